@@ -1,0 +1,123 @@
+"""Argument parsing for every command (the scripting contract lives here, in one place)
+and the error policy: a one-line Chinese message and a non-zero status, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from proposal_desk import APP_NAME, __version__
+
+EXIT_USER_ERROR = 2
+EXIT_INTERNAL = 3
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="proposal-desk",
+        description=f"{APP_NAME}：政协提案、人大建议办理台账与文书。不带命令时打开窗口。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="数据库文件路径或 SQLAlchemy 地址（默认：数据文件夹中的数据库）")
+    parser.add_argument("--demo", action="store_true",
+                        help="打开独立的演示数据库（首次使用时自动填充演示数据）")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    p = sub.add_parser("import", help="导入交办清单或办理台账（.xlsx/.xls）")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="只显示将要新增、更新、跳过的行，不保存")
+    p.add_argument("--meeting", metavar="NAME", help="会议名称，如 区政协十四届四次会议")
+    p.add_argument("--year", type=int, metavar="YYYY")
+    p.add_argument("--kind", choices=["提案", "建议"])
+    p.add_argument("--map", action="append", default=[], metavar="表头=字段",
+                   help="把无法识别的表头对应到字段，可多次使用")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出逐行结果")
+
+    p = sub.add_parser("export", help="导出办理台账（.xlsx）")
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--year", type=int, metavar="YYYY")
+
+    p = sub.add_parser("list", help="列出提案")
+    p.add_argument("--year", type=int, metavar="YYYY")
+    p.add_argument("--role", choices=["主办", "协办", "会办", "分办"])
+    p.add_argument("--overdue", action="store_true", help="只列已逾期的")
+    p.add_argument("--json", action="store_true", help="输出 JSON 数组")
+    p.add_argument("--search", metavar="TEXT", help="按编号、案由、提案人、答复和沟通记录搜索")
+
+    p = sub.add_parser("config", help="查看或修改设置，如 bureau.name")
+    p.add_argument("key", nargs="?", metavar="KEY")
+    p.add_argument("value", nargs="?", metavar="VALUE")
+
+    sub.add_parser("demo", help="在数据库中填入一年的演示数据（不打开窗口）")
+
+    p = sub.add_parser("letter", help="生成答复函（.docx）")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--meeting", metavar="NAME")
+    p.add_argument("--each-signer", action="store_true", help="联名提案每位提案人各一封")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+
+    p = sub.add_parser("opinion", help="生成会办意见（.docx）")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--meeting", metavar="NAME")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+
+    p = sub.add_parser("report", help="生成年度办理情况报告（.docx）")
+    p.add_argument("--year", type=int, required=True, metavar="YYYY")
+    p.add_argument("--meeting", metavar="NAME")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+
+    p = sub.add_parser("chase", help="生成催办清单（即将到期和已逾期，.docx 或 .xlsx）")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+
+    p = sub.add_parser("backup", help="备份数据库和附件")
+    p.add_argument("dest", nargs="?", metavar="DEST")
+
+    p = sub.add_parser("restore", help="从备份恢复（先备份当前数据）")
+    p.add_argument("src", metavar="SRC")
+
+    sub.add_parser("check", help="检查数据库完整性、附件和结构版本")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from proposal_desk.gui.app import run_gui
+
+        return run_gui(args)
+    from proposal_desk.storage.errors import UserError
+
+    try:
+        module = importlib.import_module(f"proposal_desk.cli.cmd_{args.command}")
+        return int(module.run(args) or 0)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        where = log_exception(exc)
+        print(f"程序内部错误：{type(exc).__name__}: {exc}（详情已记录到 {where}）",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def log_exception(exc: BaseException) -> str:
+    """Write the traceback to the log file in the data folder; returns its path."""
+    from proposal_desk.logs import log_file, setup_logging
+
+    setup_logging()
+    log.error("unhandled error", exc_info=exc)
+    return str(log_file())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free domain rules: enumerations, dates, text cleaning, status and deadlines."""

@@ -1,0 +1,118 @@
+"""Reading dates in every spelling offices use, and showing them as users expect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10}
+
+# 2025-03-15, 2025.3.15, 2025/03/15, 2025年3月15日, 2025 年 3 月 15 日, 20250315 (8 digits)
+_YMD = re.compile(
+    r"^\s*(\d{4})\s*(?:[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))\s*$"
+)
+# Excel serial day numbers (1900 date system) that arrive as text or numbers.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+class DateError(ValueError):
+    """A value that is meant to be a date but is not one; the message is for users."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Return the date a cell means, None for an empty cell, or raise DateError.
+
+    Accepts real date/datetime cells, Excel serial numbers, and the spellings
+    2025-03-15, 2025.3.15, 2025/03/15, 2025年3月15日 and 20250315.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise DateError(f"“{value}”不是日期")
+    if isinstance(value, int | float):
+        return _from_serial(float(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    text = text.translate(_FULLWIDTH)
+    m = _YMD.match(text)
+    if m:
+        year = int(m.group(1))
+        month = int(m.group(2) or m.group(4))
+        day = int(m.group(3) or m.group(5))
+        try:
+            return dt.date(year, month, day)
+        except ValueError as exc:
+            raise DateError(f"“{text}”不是存在的日期") from exc
+    if re.fullmatch(r"\d+(\.0+)?", text):
+        return _from_serial(float(text))
+    m = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})[ T][\d:.]+\s*", text)
+    if m:
+        return parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+    raise DateError(f"“{text}”不是可识别的日期（可写作 2025-03-15、2025.3.15、2025年3月15日）")
+
+
+def _from_serial(serial: float) -> dt.date:
+    # Serial 60 is Excel's fictitious 1900-02-29; real ledgers never hold dates that old.
+    if not 367 <= serial <= 2958465:
+        raise DateError(f"“{serial:g}”不是日期")
+    return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９／．－", "0123456789/.-")
+
+
+def format_cn(day: dt.date | None) -> str:
+    """2025年3月15日 — the way dates appear in documents and the window."""
+    if day is None:
+        return ""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def format_iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Same day-of-month N months later, clamped to the month's end (3-31 + 1 month = 4-30)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def add_working_days(day: dt.date, days: int) -> dt.date:
+    """Working days skip weekends; public holidays are the office's to set as fixed dates."""
+    current = day
+    remaining = days
+    while remaining > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+def chinese_number(text: str) -> int | None:
+    """十四 → 14, 四 → 4, 二十一 → 21; None when the text is not a Chinese numeral."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if any(ch not in _CN_DIGITS for ch in text):
+        return None
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + _CN_DIGITS[ch]
+        return value
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)

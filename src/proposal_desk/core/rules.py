@@ -1,0 +1,188 @@
+"""The handling rules as plain functions: status from facts, deadlines, warnings.
+
+Nothing here touches the database or Qt; storage and the GUI hand in `ProposalFacts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from proposal_desk.core.dates import add_months, add_working_days, format_cn
+from proposal_desk.core.enums import Method, ReturnOutcome, Role, Satisfaction, Status
+from proposal_desk.core.settings import Deadlines
+
+
+@dataclass(frozen=True)
+class ContactFact:
+    date: dt.date
+    method: str
+
+
+@dataclass(frozen=True)
+class ProposalFacts:
+    """What the rules need to know of one proposal; built by storage from the records."""
+
+    role: Role
+    key: bool = False
+    assigned_on: dt.date | None = None
+    explicit_due: dt.date | None = None
+    signed_on: dt.date | None = None
+    meeting_reply_due: dt.date | None = None
+    meeting_assist_due: dt.date | None = None
+    meeting_return_due: dt.date | None = None
+    replies_sent: dict[int, dt.date] = field(default_factory=dict)  # round → sent_on
+    reply_drafted: bool = False  # a reply exists (any step) in the current round
+    assist_sent_on: dt.date | None = None
+    opinions: dict[int, tuple[str, dt.date | None]] = field(default_factory=dict)
+    returns: tuple[str, ...] = ()  # ReturnOutcome of each request
+    contacts: tuple[ContactFact, ...] = ()
+
+
+DONE = frozenset({Status.REPLIED, Status.CLOSED, Status.RETURNED})
+
+
+def derive_status(f: ProposalFacts) -> Status:
+    """The state of a proposal, from what has happened to it."""
+    if ReturnOutcome.ACCEPTED in f.returns:
+        return Status.RETURNED
+    if ReturnOutcome.PENDING in f.returns:
+        return Status.RETURNING
+    if not f.role.answers_member:
+        if f.assist_sent_on:
+            return Status.CLOSED
+        return Status.IN_PROGRESS if f.signed_on else Status.PENDING_SIGN
+    current = max(f.replies_sent, default=0)
+    if current == 0:
+        opened = f.signed_on or f.reply_drafted or f.contacts
+        return Status.IN_PROGRESS if opened else Status.PENDING_SIGN
+    opinion = f.opinions.get(current)
+    if opinion is None:
+        return Status.REPLIED
+    if opinion[0] == Satisfaction.UNSATISFIED:
+        return Status.REOPENED
+    return Status.CLOSED
+
+
+def current_round(f: ProposalFacts) -> int:
+    """The handling round a new reply belongs to: a 不满意 opinion opens the next one."""
+    last = max(f.replies_sent, default=0)
+    if last and f.opinions.get(last, ("",))[0] == Satisfaction.UNSATISFIED:
+        return last + 1
+    return max(last, 1)
+
+
+def rule_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
+    """The due date the rules give, ignoring an explicit one."""
+    if f.role.answers_member:
+        if f.meeting_reply_due:
+            return f.meeting_reply_due
+        months = rules.lead_months
+    else:
+        if f.meeting_assist_due:
+            return f.meeting_assist_due
+        months = rules.assist_months
+    return add_months(f.assigned_on, months) if f.assigned_on else None
+
+
+def effective_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
+    """When the current piece of work is due.
+
+    A reopened proposal is due `reopen_months` after the 不满意 opinion arrived; otherwise an
+    explicit date on the proposal wins over the meeting's fixed dates and the role's duration.
+    """
+    if derive_status(f) is Status.REOPENED:
+        last = max(f.replies_sent)
+        received = f.opinions[last][1] or f.replies_sent[last]
+        return add_months(received, rules.reopen_months)
+    return f.explicit_due or rule_due(f, rules)
+
+
+def return_deadline(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
+    if f.meeting_return_due:
+        return f.meeting_return_due
+    start = f.signed_on or f.assigned_on
+    return add_working_days(start, rules.return_working_days) if start else None
+
+
+@dataclass(frozen=True)
+class Timing:
+    due: dt.date | None
+    overdue: bool
+    due_soon: bool
+    days_left: int | None  # negative when late
+
+
+def timing(f: ProposalFacts, rules: Deadlines, today: dt.date) -> Timing:
+    status = derive_status(f)
+    due = effective_due(f, rules)
+    if due is None or status in DONE or status is Status.RETURNING:
+        return Timing(due, False, False, None)
+    days_left = (due - today).days
+    return Timing(due, days_left < 0, 0 <= days_left <= rules.due_soon_days, days_left)
+
+
+def is_on_time(f: ProposalFacts, rules: Deadlines) -> bool | None:
+    """For the on-time rate: was the first answer sent by its due date? None if not answered."""
+    sent = f.replies_sent.get(1) if f.role.answers_member else f.assist_sent_on
+    if sent is None:
+        return None
+    due = f.explicit_due or rule_due(f, rules)
+    return True if due is None else sent <= due
+
+
+def has_face_to_face(contacts: tuple[ContactFact, ...]) -> bool:
+    return any(_face_to_face(c.method) for c in contacts)
+
+
+def _face_to_face(method: str) -> bool:
+    try:
+        return Method(method).face_to_face
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    text: str  # shown to users, in Chinese
+
+
+def warnings(f: ProposalFacts, rules: Deadlines, today: dt.date) -> list[Warning]:
+    """What the handler should be told about this proposal right now."""
+    result: list[Warning] = []
+    status = derive_status(f)
+    t = timing(f, rules, today)
+    if t.overdue and t.due:
+        late = -(t.days_left or 0)
+        result.append(Warning("overdue", f"已逾期 {late} 天（应于{format_cn(t.due)}前办结）"))
+    elif t.due_soon and t.due:
+        result.append(Warning("due_soon", f"即将到期：{format_cn(t.due)}，还剩 {t.days_left} 天"))
+    if status in (Status.RETURNED, Status.RETURNING):
+        return result
+    answering = f.role.answers_member and (f.reply_drafted or f.replies_sent)
+    if answering and not f.contacts:
+        result.append(Warning("no_contact", "尚无与提出人的沟通记录：不沟通不办理，请先沟通再答复"))
+    if f.key and f.role.answers_member and status not in DONE and not has_face_to_face(f.contacts):
+        result.append(Warning("key_no_meeting", "重点提案尚无当面沟通记录：不见面不答复"))
+    if (rules.first_contact_working_days and f.assigned_on and not f.contacts
+            and status in (Status.PENDING_SIGN, Status.IN_PROGRESS)):
+        limit = add_working_days(f.assigned_on, rules.first_contact_working_days)
+        if today > limit:
+            result.append(Warning(
+                "first_contact",
+                f"交办已超过 {rules.first_contact_working_days} 个工作日仍无沟通记录",
+            ))
+    return result
+
+
+def check_category(role: Role, category: str, categories: dict[str, str]) -> str | None:
+    """An error message when a category is not allowed, else None."""
+    if not category:
+        return None
+    if not role.answers_member:
+        return f"{role}提案不评定答复类别（只有主办、分办提案有类别）"
+    if category not in categories:
+        allowed = "、".join(categories)
+        return f"答复类别“{category}”不在设置的类别中（{allowed}）"
+    return None

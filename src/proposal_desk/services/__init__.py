@@ -1,0 +1,1 @@
+"""Services: the operations the command line, the GUI and the documents share."""

@@ -1,0 +1,383 @@
+"""Write side: the handling steps as operations on a session. The caller owns the transaction
+(Database.transaction), so a step either lands whole or not at all. Every rule comes from
+core.rules; every message is for users."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path, PurePath
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from proposal_desk.core import rules
+from proposal_desk.core.enums import (
+    METHOD_SYNONYMS,
+    Method,
+    Publicity,
+    ReturnOutcome,
+    ReviewStep,
+    Role,
+    Satisfaction,
+    Stage,
+)
+from proposal_desk.core.text import clean_line, clean_text
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.facts import facts_of
+from proposal_desk.storage.models import (
+    AssistOpinion,
+    Attachment,
+    Blob,
+    Correspondence,
+    FollowUp,
+    Member,
+    MemberOpinion,
+    Proposal,
+    ProposalMember,
+    ProposalTopic,
+    ProposalUnit,
+    Reply,
+    ReturnRequest,
+    Section,
+    Staff,
+    Topic,
+    Unit,
+)
+from proposal_desk.storage.settings_store import load_settings
+
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # a scanned file; anything larger is not a scan
+
+
+# ---- people, units and words: get or create by name -------------------------------------
+
+def ensure_member(session: Session, name: str, *, sector: str = "") -> Member:
+    name = clean_line(name)
+    member = session.scalars(select(Member).where(Member.name == name)).first()
+    if member is None:
+        member = Member(name=name, sector=sector, collective=_looks_collective(name))
+        session.add(member)
+    elif sector and not member.sector:
+        member.sector = sector
+    return member
+
+
+def _looks_collective(name: str) -> bool:
+    return len(name) > 4 and any(w in name for w in ("委会", "委员会", "界", "支部", "总支", "组"))
+
+
+def ensure_unit(session: Session, name: str) -> Unit:
+    name = clean_line(name)
+    unit = session.scalars(select(Unit).where(Unit.name == name)).first()
+    if unit is None:
+        unit = Unit(name=name)
+        session.add(unit)
+    return unit
+
+
+def ensure_section(session: Session, name: str) -> Section:
+    name = clean_line(name)
+    section = session.scalars(select(Section).where(Section.name == name)).first()
+    if section is None:
+        section = Section(name=name)
+        session.add(section)
+        session.flush()
+    return section
+
+
+def ensure_staff(session: Session, name: str, section: Section | None = None, *,
+                 leader: bool = False) -> Staff:
+    name = clean_line(name)
+    stmt = select(Staff).where(Staff.name == name)
+    if section is not None:
+        stmt = stmt.where(Staff.section_id == section.id)
+    staff = session.scalars(stmt).first()
+    if staff is None:
+        staff = Staff(name=name, section=section, is_leader=leader)
+        session.add(staff)
+        session.flush()
+    return staff
+
+
+def ensure_topic(session: Session, name: str) -> Topic:
+    name = clean_line(name)
+    topic = session.scalars(select(Topic).where(Topic.name == name)).first()
+    if topic is None:
+        topic = Topic(name=name)
+        session.add(topic)
+    return topic
+
+
+def set_proposers(session: Session, p: Proposal, names: list[str], *, sector: str = "") -> None:
+    """Lead proposer first, then co-signers; the same name twice is kept once."""
+    wanted: list[str] = []
+    for n in names:
+        n = clean_line(n)
+        if n and n not in wanted:
+            wanted.append(n)
+    if [pm.member.name for pm in p.proposers] == wanted:
+        return
+    p.proposers.clear()
+    session.flush()
+    for position, name in enumerate(wanted):
+        member = ensure_member(session, name, sector=sector if position == 0 else "")
+        p.proposers.append(ProposalMember(member=member, position=position))
+
+
+def set_units(session: Session, p: Proposal, units: list[tuple[str, str]]) -> None:
+    """(unit name, role) pairs in assignment order; the first lead unit is `lead_unit`."""
+    wanted: list[tuple[str, str]] = []
+    for name, role in units:
+        name = clean_line(name)
+        if name and all(name != w[0] for w in wanted):
+            wanted.append((name, role))
+    if [(u.unit.name, u.role) for u in p.units] == wanted:
+        return
+    p.units.clear()
+    session.flush()
+    for position, (name, role) in enumerate(wanted):
+        p.units.append(ProposalUnit(unit=ensure_unit(session, name), role=role,
+                                    position=position))
+
+
+def set_topics(session: Session, p: Proposal, names: list[str]) -> None:
+    wanted = list(dict.fromkeys(clean_line(n) for n in names if clean_line(n)))
+    if [t.topic.name for t in p.topics] == wanted:
+        return
+    p.topics.clear()
+    session.flush()
+    for name in wanted:
+        p.topics.append(ProposalTopic(topic=ensure_topic(session, name)))
+
+
+# ---- the handling steps -----------------------------------------------------------------
+
+def sign(p: Proposal, on: dt.date) -> None:
+    """签收."""
+    if p.assigned_on and on < p.assigned_on:
+        raise UserError(f"签收日期不能早于交办日期（{p.assigned_on:%Y-%m-%d}）")
+    p.signed_on = on
+
+
+def assign(session: Session, p: Proposal, *, section: str | None = None,
+           handler: str | None = None, leader: str | None = None) -> None:
+    """交办 to a section and a handler, with the deputy director in charge."""
+    sec = ensure_section(session, section) if section else p.section
+    p.section = sec
+    if handler is not None:
+        p.handler = ensure_staff(session, handler, sec) if handler else None
+    if leader is not None:
+        p.leader = ensure_staff(session, leader, None, leader=True) if leader else None
+
+
+def parse_method(value: str) -> Method:
+    text = clean_line(value)
+    if text in METHOD_SYNONYMS:
+        return METHOD_SYNONYMS[text]
+    for word, method in METHOD_SYNONYMS.items():
+        if word in text:
+            return method
+    allowed = "、".join(m.value for m in Method)
+    raise UserError(f"沟通方式“{value}”无法识别（可选：{allowed}）")
+
+
+def add_record(p: Proposal, *, date: dt.date, method: str, stage: str = Stage.BEFORE,
+               our_people: str = "", their_people: str = "", place: str = "",
+               content: str = "", attitude: str = "") -> Correspondence:
+    """One contact (沟通记录) with the member or another unit."""
+    if date > dt.date.today() + dt.timedelta(days=1):
+        raise UserError("沟通日期不能晚于今天")
+    if stage not in {s.value for s in Stage}:
+        raise UserError(f"沟通阶段“{stage}”无效（办前、办中、办后）")
+    record = Correspondence(
+        date=date, method=parse_method(method).value, stage=stage,
+        our_people=clean_line(our_people), their_people=clean_line(their_people),
+        place=clean_line(place), content=clean_text(content), attitude=clean_line(attitude),
+    )
+    p.records.append(record)
+    return record
+
+
+def safe_file_name(name: str) -> str:
+    """Only the last part of a path: '../../x.pdf' and 'C:\\a\\b.pdf' become 'x.pdf', 'b.pdf'."""
+    base = PurePath(name.replace("\\", "/")).name
+    base = clean_line(base).strip(". ")
+    return base[:200] or "附件"
+
+
+def add_attachment(session: Session, p: Proposal, *, name: str, data: bytes | None = None,
+                   path: Path | None = None, record: Correspondence | None = None,
+                   description: str = "") -> Attachment:
+    """Store a file's content inside the database (by SHA-256, once), never a path to it."""
+    if data is None:
+        if path is None:
+            raise ValueError("data or path is required")
+        try:
+            size = path.stat().st_size
+            if size > MAX_ATTACHMENT_BYTES:
+                raise UserError(f"附件“{path.name}”有 {size // 1048576} MB，超过 200 MB 上限")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"无法读取附件“{path}”：{exc.strerror or exc}") from exc
+    if not data:
+        raise UserError(f"附件“{safe_file_name(name)}”是空文件")
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise UserError(f"附件“{safe_file_name(name)}”超过 200 MB 上限")
+    digest = hashlib.sha256(data).hexdigest()
+    if session.get(Blob, digest) is None:
+        session.add(Blob(sha256=digest, size=len(data), data=data))
+    attachment = Attachment(original_name=safe_file_name(name), size=len(data), sha256=digest,
+                            record=record, description=clean_line(description))
+    p.attachments.append(attachment)
+    return attachment
+
+
+def attachment_bytes(session: Session, attachment: Attachment) -> bytes:
+    blob = session.get(Blob, attachment.sha256)
+    if blob is None:
+        raise UserError(f"附件“{attachment.original_name}”的内容缺失")
+    return blob.data
+
+
+def next_doc_serial(session: Session, year: int, *, opinion: bool = False) -> int:
+    """The next number of the year's series (答复函 and 会办意见 count separately)."""
+    model = AssistOpinion if opinion else Reply
+    current = session.scalar(select(func.max(model.doc_serial)).where(model.doc_year == year))
+    return (current or 0) + 1
+
+
+def format_doc_number(prefix: str, year: int, serial: int) -> str:
+    return f"{prefix}〔{year}〕{serial}号"
+
+
+def current_reply(p: Proposal) -> Reply | None:
+    want = rules.current_round(facts_of(p))
+    return next((r for r in p.replies if r.round == want), None)
+
+
+def save_reply(session: Session, p: Proposal, **fields: Any) -> Reply:
+    """Create or update the reply of the current round (a 不满意 opinion starts a new one).
+
+    Fields are Reply's columns; `category` is checked against the role and the settings,
+    and a reply marked sent with no 发文字号 gets the next number of its year.
+    """
+    role = Role(p.role)
+    if not role.answers_member:
+        raise UserError(f"{role}提案不直接答复提出人，请填写会办意见")
+    settings = load_settings(session)
+    error = rules.check_category(role, fields.get("category", ""), settings.categories)
+    if error:
+        raise UserError(error)
+    if "publicity" in fields and fields["publicity"] not in {x.value for x in Publicity}:
+        raise UserError(f"公开属性“{fields['publicity']}”无效（公开、不公开、依申请公开）")
+    if "step" in fields and fields["step"] not in {x.value for x in ReviewStep}:
+        raise UserError(f"审核环节“{fields['step']}”无效")
+    reply = current_reply(p)
+    if reply is None:
+        reply = Reply(round=rules.current_round(facts_of(p)), drafted_on=dt.date.today(),
+                      publicity=Publicity.PUBLIC.value,
+                      contact_name=settings.contact_name, contact_phone=settings.contact_phone,
+                      cc="、".join(settings.cc))
+        p.replies.append(reply)
+    for name, value in fields.items():
+        if not hasattr(Reply, name):
+            raise TypeError(name)
+        setattr(reply, name, clean_text(value) if isinstance(value, str) else value)
+    if reply.sent_on:
+        if p.assigned_on and reply.sent_on < p.assigned_on:
+            raise UserError("答复日期不能早于交办日期")
+        reply.step = ReviewStep.SENT.value
+        if not reply.doc_number and settings.doc_prefix:
+            year = reply.sent_on.year
+            reply.doc_year = year
+            reply.doc_serial = next_doc_serial(session, year)
+            reply.doc_number = format_doc_number(settings.doc_prefix, year, reply.doc_serial)
+    return reply
+
+
+def save_assist_opinion(session: Session, p: Proposal, **fields: Any) -> AssistOpinion:
+    """The 会办意见 of an assisting unit (one per proposal)."""
+    role = Role(p.role)
+    if role.answers_member:
+        raise UserError(f"{role}提案应填写答复，而不是会办意见")
+    settings = load_settings(session)
+    opinion = p.assist_opinions[0] if p.assist_opinions else None
+    if opinion is None:
+        opinion = AssistOpinion(contact_name=settings.contact_name,
+                                contact_phone=settings.contact_phone)
+        p.assist_opinions.append(opinion)
+    for name, value in fields.items():
+        if not hasattr(AssistOpinion, name):
+            raise TypeError(name)
+        setattr(opinion, name, clean_text(value) if isinstance(value, str) else value)
+    if opinion.sent_on and not opinion.doc_number and settings.opinion_prefix:
+        year = opinion.sent_on.year
+        opinion.doc_year = year
+        opinion.doc_serial = next_doc_serial(session, year, opinion=True)
+        opinion.doc_number = format_doc_number(settings.opinion_prefix, year, opinion.doc_serial)
+    return opinion
+
+
+def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | None = None,
+                   visited: bool | None = None, addressed: bool | None = None,
+                   comments: str = "") -> MemberOpinion:
+    """The member's opinion form on the latest reply; 不满意 reopens the proposal."""
+    try:
+        value = Satisfaction(clean_line(satisfaction))
+    except ValueError as exc:
+        raise UserError(f"委员意见“{satisfaction}”无效（满意、基本满意、不满意）") from exc
+    sent = {r.round: r.sent_on for r in p.replies if r.sent_on}
+    if not sent:
+        raise UserError("尚未答复，不能登记委员意见")
+    last = max(sent)
+    if received_on and received_on < sent[last]:
+        raise UserError("意见反馈日期不能早于答复日期")
+    opinion = next((o for o in p.member_opinions if o.round == last), None)
+    if opinion is None:
+        opinion = MemberOpinion(round=last)
+        p.member_opinions.append(opinion)
+    opinion.satisfaction = value.value
+    opinion.received_on = received_on
+    opinion.visited = visited
+    opinion.addressed = addressed
+    opinion.comments = clean_text(comments)
+    return opinion
+
+
+def request_return(p: Proposal, *, on: dt.date, reason: str,
+                   suggested_unit: str = "") -> ReturnRequest:
+    """退回: only with a reason; the office decides, we never pass it on ourselves."""
+    reason = clean_text(reason)
+    if not reason:
+        raise UserError("退回必须写明理由")
+    if any(r.outcome == ReturnOutcome.PENDING for r in p.returns):
+        raise UserError("已有一份待审核的退回申请")
+    request = ReturnRequest(requested_on=on, reason=reason,
+                            suggested_unit=clean_line(suggested_unit))
+    p.returns.append(request)
+    return request
+
+
+def decide_return(p: Proposal, outcome: str, on: dt.date) -> None:
+    pending = [r for r in p.returns if r.outcome == ReturnOutcome.PENDING]
+    if not pending:
+        raise UserError("没有待审核的退回申请")
+    pending[-1].outcome = ReturnOutcome(outcome).value
+    pending[-1].decided_on = on
+
+
+def add_follow_up(p: Proposal, *, year: int, on: dt.date, progress: str,
+                  carried_out: bool) -> FollowUp:
+    """回头看 of a B/C answer in a later year."""
+    if p.category not in ("B", "C"):
+        raise UserError("只有 B 类、C 类答复的提案需要跟踪落实")
+    follow = FollowUp(year=year, date=on, progress=clean_text(progress), carried_out=carried_out)
+    p.follow_ups.append(follow)
+    return follow
+
+
+def warnings_for(session: Session, p: Proposal, today: dt.date | None = None
+                 ) -> list[rules.Warning]:
+    settings = load_settings(session)
+    return rules.warnings(facts_of(p), settings.deadlines, today or dt.date.today())

@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy models, opening a database, migrations, hooks and search."""

@@ -1,0 +1,70 @@
+"""Alembic migrations, run on open. The configuration is built in code and points at the
+migrations inside the package, so it works from a source tree and from the one-file build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from proposal_desk.storage.backup import backup_database
+from proposal_desk.storage.errors import DatabaseOpenError, NewerDatabaseError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
+    """Bring the schema to this version's head; returns the revision migrated from, if any.
+
+    A database written by a newer version is refused; a database of ours that needs migrating
+    is backed up first (SQLite online backup), so a failed migration loses nothing.
+    """
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    if current is not None:
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise NewerDatabaseError(
+                "这个数据库由更新版本的提案办理台写入（结构版本 "
+                f"{current}），本程序无法安全打开。请使用新版本程序。"
+            )
+    else:
+        tables = set(inspect(engine).get_table_names())
+        if tables:
+            raise DatabaseOpenError(
+                "这个数据库文件不是提案办理台的数据库（其中已有其他表："
+                f"{'、'.join(sorted(tables)[:5])}），为免损坏，程序不会改动它。"
+            )
+    if current is not None and backup_dir is not None and engine.dialect.name == "sqlite":
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_database(engine, backup_dir / f"迁移前-{current}-{stamp}.sqlite3")
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return current or ""

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from proposal_desk.core.dates import DateError, add_months, chinese_number, format_cn, parse_date
 
+FULLWIDTH = str.maketrans("0123456789/", "０１２３４５６７８９／")
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
 
 
@@ -19,7 +20,7 @@ def test_every_spelling_reads_back(day: dt.date) -> None:
         f"{day.year}年{day.month}月{day.day}日", f" {day.year} 年 {day.month} 月 {day.day} 日 ",
         f"{day.year}-{day.month}-{day.day}", day.strftime("%Y%m%d"),
         (day - dt.date(1899, 12, 30)).days,  # Excel serial number
-        f"{day.year}/{day.month}/{day.day}".translate(str.maketrans("0123456789/", "０１２３４５６７８９／")),
+        f"{day.year}/{day.month}/{day.day}".translate(FULLWIDTH),
     ]
     for value in spellings:
         assert parse_date(value) == day, value

@@ -68,7 +68,8 @@ def test_overdue_and_due_soon() -> None:
     assert t.overdue and not t.due_soon and t.days_left == -2
     t = rules.timing(f, RULES, D(2025, 6, 12))
     assert t.due_soon and not t.overdue
-    done = ProposalFacts(role=Role.LEAD, assigned_on=D(2025, 3, 18), replies_sent={1: D(2025, 7, 1)})
+    done = ProposalFacts(role=Role.LEAD, assigned_on=D(2025, 3, 18),
+                         replies_sent={1: D(2025, 7, 1)})
     assert not rules.timing(done, RULES, D(2025, 8, 1)).overdue
     assert rules.is_on_time(done, RULES) is False
 

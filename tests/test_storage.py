@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from proposal_desk.services import handling
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.errors import DatabaseOpenError, NewerDatabaseError
 from proposal_desk.storage.migrate import head_revision
 from proposal_desk.storage.models import AuditEntry, Meeting, Proposal, StatusChange
 from proposal_desk.storage.search import search_ids, tokenize
-from proposal_desk.services import handling
 
 
 def _add(db: Database, number: str, title: str, role: str = "主办") -> int:

@@ -353,7 +353,7 @@ def request_return(p: Proposal, *, on: dt.date, reason: str,
         raise UserError("退回必须写明理由")
     if any(r.outcome == ReturnOutcome.PENDING for r in p.returns):
         raise UserError("已有一份待审核的退回申请")
-    request = ReturnRequest(requested_on=on, reason=reason,
+    request = ReturnRequest(requested_on=on, reason=reason, outcome=ReturnOutcome.PENDING.value,
                             suggested_unit=clean_line(suggested_unit))
     p.returns.append(request)
     return request
@@ -370,7 +370,9 @@ def decide_return(p: Proposal, outcome: str, on: dt.date) -> None:
 def add_follow_up(p: Proposal, *, year: int, on: dt.date, progress: str,
                   carried_out: bool) -> FollowUp:
     """回头看 of a B/C answer in a later year."""
-    if p.category not in ("B", "C"):
+    sent = [r for r in p.replies if r.sent_on]
+    category = max(sent, key=lambda r: r.round).category if sent else ""
+    if category not in ("B", "C"):
         raise UserError("只有 B 类、C 类答复的提案需要跟踪落实")
     follow = FollowUp(year=year, date=on, progress=clean_text(progress), carried_out=carried_out)
     p.follow_ups.append(follow)

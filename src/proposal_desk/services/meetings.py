@@ -18,6 +18,11 @@ _MEETING = re.compile(
     r"((?:[\u4e00-\u9fa5]{0,8}?)(?:政协|人大|人民代表大会|政治协商会议)(?:[\u4e00-\u9fa5]{0,6}?委员会)?)"
     r"(?:第)?([一二三四五六七八九十\d]{1,3})届(?:第)?([一二三四五六七八九十\d]{1,3})次(?:全体)?会议"
 )
+# The NPC's usual order puts the term first: 区十九届人大五次会议.
+_NPC_TERM_FIRST = re.compile(
+    r"([\u4e00-\u9fa5]{0,8}?)(?:第)?([一二三四五六七八九十\d]{1,3})届(人大|人民代表大会)"
+    r"(?:第)?([一二三四五六七八九十\d]{1,3})次(?:全体)?会议"
+)
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
 
 
@@ -31,10 +36,17 @@ class MeetingName:
 
 
 def parse_meeting(text: str) -> MeetingName | None:
-    """Find a meeting's name in a title row: 区政协十四届四次会议委员提案交办清单 → 区政协十四届四次会议."""
+    """Find a meeting's name in a title row.
+
+    区政协十四届四次会议委员提案交办清单 → 区政协十四届四次会议.
+    """
     m = _MEETING.search(text or "")
     if not m:
-        return None
+        npc = _NPC_TERM_FIRST.search(text or "")
+        if not npc:
+            return None
+        return MeetingName(npc.group(0), Kind.SUGGESTION, npc.group(1) + "人大",
+                           chinese_number(npc.group(2)), chinese_number(npc.group(4)))
     body = m.group(1)
     kind = Kind.SUGGESTION if ("人大" in body or "人民代表" in body) else Kind.PROPOSAL
     return MeetingName(m.group(0), kind, body, chinese_number(m.group(2)),

@@ -1,0 +1,18 @@
+"""`proposal-desk export FILE.xlsx [--year YYYY]`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from proposal_desk.cli.context import open_database
+from proposal_desk.sheets.exporter import export_ledger
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    with db.session() as session:
+        count = export_ledger(session, Path(args.file), year=args.year)
+    what = f"{args.year} 年的" if args.year else ""
+    print(f"已导出{what} {count} 件提案到 {args.file}")
+    return 0

@@ -1,0 +1,270 @@
+"""Comparing sheet rows with the register: per row added, updated (which fields, old and
+new), unchanged, or refused by the handling rules. One batch of queries for all rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session, selectinload
+
+from proposal_desk.core import rules
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Role
+from proposal_desk.core.settings import BureauSettings
+from proposal_desk.sheets.ledger import UNIT_FIELDS, ledger_values
+from proposal_desk.sheets.plan import Action, Change, RowData
+from proposal_desk.storage.models import (
+    Meeting,
+    Proposal,
+    ProposalMember,
+    ProposalTopic,
+    ProposalUnit,
+)
+
+LABELS = {
+    "title": "案由", "proposers": "提案人、联名人", "sector": "界别", "role": "办理方式",
+    "units": "主办、协办单位", "key": "重点提案", "supervisor": "督办领导", "assigned": "交办日期",
+    "due": "办理时限", "signed": "签收日期", "leader": "分管领导", "section": "承办科室",
+    "handler": "承办人", "topics": "主题", "methods": "沟通方式", "replied": "答复日期",
+    "category": "答复类别", "doc_number": "发文字号", "signer": "签发人", "publicity": "公开属性",
+    "satisfaction": "委员意见", "opinion_date": "意见反馈日期", "merged_with": "并案",
+    "summary": "办理情况", "notes": "备注",
+}
+PLAIN = ("title", "sector", "supervisor", "merged_with", "summary", "notes", "assigned",
+          "signed", "leader", "section", "handler", "replied", "category", "doc_number",
+          "signer", "publicity", "satisfaction", "opinion_date")
+REPLY_FIELDS = {"replied": "sent_on", "category": "category", "doc_number": "doc_number",
+                 "signer": "signer", "publicity": "publicity"}
+
+
+@dataclass
+class Outcome:
+    action: Action
+    reason: str = ""
+    changes: list[Change] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (field key, message)
+    wanted: dict[str, Any] = field(default_factory=dict)
+    proposal: Proposal | None = None
+    record_date: dt.date | None = None
+
+
+def show(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return format_cn(value)
+    if isinstance(value, list | tuple):
+        if value and isinstance(value[0], tuple):
+            return "；".join(f"{role}：{name}" for name, role in value)
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def load_existing(session: Session, records: list[RowData]
+                   ) -> tuple[dict[tuple[str, str], Meeting], dict[tuple[str, str, str], Proposal]]:
+    keys = {(r.meeting.kind, r.meeting.name) for r in records}
+    meetings = {(m.kind, m.name): m for m in session.scalars(select(Meeting))
+                if (m.kind, m.name) in keys}
+    found: dict[tuple[str, str, str], Proposal] = {}
+    by_meeting: dict[int, list[str]] = {}
+    for r in records:
+        m = meetings.get((r.meeting.kind, r.meeting.name))
+        if m is not None:
+            by_meeting.setdefault(m.id, []).append(r.number)
+    pairs = [(mid, num) for mid, nums in by_meeting.items() for num in nums]
+    for start in range(0, len(pairs), 500):
+        chunk = pairs[start:start + 500]
+        stmt = select(Proposal).where(tuple_(Proposal.meeting_id, Proposal.number).in_(chunk))
+        stmt = stmt.options(
+            selectinload(Proposal.meeting),
+            selectinload(Proposal.proposers).selectinload(ProposalMember.member),
+            selectinload(Proposal.units).selectinload(ProposalUnit.unit),
+            selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
+            selectinload(Proposal.records), selectinload(Proposal.replies),
+            selectinload(Proposal.assist_opinions), selectinload(Proposal.member_opinions),
+            selectinload(Proposal.returns),
+            selectinload(Proposal.section), selectinload(Proposal.handler),
+            selectinload(Proposal.leader),
+        )
+        for p in session.scalars(stmt):
+            found[(p.meeting.kind, p.meeting.name, p.number)] = p
+    return meetings, found
+
+
+def compare_rows(session: Session, records: list[RowData], settings: BureauSettings
+             ) -> list[Outcome]:
+    meetings, existing = load_existing(session, records)
+    outcomes = []
+    for rd in records:
+        m = meetings.get((rd.meeting.kind, rd.meeting.name))
+        if m is not None and m.year != rd.meeting.year:
+            outcomes.append(Outcome(Action.ERROR, problems=[(
+                "number", f"会议“{m.name}”在数据库中记为 {m.year} 年，与本次的 {rd.meeting.year} "
+                          "年不一致；请用 --year 指定或核对会议名称")]))
+            continue
+        outcomes.append(compare_row(rd, existing.get(rd.identity), settings))
+    return outcomes
+
+
+def wanted_units(rd: RowData, p: Proposal | None, settings: BureauSettings
+                  ) -> list[tuple[str, str]] | None:
+    current = sorted(p.units, key=lambda u: u.position) if p else []
+    given = {k for k in UNIT_FIELDS if k in rd.values}
+    names = {n.replace(" ", "") for n in settings.names}
+    result: list[tuple[str, str]] = []
+    for key, role in UNIT_FIELDS.items():
+        if key in given:
+            result += [(n, role.value) for n in rd.values[key]]
+        else:
+            result += [(u.unit.name, u.role) for u in current if u.role == role.value]
+    ours = [n for n, _ in result if n.replace(" ", "") in names]
+    if not ours and settings.name:
+        # Our bureau is one of the units; an assisting row's lead may be someone else.
+        if rd.role is Role.LEAD and not any(r == Role.LEAD.value for _, r in result):
+            result.insert(0, (settings.name, rd.role.value))
+        else:
+            result.append((settings.name, rd.role.value))
+    deduped: list[tuple[str, str]] = []
+    for name, role_ in result:
+        if all(name != d[0] for d in deduped):
+            deduped.append((name, role_))
+    if not deduped:
+        return None
+    return deduped
+
+
+def current_values(p: Proposal) -> dict[str, Any]:
+    view = ledger_values(p)
+    return {
+        "title": p.title,
+        "proposers": tuple(pm.member.name for pm in p.proposers),
+        "sector": p.sector, "role": p.role,
+        "units": tuple((u.unit.name, u.role) for u in sorted(p.units, key=lambda u: u.position)),
+        "key": p.key, "supervisor": p.supervisor,
+        "assigned": p.assigned_on, "due": p.due_override, "signed": p.signed_on,
+        "leader": view["leader"], "section": view["section"], "handler": view["handler"],
+        "topics": tuple(view["topics"]), "methods": tuple(view["methods"]),
+        "replied": view["replied"], "category": view["category"],
+        "doc_number": view["doc_number"], "signer": view["signer"],
+        "publicity": view["publicity"], "satisfaction": view["satisfaction"],
+        "opinion_date": view["opinion_date"], "merged_with": p.merged_with,
+        "summary": p.summary, "notes": p.notes,
+    }
+
+
+def wanted_values(rd: RowData, p: Proposal | None, settings: BureauSettings) -> dict[str, Any]:
+    v = rd.values
+    wanted: dict[str, Any] = {k: v[k] for k in PLAIN if k in v}
+    wanted["role"] = rd.role.value
+    if "key" in v:
+        wanted["key"] = v["key"]
+    if "due" in v and rd.due_is_ours:
+        wanted["due"] = v["due"]
+    if "proposer" in v or "co_signers" in v:
+        current = [pm.member.name for pm in p.proposers] if p else []
+        lead = v["proposer"][0] if "proposer" in v else (current[0] if current else None)
+        if ("proposer" in v and len(v["proposer"]) > 1) or "co_signers" in v:
+            co = v.get("proposer", [])[1:] + v.get("co_signers", [])
+        else:
+            co = current[1:]
+        names = list(dict.fromkeys(n for n in [lead, *co] if n))
+        if names:
+            wanted["proposers"] = tuple(names)
+    units = wanted_units(rd, p, settings)
+    if units is not None:
+        wanted["units"] = tuple(units)
+    if "topics" in v:
+        wanted["topics"] = tuple(v["topics"])
+    if "methods" in v:
+        wanted["methods"] = tuple(v["methods"])
+    return wanted
+
+
+def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
+           settings: BureauSettings) -> list[tuple[str, str]]:
+    """The handling rules a row must keep (the services would refuse the same)."""
+    problems: list[tuple[str, str]] = []
+    role = rd.role
+    if p is None and not wanted.get("title"):
+        problems.append(("title", "案由为空（新提案必须有案由）"))
+    current = current_values(p) if p else {}
+    assigned = wanted.get("assigned") or current.get("assigned")
+    replied = wanted.get("replied") or current.get("replied")
+    if "category" in wanted:
+        error = rules.check_category(role, wanted["category"], settings.categories)
+        if error:
+            problems.append(("category", error))
+    if not role.answers_member:
+        for key in ("satisfaction", "opinion_date", "publicity"):
+            if key in wanted:
+                problems.append((key, f"{role.value}提案不直接答复提出人，没有"
+                                      f"{LABELS[key]}（只有主办、分办提案有）"))
+    else:
+        if "replied" in wanted and assigned and wanted["replied"] < assigned:
+            problems.append(("replied", f"答复日期不能早于交办日期（{format_cn(assigned)}）"))
+        if ("satisfaction" in wanted or "opinion_date" in wanted) and not replied:
+            problems.append(("satisfaction" if "satisfaction" in wanted else "opinion_date",
+                             "尚未答复（答复日期为空），不能登记委员意见"))
+        if "opinion_date" in wanted and replied and wanted["opinion_date"] < replied:
+            problems.append(("opinion_date", "意见反馈日期不能早于答复日期"))
+        if "opinion_date" in wanted and not (wanted.get("satisfaction")
+                                             or current.get("satisfaction")):
+            problems.append(("opinion_date", "有意见反馈日期，却没有委员意见"))
+    if "signed" in wanted and assigned and wanted["signed"] < assigned:
+        problems.append(("signed", f"签收日期不能早于交办日期（{format_cn(assigned)}）"))
+    if p is not None and p.role != role.value:
+        old = Role(p.role)
+        if old.answers_member != role.answers_member and (p.replies or p.assist_opinions
+                                                          or p.member_opinions):
+            problems.append(("role", f"数据库中该提案为{old.value}且已有答复或会办意见，"
+                                     f"不能改为{role.value}"))
+    if p is not None and any(r.round > 1 for r in p.replies) and any(
+            k in wanted and wanted[k] != current.get(k)
+            for k in ("replied", "category", "satisfaction", "opinion_date")):
+        problems.append(("replied", "该提案已重新办理（有第二轮答复），台账中的答复信息"
+                                    "无法对应到某一轮；请在程序中修改"))
+    return problems
+
+
+def compare_row(rd: RowData, p: Proposal | None, settings: BureauSettings) -> Outcome:
+    wanted = wanted_values(rd, p, settings)
+    problems = check_rules(rd, p, wanted, settings)
+    if problems:
+        return Outcome(Action.ERROR, problems=problems)
+    record_date = None
+    reason = ""
+    if "methods" in wanted:
+        known = [d for d in (wanted.get("signed") or (p.signed_on if p else None),
+                             wanted.get("assigned") or (p.assigned_on if p else None),
+                             wanted.get("replied")) if d]
+        if known:
+            record_date = min(min(known), dt.date.today())
+        else:
+            reason = "沟通方式无日期可依（交办、签收、答复日期都为空），未登记沟通记录"
+            wanted.pop("methods")
+    if p is None:
+        return Outcome(Action.ADD, reason, wanted=wanted, record_date=record_date)
+    current = current_values(p)
+    changes: list[Change] = []
+    for key, value in wanted.items():
+        old = current.get(key)
+        if key == "due" and (value == p.due or value == old):
+            continue
+        if key == "methods":
+            missing = tuple(m for m in value if m not in old)
+            if missing:
+                changes.append(Change(LABELS[key], show(old), show(old + missing)))
+            continue
+        if value != old:
+            changes.append(Change(LABELS[key], show(old), show(value)))
+    if not changes:
+        return Outcome(Action.SAME, reason or "与数据库一致", proposal=p)
+    return Outcome(Action.UPDATE, reason, changes, wanted=wanted, proposal=p,
+                    record_date=record_date)
+
+

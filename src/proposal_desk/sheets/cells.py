@@ -12,6 +12,7 @@ from proposal_desk.core.enums import (
     ROLE_SYNONYMS,
     Kind,
     Publicity,
+    ReturnOutcome,
     Role,
     Satisfaction,
 )
@@ -184,6 +185,23 @@ def methods(value: object) -> list[str]:
         if method.value not in result:
             result.append(method.value)
     return result
+
+
+def return_outcome(value: object) -> str:
+    word = clean_line(value)
+    if not word or word in _EMPTY_MARKS:
+        return ""
+    for outcome in ReturnOutcome:
+        if word == outcome.value:
+            return outcome.value
+    if word in ("同意", "已退回", "准予退回"):
+        return ReturnOutcome.ACCEPTED.value
+    if word in ("不同意", "不予退回", "驳回"):
+        return ReturnOutcome.REFUSED.value
+    if word in ("审核中", "待定"):
+        return ReturnOutcome.PENDING.value
+    allowed = "、".join(o.value for o in ReturnOutcome)
+    raise BadValue(f"退回结果“{word[:20]}”无法识别（可填：{allowed}）")
 
 
 def kind(value: object) -> Kind | None:

@@ -31,11 +31,14 @@ LABELS = {
     "handler": "承办人", "topics": "主题", "methods": "沟通方式", "replied": "答复日期",
     "category": "答复类别", "doc_number": "发文字号", "signer": "签发人", "publicity": "公开属性",
     "satisfaction": "委员意见", "opinion_date": "意见反馈日期", "merged_with": "并案",
-    "summary": "办理情况", "notes": "备注",
+    "summary": "办理情况", "notes": "备注", "return_on": "退回日期", "return_reason": "退回理由",
+    "return_outcome": "退回结果", "return_decided": "退回审核日期",
 }
 PLAIN = ("title", "sector", "supervisor", "merged_with", "summary", "notes", "assigned",
           "signed", "leader", "section", "handler", "replied", "category", "doc_number",
-          "signer", "publicity", "satisfaction", "opinion_date")
+          "signer", "publicity", "satisfaction", "opinion_date", "return_on", "return_reason",
+          "return_outcome", "return_decided")
+RETURN_FIELDS = ("return_on", "return_reason", "return_outcome", "return_decided")
 REPLY_FIELDS = {"replied": "sent_on", "category": "category", "doc_number": "doc_number",
                  "signer": "signer", "publicity": "publicity"}
 
@@ -154,6 +157,7 @@ def current_values(p: Proposal) -> dict[str, Any]:
         "publicity": view["publicity"], "satisfaction": view["satisfaction"],
         "opinion_date": view["opinion_date"], "merged_with": p.merged_with,
         "summary": p.summary, "notes": p.notes,
+        **{k: view[k] for k in RETURN_FIELDS},
     }
 
 
@@ -223,6 +227,19 @@ def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
                                                           or p.member_opinions):
             problems.append(("role", f"数据库中该提案为{old.value}且已有答复或会办意见，"
                                      f"不能改为{role.value}"))
+    if any(k in wanted for k in RETURN_FIELDS):
+        on = wanted.get("return_on") or current.get("return_on")
+        if not on:
+            problems.append((next(k for k in RETURN_FIELDS if k in wanted),
+                             "有退回信息却没有退回日期"))
+        elif not (wanted.get("return_reason") or current.get("return_reason")):
+            problems.append(("return_on", "退回必须写明理由（退回理由为空）"))
+        decided = wanted.get("return_decided")
+        if on and decided and decided < on:
+            problems.append(("return_decided", "退回审核日期不能早于退回日期"))
+        if p is not None and "return_on" in wanted and wanted["return_on"] != current.get(
+                "return_on") and any(r.outcome == "待审核" for r in p.returns):
+            problems.append(("return_on", "数据库中已有一份待审核的退回申请"))
     if p is not None and any(r.round > 1 for r in p.replies) and any(
             k in wanted and wanted[k] != current.get(k)
             for k in ("replied", "category", "satisfaction", "opinion_date")):

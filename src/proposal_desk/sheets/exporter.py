@@ -42,11 +42,12 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("supervisor", 8), ("assigned", 12), ("due", 12), ("signed", 12), ("leader", 8),
     ("section", 10), ("handler", 8), ("topics", 12), ("methods", 12), ("replied", 12),
     ("category", 5), ("doc_number", 14), ("signer", 7), ("publicity", 7),
-    ("satisfaction", 8), ("opinion_date", 12), ("status", 8), ("merged_with", 10),
+    ("satisfaction", 8), ("opinion_date", 12), ("return_on", 12), ("return_reason", 16),
+    ("return_outcome", 8), ("return_decided", 12), ("status", 8), ("merged_with", 10),
     ("summary", 30), ("notes", 16),
 )
 WRAPPED = {"title", "co_signers", "assist_units", "joint_units", "summary", "notes", "meeting",
-           "topics", "lead_unit", "split_units"}
+           "topics", "lead_unit", "split_units", "return_reason"}
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FORMULA_STARTS = ("=", "+", "-", "@")
 _THIN = Side(style="thin", color="808080")
@@ -87,7 +88,8 @@ def export_ledger(session: Session, path: Path | str, *, year: int | None = None
             selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
             selectinload(Proposal.records), selectinload(Proposal.replies),
             selectinload(Proposal.assist_opinions), selectinload(Proposal.member_opinions),
-            selectinload(Proposal.section), selectinload(Proposal.handler),
+            selectinload(Proposal.returns), selectinload(Proposal.section),
+            selectinload(Proposal.handler),
             selectinload(Proposal.leader),
         )
         .order_by(Meeting.year, Meeting.kind, Meeting.name, Proposal.number)

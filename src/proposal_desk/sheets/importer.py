@@ -304,7 +304,8 @@ _FIELD_LIMIT = {"sector": "sector", "supervisor": "supervisor", "section": "sect
                 "signer": "signer", "merged_with": "merged_with", "meeting": "meeting"}
 _NAME_FIELDS = {"proposer": "name", "co_signers": "name", "topics": "topic",
                 **dict.fromkeys(UNIT_FIELDS, "name")}
-_DATE_FIELDS = {"assigned", "due", "signed", "replied", "opinion_date"}
+_DATE_FIELDS = {"assigned", "due", "signed", "replied", "opinion_date", "return_on",
+                "return_decided"}
 _NOTE_STARTS = ("注", "说明", "备注", "合计", "总计", "小计", "制表", "填表", "附", "审核", "共计")
 
 
@@ -317,7 +318,9 @@ def _convert(key: str, value: Any, settings: BureauSettings) -> Any:
         return cells.names(value, _NAME_FIELDS[key])
     if key == "title":
         return cells.text(value, "title")
-    if key in ("summary", "notes"):
+    if key == "return_outcome":
+        return cells.return_outcome(value)
+    if key in ("summary", "notes", "return_reason"):
         return cells.text(value, multiline=True)
     if key == "role":
         return cells.role(value)

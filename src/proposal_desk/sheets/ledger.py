@@ -70,6 +70,11 @@ def ledger_values(p: Proposal) -> dict[str, Any]:
         "summary": p.summary,
         "notes": p.notes,
     }
+    ret = max(p.returns, key=lambda r: (r.requested_on, r.id or 0), default=None)
+    values["return_on"] = ret.requested_on if ret else None
+    values["return_reason"] = ret.reason if ret else ""
+    values["return_outcome"] = ret.outcome if ret else ""
+    values["return_decided"] = ret.decided_on if ret else None
     for key, role in UNIT_FIELDS.items():
         values[key] = [u.unit.name for u in sorted(p.units, key=lambda u: u.position)
                        if u.role == role]

@@ -158,6 +158,8 @@ def create(session: Session, meeting: Meeting, rd: RowData, out: Outcome, names:
     for method in w.get("methods", ()):
         handling.add_record(p, date=out.record_date or dt.date.today(), method=method,
                             stage=Stage.BEFORE.value, content=RECORD_NOTE)
+    if "return_on" in w:
+        _return(p, w)
     session.add(p)
     return p
 
@@ -201,6 +203,9 @@ def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:
             received_on=w.get("opinion_date") or (last.received_on if last else None),
             visited=last.visited if last else None, addressed=last.addressed if last else None,
             comments=last.comments if last else "")
+    if any(wants(k) for k in ("return_on", "return_reason", "return_outcome",
+                                  "return_decided")):
+        _return(p, w)
     if wants("methods"):
         have = {c.method for c in p.records}
         for method in w["methods"]:
@@ -209,3 +214,20 @@ def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:
                                     stage=Stage.BEFORE.value, content=RECORD_NOTE)
 
 
+
+
+def _return(p: Proposal, w: dict[str, Any]) -> None:
+    """The latest 退回 request as the row gives it: asked for through the service, then its
+    outcome as the proposal office decided it."""
+    on = w.get("return_on")
+    request = next((r for r in p.returns if r.requested_on == on), None) if on else None
+    if request is None and on:
+        request = handling.request_return(p, on=on, reason=w.get("return_reason", ""))
+    if request is None:
+        request = max(p.returns, key=lambda r: (r.requested_on, r.id or 0))
+    if w.get("return_reason"):
+        request.reason = w["return_reason"]
+    if w.get("return_outcome"):
+        request.outcome = w["return_outcome"]
+    if w.get("return_decided"):
+        request.decided_on = w["return_decided"]

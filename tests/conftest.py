@@ -23,9 +23,45 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "postgres: run this module's `db` tests on SQLite and, when "
+        "PROPOSAL_DESK_TEST_PG_URL is set (scripts/with-postgres), on PostgreSQL too")
+    config.addinivalue_line("markers", "sqlite_only: a test about SQLite itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """In modules marked `postgres`, tests using `db`/`db_url` run once per backend."""
+    from pg_support import server_url
+
+    node = metafunc.definition
+    if ("db_backend" in metafunc.fixturenames and server_url()
+            and node.get_closest_marker("postgres") and not node.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("db_backend", ["sqlite", "postgresql"])
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def db_backend() -> str:
+    return "sqlite"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, db_backend: str) -> str:
+    if db_backend == "postgresql":
+        from pg_support import fresh_pg_url
+
+        return fresh_pg_url()
     return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """An empty PostgreSQL database, for tests that need one; skipped without a server."""
+    from pg_support import PG_URL_ENV, fresh_pg_url, server_url
+
+    if not server_url():
+        pytest.skip(f"no PostgreSQL server: {PG_URL_ENV} is not set (scripts/with-postgres)")
+    return fresh_pg_url()
 
 
 @pytest.fixture

@@ -14,6 +14,9 @@ from proposal_desk.storage.migrate import head_revision
 from proposal_desk.storage.models import AuditEntry, Meeting, Proposal, StatusChange
 from proposal_desk.storage.search import search_ids, tokenize
 
+# With PROPOSAL_DESK_TEST_PG_URL set (scripts/with-postgres), `db` tests run on both backends.
+pytestmark = pytest.mark.postgres
+
 
 def _add(db: Database, number: str, title: str, role: str = "主办") -> int:
     with db.transaction() as s:
@@ -27,6 +30,7 @@ def _add(db: Database, number: str, title: str, role: str = "主办") -> int:
         return p.id
 
 
+@pytest.mark.sqlite_only
 def test_new_database_is_at_head_with_wal_and_foreign_keys(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

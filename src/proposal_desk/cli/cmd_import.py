@@ -16,6 +16,7 @@ from proposal_desk.sheets.importer import (
     apply_import,
     plan_import,
 )
+from proposal_desk.storage.backup import REASON_IMPORT, backup_before
 from proposal_desk.storage.errors import UserError
 
 
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("（试导入：未保存任何内容）")
             return 0
+    if any(row.action in (Action.ADD, Action.UPDATE) for row in plan.rows):
+        backup_before(db, REASON_IMPORT)  # a way back from a wrong sheet; stops if it fails
     with db.transaction() as session:
         result = apply_import(session, plan)
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,12 +12,18 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.storage import hooks
-from proposal_desk.storage.errors import DatabaseOpenError
+from proposal_desk.storage import conflicts, hooks
+from proposal_desk.storage.backup import BackupError, BackupInfo, automatic_backup
+from proposal_desk.storage.errors import ConflictError, DatabaseOpenError, UserError
+from proposal_desk.storage.instance_lock import InstanceLock
+from proposal_desk.storage.integrity import check_on_open as _check_file
 from proposal_desk.storage.migrate import upgrade_to_head
 from proposal_desk.storage.settings_store import load_settings
+
+log = logging.getLogger(__name__)
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
@@ -47,21 +54,59 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-class Database:
-    """An open, migrated database. One per process; sessions come from `transaction()`."""
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    db = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not db or db == ":memory:":
+        return None
+    return Path(db)
 
-    def __init__(self, url: str, *, backup_dir: Path | None = None, user: str | None = None):
+
+class Database:
+    """An open, migrated database. One per process; sessions come from `transaction()`.
+
+    Opening a SQLite file: `lock=True` takes the instance lock (InstanceLockedError if another
+    program has the file); `check_on_open` runs SQLite's quick_check first and raises
+    integrity.DamagedDatabaseError rather than touching a damaged file; `backup_on_open` copies
+    an existing database into `backup_dir` when it changed since the newest backup (a failed
+    copy is noted in `backup_problem`, not fatal: a full disk must not lock users out).
+    """
+
+    def __init__(self, url: str, *, backup_dir: Path | None = None, user: str | None = None,
+                 lock: bool = False, check_on_open: bool = True, backup_on_open: bool = True):
         self.url = url
-        self.engine = make_engine(url)
+        self.backup_dir = backup_dir
         self.user = user or _os_user()
+        self.backup_made: BackupInfo | None = None
+        self.backup_problem: str | None = None
+        path = sqlite_file(url)
+        self._lock = InstanceLock.for_database(path) if lock and path else None
+        if self._lock:
+            self._lock.acquire()
         try:
-            self.migrated_from = upgrade_to_head(self.engine, backup_dir)
-        except (OperationalError, DatabaseError) as exc:
-            self.engine.dispose()
-            raise DatabaseOpenError(
-                f"无法打开数据库 {self.display_location}：{_first_line(exc)}"
-            ) from exc
+            if check_on_open and path is not None:
+                _check_file(path, backup_dir)
+            self.engine = make_engine(url)
+            try:
+                self.migrated_from = upgrade_to_head(self.engine, backup_dir)
+            except (OperationalError, DatabaseError) as exc:
+                self.engine.dispose()
+                raise DatabaseOpenError(
+                    f"无法打开数据库 {self.display_location}：{_first_line(exc)}"
+                ) from exc
+        except BaseException:
+            if self._lock:
+                self._lock.release()
+            raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # A database that was migrated has just been backed up by the migration.
+        if backup_on_open and path is not None and backup_dir is not None \
+                and self.migrated_from is None:
+            try:
+                self.backup_made = automatic_backup(path, backup_dir)
+            except BackupError as exc:
+                log.info("backup on open failed: %s", exc)
+                self.backup_problem = str(exc)
 
     @property
     def is_sqlite(self) -> bool:
@@ -81,18 +126,43 @@ class Database:
         session = self._sessions()
         session.info["user"] = self.user
         hooks.attach(session)
+        conflicts.watch(session)
         return session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any exception."""
+        """One unit of work: committed when the block ends, rolled back on any exception.
+
+        A save over someone else's newer save of a proposal raises
+        conflicts.ProposalConflictError (已被他人修改); a full disk or a locked file raises a
+        UserError saying nothing was saved.
+        """
         with self.session() as session:
             try:
                 yield session
                 session.commit()
+            except StaleDataError as exc:
+                raise self._conflict(session) from exc
+            except OperationalError as exc:
+                if getattr(exc.orig, "sqlite_errorcode", None) == _SQLITE_BUSY_SNAPSHOT:
+                    # SQLite's form of the same race: another commit since this one read.
+                    raise self._conflict(session) from exc
+                session.rollback()
+                message = _write_failure(exc)
+                if message:
+                    raise UserError(message) from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise
+
+    def _conflict(self, session: Session) -> ConflictError:
+        pending = conflicts.pending_proposal_changes(session)
+        session.rollback()
+        with self.session() as fresh:
+            conflict = conflicts.conflict_from_stale(fresh, pending)
+        return conflict or ConflictError(
+            "数据已被他人修改，您这次的保存没有写入。请重新载入后再修改。")
 
     def settings(self, session: Session | None = None) -> BureauSettings:
         if session is not None:
@@ -102,6 +172,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._lock:
+            self._lock.release()
 
 
 def _os_user() -> str:
@@ -109,6 +181,20 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # no login name on some locked-down PCs
         return ""
+
+
+_SQLITE_BUSY_SNAPSHOT = 517
+
+
+def _write_failure(exc: OperationalError) -> str | None:
+    text = str(exc.orig).lower()
+    if "disk is full" in text or "no space" in text:
+        return "磁盘空间已满，这次修改没有保存（数据库保持原样）。请清理磁盘后重试。"
+    if "database is locked" in text or "busy" in text:
+        return "数据库正被另一个程序写入，这次修改没有保存（数据库保持原样）。请稍后重试。"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件是只读的，这次修改没有保存。请检查文件或文件夹的写入权限。"
+    return None
 
 
 def _first_line(exc: BaseException) -> str:

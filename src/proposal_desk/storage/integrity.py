@@ -1,0 +1,301 @@
+"""`proposal-desk check` and the quick check on every open.
+
+The full check never writes: SQLite's integrity and foreign-key checks, every attachment's
+content against its stored SHA-256 (attachments live in the `blob` table), the schema revision,
+the search index against the proposals, and the cached list columns (status, due date…)
+against a recomputation from the facts.
+
+The check on open is the cheap part only (PRAGMA quick_check and the schema revision); a
+damaged file raises DamagedDatabaseError, which names the newest good backup, and is never
+replaced by a new empty database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, func, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from proposal_desk.core.dates import format_cn
+from proposal_desk.storage.backup import BackupInfo, connect_existing, newest_good_backup
+from proposal_desk.storage.errors import DatabaseOpenError
+from proposal_desk.storage.models import Attachment, Blob, Proposal, ProposalMember, ProposalTopic
+
+log = logging.getLogger(__name__)
+
+# The cached columns storage.facts.refresh_caches derives, with the names users know.
+CACHED = {"status": "状态", "due": "办理时限", "category": "答复类别",
+          "satisfaction": "委员意见", "replied_on": "答复日期",
+          "proposer_names": "提案人", "lead_unit": "主办单位"}
+
+
+class DamagedDatabaseError(DatabaseOpenError):
+    """The database file fails SQLite's check. `path` is the file (left untouched) and
+    `backup` the newest backup that passes its own check, if any: the GUI offers it."""
+
+    def __init__(self, message: str, path: Path, backup: BackupInfo | None):
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
+@dataclass(frozen=True)
+class Problem:
+    area: str  # 数据库文件, 外键, 附件, 结构版本, 搜索索引, 列表缓存
+    message: str
+
+    def __str__(self) -> str:
+        return f"【{self.area}】{self.message}"
+
+
+@dataclass
+class CheckReport:
+    location: str
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was checked, for the summary
+    revision: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def add(self, area: str, message: str) -> None:
+        self.problems.append(Problem(area, message))
+
+    def lines(self) -> list[str]:
+        head = (f"检查通过：{self.location}" if self.ok
+                else f"发现 {len(self.problems)} 个问题：{self.location}")
+        return [head, *(f"  {n}" for n in self.notes), *(f"  {p}" for p in self.problems)]
+
+
+# ---- on open ----------------------------------------------------------------------------
+
+def quick_check_file(path: Path, limit: int = 5) -> list[str]:
+    """SQLite's quick_check on a database file: [] when sound, else the first few findings.
+    Reads every page once (the structure, not the content hashes); writes nothing."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header and header != b"SQLite format 3\x00":
+            return ["文件头不是 SQLite 数据库"]
+        conn = connect_existing(path)
+        try:
+            rows = [r[0] for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if rows == ["ok"]:
+        return []
+    lines = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
+    return lines[:limit]
+
+
+def check_on_open(path: Path, backup_dir: Path | None) -> None:
+    """Raise DamagedDatabaseError if the file at `path` fails quick_check."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    findings = quick_check_file(path)
+    if not findings:
+        return
+    log.info("damaged database %s: %s", path, findings)
+    backup = newest_good_backup(backup_dir)
+    detail = "；".join(findings)[:300]
+    hint = (f"最近一份完好的备份是 {backup.label}：{backup.path}。可以用它恢复"
+            f"（proposal-desk restore \"{backup.path}\"）。" if backup
+            else "没有找到完好的备份，请联系技术人员，并保留这个文件。")
+    raise DamagedDatabaseError(
+        f"无法打开数据库 {path}：文件已损坏（{detail}）。程序没有改动这个文件，"
+        f"也不会用空数据库替换它。{hint}", path, backup)
+
+
+# ---- the full check ---------------------------------------------------------------------
+
+def check_database(engine: Engine, location: str, *, hash_blobs: bool = True) -> CheckReport:
+    """Everything `proposal-desk check` reports. Never raises for damage: it is reported."""
+    report = CheckReport(location)
+    try:
+        if engine.dialect.name == "sqlite" and not _sqlite_structure(engine, report):
+            return report
+        if not _schema(engine, report):
+            return report
+        _attachments(engine, report, hash_blobs)
+        _search_index(engine, report)
+        _caches(engine, report)
+    except SQLAlchemyError as exc:
+        report.add("数据库文件", f"读取时出错：{str(getattr(exc, 'orig', exc)).splitlines()[0]}")
+    return report
+
+
+def _sqlite_structure(engine: Engine, report: CheckReport) -> bool:
+    with engine.connect() as conn:
+        try:
+            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check(20)")]
+        except SQLAlchemyError as exc:
+            detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+            report.add("数据库文件", f"SQLite 完整性检查无法完成，文件已损坏（{detail}）")
+            return False
+        rows = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
+        if rows != ["ok"]:
+            for r in rows:
+                report.add("数据库文件", f"SQLite 完整性检查：{r}")
+            return False
+        report.notes.append("SQLite 完整性检查通过")
+        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        for table, rowid, parent, _fkid in fk[:20]:
+            report.add("外键", f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
+        if len(fk) > 20:
+            report.add("外键", f"另有 {len(fk) - 20} 处外键错误")
+        if not fk:
+            report.notes.append("外键检查通过")
+    return True
+
+
+def _schema(engine: Engine, report: CheckReport) -> bool:
+    from alembic.script import ScriptDirectory
+
+    from proposal_desk.storage.migrate import alembic_config, current_revision, head_revision
+
+    tables = set(inspect(engine).get_table_names())
+    if "alembic_version" not in tables:
+        report.add("结构版本", "不是提案办理台的数据库（没有结构版本表）")
+        return False
+    current = current_revision(engine)
+    report.revision = current
+    head = head_revision()
+    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current == head:
+        report.notes.append(f"结构版本 {current}（最新）")
+        return True
+    if current in known:
+        report.notes.append(f"结构版本 {current}，下次打开时会先备份再升级到 {head}")
+        return True
+    report.add("结构版本", f"结构版本 {current} 由更新版本的程序写入（本程序为 {head}）")
+    return False
+
+
+def _attachments(engine: Engine, report: CheckReport, hash_blobs: bool) -> None:
+    with Session(engine) as s:
+        missing = s.execute(
+            select(Attachment.id, Attachment.original_name, Proposal.number)
+            .join(Proposal, Proposal.id == Attachment.proposal_id)
+            .outerjoin(Blob, Blob.sha256 == Attachment.sha256)
+            .where(Blob.sha256.is_(None))
+        ).all()
+        for _aid, name, number in missing:
+            report.add("附件", f"第{number}号的附件“{name}”内容缺失")
+        wrong_size = s.execute(
+            select(Attachment.original_name, Proposal.number, Attachment.size, Blob.size)
+            .join(Proposal, Proposal.id == Attachment.proposal_id)
+            .join(Blob, Blob.sha256 == Attachment.sha256)
+            .where(Attachment.size != Blob.size)
+        ).all()
+        for name, number, a_size, b_size in wrong_size:
+            report.add("附件", f"第{number}号的附件“{name}”大小不符（记录 {a_size} 字节，"
+                              f"内容 {b_size} 字节）")
+        count = s.scalar(select(func.count()).select_from(Attachment)) or 0
+    if not hash_blobs:
+        report.notes.append(f"附件 {count} 个（未核对内容）")
+        return
+    bad = 0
+    checked = 0
+    for digest, size, data in _blobs(engine):
+        checked += 1
+        actual = hashlib.sha256(data).hexdigest() if data is not None else ""
+        if actual != digest or len(data or b"") != size:
+            bad += 1
+            report.add("附件", f"附件内容与其 SHA-256 不符：{_blob_owners(engine, digest)}")
+    if not bad:
+        report.notes.append(f"附件 {count} 个，内容 {checked} 份，SHA-256 全部一致")
+
+
+def _blobs(engine: Engine) -> Iterator[tuple[str, int, bytes | None]]:
+    # One content at a time: a database may hold gigabytes of scans.
+    with engine.connect() as conn:
+        result = conn.execution_options(yield_per=8).execute(
+            select(Blob.sha256, Blob.size, Blob.data))
+        for digest, size, data in result:
+            yield digest, size, bytes(data) if data is not None else None
+
+
+def _blob_owners(engine: Engine, digest: str) -> str:
+    with Session(engine) as s:
+        rows = s.execute(
+            select(Proposal.number, Attachment.original_name)
+            .join(Proposal, Proposal.id == Attachment.proposal_id)
+            .where(Attachment.sha256 == digest)
+        ).all()
+    return "、".join(f"第{n}号“{name}”" for n, name in rows) or f"未被引用的内容 {digest[:12]}…"
+
+
+def _search_index(engine: Engine, report: CheckReport) -> None:
+    from proposal_desk.storage.search import FTS_TABLE
+
+    with engine.connect() as conn:
+        ids = set(conn.scalars(select(Proposal.id)))
+        if engine.dialect.name == "sqlite":
+            indexed = {r[0] for r in conn.execute(text(f"SELECT rowid FROM {FTS_TABLE}"))}
+        else:
+            indexed = {r[0] for r in conn.execute(text("SELECT proposal_id FROM search_text"))}
+    if missing := ids - indexed:
+        report.add("搜索索引", f"{len(missing)} 件提案不在搜索索引中（编号内部 id："
+                              f"{', '.join(map(str, sorted(missing)[:10]))}）")
+    if extra := indexed - ids:
+        report.add("搜索索引", f"搜索索引中有 {len(extra)} 条已不存在的提案")
+    if not missing and not extra:
+        report.notes.append(f"搜索索引覆盖全部 {len(ids)} 件提案")
+
+
+def _caches(engine: Engine, report: CheckReport) -> None:
+    """Recompute the cached list columns in a session that is never committed."""
+    from proposal_desk.storage.facts import refresh_caches
+    from proposal_desk.storage.settings_store import load_settings
+
+    wrong = 0
+    with Session(engine, autoflush=False) as s:
+        deadlines = load_settings(s).deadlines
+        ids = list(s.scalars(select(Proposal.id).order_by(Proposal.id)))
+        for start in range(0, len(ids), 500):
+            chunk = s.scalars(
+                select(Proposal).where(Proposal.id.in_(ids[start:start + 500])).options(
+                    selectinload(Proposal.meeting),
+                    selectinload(Proposal.replies),
+                    selectinload(Proposal.member_opinions),
+                    selectinload(Proposal.assist_opinions),
+                    selectinload(Proposal.returns),
+                    selectinload(Proposal.records),
+                    selectinload(Proposal.proposers).selectinload(ProposalMember.member),
+                    selectinload(Proposal.units),
+                    selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
+                )).all()
+            for p in chunk:
+                stored = {k: getattr(p, k) for k in CACHED}
+                refresh_caches(p, deadlines)
+                for key, label in CACHED.items():
+                    expected = getattr(p, key)
+                    if stored[key] != expected and (stored[key] or expected):
+                        wrong += 1
+                        if wrong <= 20:
+                            report.add("列表缓存", f"第{p.number}号的{label}记为"
+                                                  f"“{_show(stored[key])}”，按办理记录应为"
+                                                  f"“{_show(expected)}”")
+            s.rollback()
+            s.expunge_all()
+    if wrong > 20:
+        report.add("列表缓存", f"另有 {wrong - 20} 处列表缓存与办理记录不符")
+    if not wrong:
+        report.notes.append(f"{len(ids)} 件提案的状态、时限等与办理记录一致")
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dt.date):
+        return format_cn(value)
+    return "" if value is None else str(value)

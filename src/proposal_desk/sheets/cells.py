@@ -65,7 +65,7 @@ def number(value: object) -> str:
     if isinstance(value, bool):
         raise BadValue(f"提案号应为编号，收到逻辑值“{value}”")
     if isinstance(value, float) and not value.is_integer():
-        raise BadValue(f"提案号“{value:g}”不是编号（有小数）")
+        raise BadValue(f"提案号“{value}”不是编号（有小数）")
     if isinstance(value, dt.date):
         raise BadValue(f"提案号应为编号，收到日期“{value.isoformat()}”")
     result = number_text(value).translate(_FULLWIDTH).replace(" ", "")

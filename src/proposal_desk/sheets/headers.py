@@ -226,7 +226,7 @@ def match_columns(headers: Sequence[object], columns: Sequence[Sequence[Any]],
         key = normalize(raw)
         if key and key in wanted:
             field = wanted[key]
-            result.append(ColumnMatch(i, header, field, "指定" if field else ""))
+            result.append(ColumnMatch(i, header, field, "指定"))
             if field:
                 taken.add(field)
             continue

@@ -405,6 +405,7 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
     known_years = {(k, n): y for k, n, y in existing}
 
     formula_count = 0
+    year_missing = False
     plan_rows: list[PlanRow] = []
     records: list[RowData] = []
     first_seen: dict[tuple[str, str, str], tuple[int, str, dict[str, Any]]] = {}
@@ -476,12 +477,12 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
             plan_rows.append(PlanRow(excel_row, number, title, meeting_name or "", "",
                                      Action.SKIP, skip_reason))
             continue
-        if not number:
+        if cells.is_blank(number_cell):
             bad(index["number"], "提案号为空")
-        if role is None and shape is Shape.LEDGER:
+        if role is None and shape is Shape.LEDGER and cells.is_blank(row[index["role"]]):
             bad(index["role"], "办理方式为空（应填 主办、协办、会办 或 分办）")
         if not meeting_name or year is None:
-            bad(index["number"], "无法确定所属会议和年度；请用 --meeting 和 --year 指定")
+            year_missing = True
         if row_problems or role is None or meeting_name is None or year is None:
             problems.extend(row_problems)
             plan_rows.append(PlanRow(excel_row, number, title, meeting_name or "",
@@ -516,6 +517,10 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
         records.append(rd)
         plan_rows.append(PlanRow(excel_row, number, title, meeting_name, role.value, Action.ADD))
     step("检查各行", total, total)
+    if year_missing:
+        problems.append(CellProblem(
+            sheet.file, sheet.name, "无法确定所属会议的年度：标题行、工作表名、文件名和日期中"
+            "都没有年份；请用 --year 指定（如 --year 2025）"))
     if formula_count:
         notes.append(f"{formula_count} 个单元格是公式，按文件中保存的计算结果读取")
 
@@ -536,7 +541,7 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
         else:
             kept.append(rd)
     step("与数据库比对", len(records), len(records))
-    problems.sort(key=lambda p: (p.row or 0, p.column or 0))
+    problems.sort(key=lambda p: (p.row is None, p.row or 0, p.column or 0))
     return ImportPlan(
         file=path, sheet=sheet.name, shape=shape, header_row=header + 1,
         meeting=default_meeting or "", kind=ctx.kind.value, year=ctx.year,

@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.storage import conflicts, hooks
+from proposal_desk.storage import conflicts, hooks, lengths
 from proposal_desk.storage.backup import BackupError, BackupInfo, automatic_backup
 from proposal_desk.storage.errors import ConflictError, DatabaseOpenError, UserError
 from proposal_desk.storage.instance_lock import InstanceLock
 from proposal_desk.storage.integrity import check_on_open as _check_file
+from proposal_desk.storage.integrity import refuse_foreign
 from proposal_desk.storage.migrate import upgrade_to_head
 from proposal_desk.storage.settings_store import load_settings
 
@@ -55,7 +56,13 @@ def make_engine(url: str) -> Engine:
 
 
 def sqlite_file(url: str) -> Path | None:
-    parsed = make_url(url)
+    """The file of a SQLite URL (None for a server or an in-memory database)."""
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseOpenError(f"数据库地址“{url}”无法识别。{_SUPPORTED}") from exc
     db = parsed.database
     if parsed.get_backend_name() != "sqlite" or not db or db == ":memory:":
         return None
@@ -80,13 +87,17 @@ class Database:
         self.backup_made: BackupInfo | None = None
         self.backup_problem: str | None = None
         path = sqlite_file(url)
+        if path is not None:
+            _check_location(path)
         self._lock = InstanceLock.for_database(path) if lock and path else None
         if self._lock:
             self._lock.acquire()
         try:
             if check_on_open and path is not None:
                 _check_file(path, backup_dir)
-            self.engine = make_engine(url)
+            if path is not None:
+                refuse_foreign(path)
+            self.engine = _engine_for(url)
             try:
                 self.migrated_from = upgrade_to_head(self.engine, backup_dir)
             except (OperationalError, DatabaseError) as exc:
@@ -127,6 +138,7 @@ class Database:
         session.info["user"] = self.user
         hooks.attach(session)
         conflicts.watch(session)
+        lengths.watch(session)
         return session
 
     @contextmanager
@@ -184,6 +196,42 @@ def _os_user() -> str:
 
 
 _SQLITE_BUSY_SNAPSHOT = 517
+_SUPPORTED = "支持：数据库文件路径，或 postgresql+psycopg://用户@服务器/数据库名"
+
+
+def _check_location(path: Path) -> None:
+    """A folder or an impossible place is named plainly, before anything is created."""
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path} 是一个文件夹，不是数据库文件。请指定数据库文件的路径。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            f"无法在 {path.parent} 创建数据库：{os_reason(exc)}。请换一个文件夹。") from exc
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system failure in users' words."""
+    import errno
+
+    words = {errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足",
+             errno.EROFS: "磁盘是只读的", errno.EEXIST: "路径中有一个同名的文件",
+             errno.ENOTDIR: "路径中有一个同名的文件", errno.ENOENT: "路径不存在"}
+    return words.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _engine_for(url: str) -> Engine:
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        return make_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        try:
+            shown = make_url(url).render_as_string(hide_password=True)
+        except ArgumentError:
+            shown = url.split("@")[-1]
+        raise DatabaseOpenError(f"无法使用数据库地址“{shown}”（{_first_line(exc)}）。"
+                                f"{_SUPPORTED}") from exc
 
 
 def _write_failure(exc: OperationalError) -> str | None:

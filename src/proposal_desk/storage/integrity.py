@@ -99,6 +99,26 @@ def quick_check_file(path: Path, limit: int = 5) -> list[str]:
     return lines[:limit]
 
 
+def refuse_foreign(path: Path) -> None:
+    """A SQLite file with tables but none of ours is someone else's: refused before anything
+    (even switching it to WAL mode) touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = connect_existing(path)
+        try:
+            tables = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return  # damaged or not SQLite at all: the quick check or the open reports it
+    if tables and "alembic_version" not in tables:
+        raise DatabaseOpenError(
+            f"这个数据库文件不是提案办理台的数据库（其中已有其他表：{'、'.join(tables[:5])}），"
+            f"为免损坏，程序不会改动它：{path}")
+
+
 def check_on_open(path: Path, backup_dir: Path | None) -> None:
     """Raise DamagedDatabaseError if the file at `path` fails quick_check."""
     if not path.exists() or path.stat().st_size == 0:

@@ -138,7 +138,8 @@ class Database:
         session.info["user"] = self.user
         hooks.attach(session)
         conflicts.watch(session)
-        lengths.watch(session)
+        if not self.is_sqlite:  # a server enforces VARCHAR(n); SQLite keeps any length
+            lengths.watch(session)
         return session
 
     @contextmanager

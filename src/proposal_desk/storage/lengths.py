@@ -1,7 +1,8 @@
-"""Text longer than its column is refused before it is written, with the field's name.
+"""On a database server, text longer than its column is refused before it is written, with
+the field's name.
 
-PostgreSQL enforces VARCHAR(n) (and would fail with a bare DataError) while SQLite stores any
-length; checking here makes both behave the same and the message useful.
+PostgreSQL enforces VARCHAR(n) and would fail with a bare DataError at commit; SQLite stores
+any length, so on SQLite nothing is checked and nothing that worked before is refused.
 """
 
 from __future__ import annotations

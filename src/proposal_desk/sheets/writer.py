@@ -57,12 +57,13 @@ class Names:
         self.units = self._load(Unit, want["unit"])
         self.sections = self._load(Section, want["section"])
         self.topics = self._load(Topic, want["topic"])
-        self.staff: list[Staff] = []
+        self.staff: dict[str, list[Staff]] = {}
         names = sorted(want["staff"])
         for start in range(0, len(names), 500):
-            self.staff += list(session.scalars(
-                select(Staff).where(Staff.name.in_(names[start:start + 500]))
-                .options(selectinload(Staff.section))))
+            for staff in session.scalars(
+                    select(Staff).where(Staff.name.in_(names[start:start + 500]))
+                    .options(selectinload(Staff.section))):
+                self.staff.setdefault(staff.name, []).append(staff)
 
     def _load(self, model: Any, names: set[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -103,20 +104,22 @@ class Names:
         return self.topics[name]
 
     def person(self, name: str, section: Section | None, *, leader: bool = False) -> Staff:
-        for s in self.staff:
-            if s.name == name and (section is None or s.section is section):
+        # as handling.ensure_staff: by name within the section, or by name alone
+        for s in self.staff.get(name, ()):
+            if section is None or s.section is section:
                 return s
         staff = Staff(name=name, section=section, is_leader=leader)
         self.session.add(staff)
-        self.staff.append(staff)
+        self.staff.setdefault(name, []).append(staff)
         return staff
 
 
 def create(session: Session, meeting: Meeting, rd: RowData, out: Outcome, names: Names,
             settings: BureauSettings) -> Proposal:
     w = out.wanted
+    # meeting_id rather than the relationship: its backref would load the meeting's proposals
     p = Proposal(
-        meeting=meeting, number=rd.number, title=w.get("title", ""), role=rd.role.value,
+        meeting_id=meeting.id, number=rd.number, title=w.get("title", ""), role=rd.role.value,
         sector=w.get("sector", ""), key=bool(w.get("key", False)),
         supervisor=w.get("supervisor", ""), assigned_on=w.get("assigned"),
         due_override=w.get("due"), merged_with=w.get("merged_with", ""),

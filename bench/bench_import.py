@@ -1,0 +1,150 @@
+"""Import speed: a generated 10,000-row ledger, and the sample assignment list.
+
+Prints each figure beside its floor measured in the same run: reading the sheet with
+python-calamine alone plus a bare sqlite3 insert of the same rows (WAL, synchronous=FULL, one
+transaction) — issue 6's goal is an import within 2× that floor. Run:
+
+    .venv/bin/python bench/bench_import.py [ROWS]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import openpyxl
+import python_calamine
+
+from proposal_desk.sheets import ImportOptions, apply_import, plan_import
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.settings_store import set_value
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "assignments_2025.xlsx"
+HEADER = ["提案号", "案由", "提案人", "联名人", "界别", "办理方式", "主办单位", "协办单位",
+          "承办科室", "承办人", "交办日期", "办理时限", "答复日期", "答复类别", "委员意见",
+          "沟通方式"]
+WORDS = ["跨境电商", "老字号", "家政", "夜间经济", "物流配送", "外贸", "营商环境", "直播电商",
+         "便民生活圈", "预制食品", "汽车消费", "商业综合体", "首店经济", "农村电商", "专精特新",
+         "安全生产", "氢能产业", "园区发展"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉建文斌宇浩凯欣"
+UNITS = ["区发展和改革局", "区财政局", "区民政局", "区水利局", "区税务局", "区交通运输局",
+         "区自然资源局", "区文化和旅游局", "区市场监督管理局", "区工业和信息化局"]
+SECTORS = ["民建", "民进", "农工党", "九三学社", "经济界", "工商联", "科技界", "特邀"]
+SECTIONS = ["办公室", "外资科", "电子商务科", "商贸流通科", "市场运行科", "对外贸易科"]
+
+
+def name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2)))
+
+
+def generate(path: Path, rows: int, seed: int = 6) -> None:
+    """A realistic bureau ledger: every role, replies, categories, opinions, contacts."""
+    rng = random.Random(seed)
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("2024年提案办理台账")
+    ws.append(["区商务局2024年提案办理台账"])
+    ws.append(HEADER)
+    assigned = dt.date(2024, 3, 14)
+    for i in range(rows):
+        role = rng.choices(["主办", "协办", "会办", "分办"], [5, 3, 1, 1])[0]
+        title = "关于" + "".join(rng.sample(WORDS, rng.randint(3, 5))) + "的建议"
+        answering = role in ("主办", "分办")
+        replied = assigned + dt.timedelta(days=rng.randint(20, 90))
+        ws.append([
+            str(140000 + i), title[:40], name(rng),
+            "、".join(name(rng) for _ in range(rng.randint(0, 4))), rng.choice(SECTORS), role,
+            "区商务局" if answering else rng.choice(UNITS),
+            "、".join(rng.sample(UNITS, rng.randint(0, 3))), rng.choice(SECTIONS), name(rng),
+            assigned, assigned + dt.timedelta(days=91 if answering else 30), replied,
+            rng.choice("AAAABBCD") if answering else "",
+            rng.choice(["满意"] * 6 + ["基本满意", "不满意"]) if answering else "",
+            "、".join(rng.sample(["电话", "面商", "座谈会", "微信"], rng.randint(1, 2))),
+        ])
+    wb.save(path)
+
+
+def floor(path: Path, workdir: Path) -> tuple[float, float]:
+    """Seconds for calamine reading alone, and for a bare sqlite3 insert of the same rows."""
+    start = time.perf_counter()
+    rows = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0) \
+        .to_python()
+    read = time.perf_counter() - start
+    width = max(len(r) for r in rows)
+    data = [[str(v) for v in r] + [""] * (width - len(r)) for r in rows[2:]]
+    db = workdir / f"bare-{path.stem}.sqlite3"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    names = [f"c{i}" for i in range(width)]
+    conn.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, {', '.join(names)})")
+    marks = ", ".join("?" for _ in names)
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(f"INSERT INTO t ({', '.join(names)}) VALUES ({marks})", data)
+    conn.execute("COMMIT")
+    insert = time.perf_counter() - start
+    conn.close()
+    return read, insert
+
+
+def timed_import(db: Database, path: Path) -> tuple[float, float, int]:
+    start = time.perf_counter()
+    with db.session() as session:
+        plan = plan_import(session, path, ImportOptions())
+    planned = time.perf_counter() - start
+    assert plan.ok, plan.problems[:3]
+    start = time.perf_counter()
+    with db.transaction() as session:
+        result = apply_import(session, plan)
+    applied = time.perf_counter() - start
+    return planned, applied, result.added + result.updated
+
+
+def new_db(workdir: Path, label: str) -> Database:
+    db = Database(f"sqlite:///{workdir / label}.sqlite3")
+    with db.transaction() as session:
+        set_value(session, "bureau.name", "区商务局")
+    return db
+
+
+def main() -> None:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if SAMPLE.exists():
+            db = new_db(work, "sample")
+            planned, applied, n = timed_import(db, SAMPLE)
+            read, insert = floor(SAMPLE, work)
+            print(f"assignments_2025.xlsx (160 rows, {n} ours): plan {planned:.3f} s + apply "
+                  f"{applied:.3f} s = {planned + applied:.3f} s; floor (calamine {read:.3f} s + "
+                  f"bare insert {insert:.3f} s) = {read + insert:.3f} s")
+            db.dispose()
+        sheet = work / "ledger.xlsx"
+        start = time.perf_counter()
+        generate(sheet, rows)
+        print(f"generated {rows} rows in {time.perf_counter() - start:.1f} s "
+              f"({sheet.stat().st_size // 1024} KB)")
+        read, insert = floor(sheet, work)
+        base = read + insert
+        db = new_db(work, "big")
+        planned, applied, n = timed_import(db, sheet)
+        total = planned + applied
+        print(f"import {n} rows into an empty register: plan {planned:.2f} s + apply "
+              f"{applied:.2f} s = {total:.2f} s")
+        print(f"floor: calamine read {read:.3f} s + bare sqlite insert {insert:.3f} s = "
+              f"{base:.3f} s  →  ratio {total / base:.1f}× (goal ≤ 2×)")
+        planned, applied, n = timed_import(db, sheet)
+        print(f"the same file again (nothing changes, {n} written): plan {planned:.2f} s + "
+              f"apply {applied:.2f} s = {planned + applied:.2f} s  →  ratio "
+              f"{(planned + applied) / base:.1f}×")
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -40,7 +40,7 @@ def write_sheet(path: Path, rows: Sequence[Sequence[Any]], *, title: str | None 
 
 
 def ledger_rows(*rows: Sequence[Any]) -> list[list[Any]]:
-    return [LEDGER_HEADER, *[list(r) + [""] * (len(LEDGER_HEADER) - len(r)) for r in rows]]
+    return [list(LEDGER_HEADER), *[list(r) + [""] * (len(LEDGER_HEADER) - len(r)) for r in rows]]
 
 
 def dump(db: Any) -> dict[str, list[tuple[Any, ...]]]:

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Screenshots of the window for the README, on the demo year, with a real CJK font.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" env FONTCONFIG_FILE=$PWD/resources/fonts/fonts.conf \
+        .venv/bin/python scripts/take_screenshots.py [OUTPUT_DIR]
+
+Writes main_window.png, detail_reply.png, record_dialog.png, dashboard.png, import_wizard.png
+and settings.png into docs/screenshots/ (or OUTPUT_DIR). Uses a throwaway data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ["PROPOSAL_DESK_DATA"] = tempfile.mkdtemp(prefix="pd-shots-")
+    os.environ.setdefault("FONTCONFIG_FILE", str(ROOT / "resources" / "fonts" / "fonts.conf"))
+
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+    from PySide6.QtWidgets import QWidget
+
+    from proposal_desk import paths
+    from proposal_desk.demo import fill_demo
+    from proposal_desk.gui import operations
+    from proposal_desk.gui.app import make_application, open_database
+    from proposal_desk.gui.context import AppContext
+    from proposal_desk.gui.layout_store import LayoutStore
+    from proposal_desk.gui.main_window import MainWindow
+    from proposal_desk.gui.navigation import DASHBOARD, Target
+
+    make_application()
+    folder = paths.data_dir()
+    db = open_database(paths.database_url(), folder)
+    fill_demo(db)
+    ctx = AppContext(db=db, layout=LayoutStore(folder), data_folder=folder)
+    ctx.refresh_lookups()
+    window = MainWindow(ctx)
+    window.resize(1600, 1000)
+    window.show()
+
+    def pump(seconds: float = 0.3, until: Callable[[], bool] | None = None) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end or (until is not None and not until()):
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if until is not None and until() and time.monotonic() >= end:
+                break
+            time.sleep(0.01)
+
+    def shoot(widget: QWidget, name: str) -> None:
+        pump(0.4)
+        widget.grab().save(str(out / name))
+        sys.stdout.write(f"wrote {out / name}\n")
+
+    window.reload()
+    pump(0.5, until=lambda: window.snapshot is not None and operations.idle())
+
+    window.show_target(DASHBOARD)
+    shoot(window, "dashboard.png")
+
+    window.show_target(Target("view", "lead"))
+    pump(0.3)
+    rows = window.list_pane.model.visible_rows()
+    chosen = next((r for r in rows if r.key and r.status == "办理中"), None) or next(
+        (r for r in rows if r.status == "办理中"), rows[0])
+    window.list_pane.select_id(chosen.id)
+    pump(0.3)
+    shoot(window, "main_window.png")
+
+    answered = next((r for r in rows if r.status in ("已办结", "已答复") and r.category), rows[0])
+    window.list_pane.select_id(answered.id)
+    window.detail.tabs.setCurrentWidget(window.detail.reply)
+    shoot(window, "detail_reply.png")
+
+    window.list_pane.select_id(chosen.id)
+    window.detail.tabs.setCurrentWidget(window.detail.records)
+    pump(0.2)
+    dialog = window.detail.records.new_record()
+    assert dialog is not None
+    ui = dialog.ui
+    ui.methodBox.setCurrentText("上门面商")
+    ui.stageBox.setCurrentText("办中")
+    ui.placeEdit.setText("委员所在企业会议室")
+    ui.ourEdit.setText("分管副局长刘建国、电子商务科李明")
+    ui.attitudeEdit.setText("对办理思路表示认可，希望加快落实")
+    ui.contentEdit.setPlainText(
+        "与委员面商提案办理思路：一是介绍今年跨境电商扶持政策和已开展的培训；"
+        "二是听取委员对建设公共海外仓的具体建议；三是商定六月底前再次座谈，通报进展。")
+    sample = ROOT / "resources" / "icons" / "app.svg"
+    dialog.add_files([sample])
+    dialog.resize(680, 640)
+    shoot(dialog, "record_dialog.png")
+    dialog.reject()
+
+    wizard = window.open_import_wizard()
+    if wizard is not None and (SAMPLES / "assignments_2025.xlsx").is_file():
+        wizard.resize(1100, 760)
+        wizard.file_page.path_edit.setText(str(SAMPLES / "assignments_2025.xlsx"))
+        wizard.next()
+        pump(0.5, until=lambda: wizard.plan is not None and operations.idle())
+        shoot(wizard, "import_wizard.png")
+        wizard.reject()
+
+    dialog = window.open_settings()
+    dialog.resize(820, 600)
+    shoot(dialog, "settings.png")
+    dialog.reject()
+
+    window.close()
+    operations.wait_all()
+    db.dispose()
+    _ = Qt
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The 工作台: counts, due and overdue lists, workload and charts of the year."""

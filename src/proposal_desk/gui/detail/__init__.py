@@ -1,0 +1,1 @@
+"""The detail pane of one proposal and its tabs."""

@@ -1,0 +1,209 @@
+"""答复: the reply of the current round for 主办/分办 (category, text, 文号, 签发人, dates,
+公开属性, contact, 抄送, review steps); for 协办/会办 the 会办意见 to the lead unit instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedLayout, QWidget
+from sqlalchemy.orm import Session
+
+from proposal_desk.core import rules
+from proposal_desk.core.enums import Publicity, ReviewStep, Role
+from proposal_desk.core.text import clean_text
+from proposal_desk.gui.context import AppContext
+from proposal_desk.gui.detail.base import DetailTab, Loaded, set_combo_items
+from proposal_desk.gui.formatting import date_text
+from proposal_desk.gui.forms.ui_assist_form import Ui_AssistForm
+from proposal_desk.gui.forms.ui_reply_form import Ui_ReplyForm
+from proposal_desk.services import handling
+from proposal_desk.storage.facts import facts_of
+from proposal_desk.storage.models import Proposal
+
+NO_CATEGORY = "（未定）"
+
+
+def _steps_html(current: str) -> str:
+    parts = []
+    reached = True
+    for step in ReviewStep:
+        style = "color:#1f5fa8;font-weight:bold" if step.value == current else (
+            "color:#2e7d32" if reached else "color:#9aa3ad")
+        parts.append(f"<span style='{style}'>{'●' if reached else '○'} {step.value}</span>")
+        if step.value == current:
+            reached = False
+    return " → ".join(parts)
+
+
+class ReplyTab(DetailTab):
+    editable = True
+    title = "答复"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._stack = QStackedLayout(self)
+        self.reply_page = QWidget(self)
+        self.reply = Ui_ReplyForm()
+        self.reply.setupUi(self.reply_page)
+        self.assist_page = QWidget(self)
+        self.assist = Ui_AssistForm()
+        self.assist.setupUi(self.assist_page)
+        self._stack.addWidget(self.reply_page)
+        self._stack.addWidget(self.assist_page)
+        self.answers = True
+        self._heading = ""
+        r = self.reply
+        for step in ReviewStep:
+            r.stepBox.addItem(step.value)
+        for publicity in Publicity:
+            r.publicityBox.addItem(publicity.value)
+        r.categoryBox.currentIndexChanged.connect(self._show_meaning)
+        r.stepBox.currentIndexChanged.connect(self._show_steps)
+        self.watch(r.categoryBox, r.publicityBox, r.docNumberEdit, r.signerBox, r.draftedField,
+                   r.reviewerBox, r.reviewedField, r.signedField, r.sentField, r.stepBox,
+                   r.contactNameEdit, r.contactPhoneEdit, r.ccEdit, r.jointCheck, r.textEdit,
+                   r.summaryEdit)
+        a = self.assist
+        self.watch(a.docNumberEdit, a.signerBox, a.sentField, a.contactNameEdit,
+                   a.contactPhoneEdit, a.textEdit, a.summaryEdit)
+        self.letter_handler: Callable[[], None] | None = None
+        self.opinion_handler: Callable[[], None] | None = None
+        r.letterButton.clicked.connect(lambda: self.letter_handler and self.letter_handler())
+        a.opinionButton.clicked.connect(lambda: self.opinion_handler and self.opinion_handler())
+
+    def set_document_buttons(self, enabled: bool, tip: str) -> None:
+        for button in (self.reply.letterButton, self.assist.opinionButton):
+            button.setEnabled(enabled)
+            button.setToolTip(tip)
+
+    @property
+    def tab_title(self) -> str:
+        return "答复" if self.answers else "会办意见"
+
+    def fill(self, loaded: Loaded) -> None:
+        p = loaded.proposal
+        self.answers = Role(p.role).answers_member
+        if self.answers:
+            self._stack.setCurrentWidget(self.reply_page)
+            self._fill_reply(p)
+        else:
+            self._stack.setCurrentWidget(self.assist_page)
+            self._fill_assist(p)
+
+    def _fill_reply(self, p: Proposal) -> None:
+        r = self.reply
+        settings = self.ctx.settings
+        facts = facts_of(p)
+        round_no = rules.current_round(facts)
+        reply = handling.current_reply(p)
+        r.categoryBox.clear()
+        r.categoryBox.addItem(NO_CATEGORY, "")
+        for code, meaning in settings.categories.items():
+            r.categoryBox.addItem(f"{code} 类", code)
+            r.categoryBox.setItemData(r.categoryBox.count() - 1, meaning,
+                                      Qt.ItemDataRole.ToolTipRole)
+        category = reply.category if reply else ""
+        index = r.categoryBox.findData(category)
+        if index < 0 and category:
+            r.categoryBox.addItem(f"{category} 类", category)
+            index = r.categoryBox.count() - 1
+        r.categoryBox.setCurrentIndex(max(index, 0))
+        r.publicityBox.setCurrentIndex(max(r.publicityBox.findText(
+            reply.publicity if reply else Publicity.PUBLIC.value), 0))
+        r.stepBox.setCurrentIndex(max(r.stepBox.findText(
+            reply.step if reply else ReviewStep.DRAFT.value), 0))
+        r.docNumberEdit.setText(reply.doc_number if reply else "")
+        set_combo_items(r.signerBox, self.ctx.lookups.leaders, reply.signer if reply else "")
+        set_combo_items(r.reviewerBox, self.ctx.lookups.leaders,
+                        reply.reviewer if reply else (p.leader.name if p.leader else ""))
+        r.draftedField.setValue(reply.drafted_on if reply else None)
+        r.reviewedField.setValue(reply.reviewed_on if reply else None)
+        r.signedField.setValue(reply.signed_on if reply else None)
+        r.sentField.setValue(reply.sent_on if reply else None)
+        r.contactNameEdit.setText(reply.contact_name if reply else settings.contact_name)
+        r.contactPhoneEdit.setText(reply.contact_phone if reply else settings.contact_phone)
+        r.ccEdit.setText(reply.cc if reply else "、".join(settings.cc))
+        r.jointCheck.setChecked(reply.joint_letter if reply else True)
+        r.jointCheck.setEnabled(len(p.proposers) > 1)
+        r.textEdit.setPlainText(reply.text if reply else "")
+        r.summaryEdit.setPlainText(p.summary)
+        reopened = round_no > 1
+        heading = f"第{round_no}轮答复" + ("（委员不满意，重新办理）" if reopened else "")
+        if reply is None:
+            heading += "　尚未起草"
+        self._heading = heading
+        self._show_steps()
+        earlier = [x for x in p.replies if x.round < round_no]
+        if earlier:
+            lines = ["<b>此前各轮答复</b>"]
+            for x in earlier:
+                opinion = next((o for o in p.member_opinions if o.round == x.round), None)
+                lines.append(
+                    f"第{x.round}轮：{x.category or '未定'} 类，{x.doc_number or '无文号'}，"
+                    f"{date_text(x.sent_on) or '未送出'}答复；委员意见："
+                    f"{opinion.satisfaction if opinion else '未反馈'}")
+            r.roundsLabel.setText("<br>".join(lines))
+        else:
+            r.roundsLabel.setText("")
+        self._show_meaning()
+
+    def _fill_assist(self, p: Proposal) -> None:
+        a = self.assist
+        settings = self.ctx.settings
+        opinion = p.assist_opinions[0] if p.assist_opinions else None
+        a.docNumberEdit.setText(opinion.doc_number if opinion else "")
+        set_combo_items(a.signerBox, self.ctx.lookups.leaders, opinion.signer if opinion else "")
+        a.sentField.setValue(opinion.sent_on if opinion else None)
+        a.contactNameEdit.setText(opinion.contact_name if opinion else settings.contact_name)
+        a.contactPhoneEdit.setText(opinion.contact_phone if opinion else settings.contact_phone)
+        a.textEdit.setPlainText(opinion.text if opinion else "")
+        a.summaryEdit.setPlainText(p.summary)
+        a.leadUnitValue.setText(p.lead_unit or "（交办清单未写明）")
+
+    def _show_meaning(self) -> None:
+        code = self.reply.categoryBox.currentData() or ""
+        meaning = self.ctx.settings.categories.get(code, "")
+        self.reply.categoryMeaning.setText(f"{code} 类：{meaning}" if meaning else
+                                           "只有主办、分办提案评定答复类别")
+
+    def _show_steps(self) -> None:
+        self.reply.roundLabel.setText(
+            f"<b>{self._heading}</b>　　{_steps_html(self.reply.stepBox.currentText())}")
+
+    def apply(self, session: Session, p: Proposal) -> None:
+        if Role(p.role).answers_member != self.answers:
+            return  # the role changed in this same save; the form no longer applies
+        if self.answers:
+            r = self.reply
+            handling.save_reply(
+                session, p,
+                category=r.categoryBox.currentData() or "",
+                publicity=r.publicityBox.currentText(),
+                step=r.stepBox.currentText(),
+                doc_number=r.docNumberEdit.text(),
+                signer=r.signerBox.currentText(),
+                reviewer=r.reviewerBox.currentText(),
+                drafted_on=r.draftedField.checked("起草日期"),
+                reviewed_on=r.reviewedField.checked("审核日期"),
+                signed_on=r.signedField.checked("签发日期"),
+                sent_on=r.sentField.checked("答复日期"),
+                contact_name=r.contactNameEdit.text(),
+                contact_phone=r.contactPhoneEdit.text(),
+                cc=r.ccEdit.text(),
+                joint_letter=r.jointCheck.isChecked(),
+                text=r.textEdit.toPlainText(),
+            )
+            p.summary = clean_text(r.summaryEdit.toPlainText())
+        else:
+            a = self.assist
+            handling.save_assist_opinion(
+                session, p,
+                doc_number=a.docNumberEdit.text(),
+                signer=a.signerBox.currentText(),
+                sent_on=a.sentField.checked("送出日期"),
+                contact_name=a.contactNameEdit.text(),
+                contact_phone=a.contactPhoneEdit.text(),
+                text=a.textEdit.toPlainText(),
+            )
+            p.summary = clean_text(a.summaryEdit.toPlainText())

@@ -1,0 +1,1 @@
+"""Dialogs: records, settings, the import wizard, new proposals, returns, About."""

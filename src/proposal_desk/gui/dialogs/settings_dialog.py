@@ -1,0 +1,372 @@
+"""设置: the bureau, sections and staff, deadline rules per role and per meeting, the category
+set and its wording, document templates, the data folder and backups. Saved in one transaction
+into the database's settings (so a copied data folder carries them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QListWidgetItem,
+    QTableWidgetItem,
+    QWidget,
+)
+from sqlalchemy import select
+
+from proposal_desk.core.settings import DEFAULT_CATEGORIES, KEYS, coerce
+from proposal_desk.gui import messages, pickers
+from proposal_desk.gui.context import AppContext
+from proposal_desk.gui.errors import show_exception
+from proposal_desk.gui.formatting import size_text
+from proposal_desk.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from proposal_desk.gui.opener import open_path
+from proposal_desk.services import editing
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Meeting
+from proposal_desk.storage.settings_store import load_values, set_value
+
+log = logging.getLogger(__name__)
+
+STAFF_COLUMNS = ("姓名", "科室", "职务", "电话", "领导", "在职")
+PAGES = {"bureau": 0, "people": 1, "deadlines": 2, "categories": 3, "documents": 4, "data": 5}
+
+
+def _backup_module() -> Any:
+    """storage.backup, when it offers listing (it grows with the data-safety work)."""
+    try:
+        module = importlib.import_module("proposal_desk.storage.backup")
+    except ImportError:
+        return None
+    return module if hasattr(module, "list_backups") else None
+
+
+class SettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext, *, page: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        ui.buttonBox.accepted.connect(self.accept)
+        self._meeting_dates: dict[int, tuple[dt.date | None, ...]] = {}
+        self._stored_dates: dict[int, tuple[dt.date | None, ...]] = {}
+        self._meeting_id: int | None = None
+        self._setup_tables()
+        self._load()
+        ui.tabs.setCurrentIndex(PAGES.get(page, 0))
+        ui.addSectionButton.clicked.connect(self._add_section)
+        ui.removeSectionButton.clicked.connect(self._remove_section)
+        ui.addStaffButton.clicked.connect(self._add_staff)
+        ui.removeStaffButton.clicked.connect(self._remove_staff)
+        ui.addCategoryButton.clicked.connect(self._add_category)
+        ui.removeCategoryButton.clicked.connect(self._remove_category)
+        ui.resetCategoriesButton.clicked.connect(lambda: self._fill_categories(DEFAULT_CATEGORIES))
+        ui.meetingBox.currentIndexChanged.connect(self._meeting_chosen)
+        ui.openDataButton.clicked.connect(lambda: open_path(ctx.data_folder))
+        ui.openBackupsButton.clicked.connect(lambda: open_path(self._backup_folder()))
+        ui.backupNowButton.clicked.connect(self.backup_now)
+        for button, edit in ((ui.letterTemplateButton, ui.letterTemplateEdit),
+                             (ui.opinionTemplateButton, ui.opinionTemplateEdit),
+                             (ui.reportTemplateButton, ui.reportTemplateEdit)):
+            button.clicked.connect(lambda _c=False, e=edit: self._choose_template(e))
+
+    # ---- setup and loading -------------------------------------------------------------
+
+    def _setup_tables(self) -> None:
+        ui = self.ui
+        ui.staffTable.setColumnCount(len(STAFF_COLUMNS))
+        ui.staffTable.setHorizontalHeaderLabels(STAFF_COLUMNS)
+        ui.staffTable.verticalHeader().setVisible(False)
+        ui.staffTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = ui.staffTable.horizontalHeader()
+        for n, width in enumerate((80, 110, 80, 110, 44, 44)):
+            header.resizeSection(n, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ui.categoryTable.setColumnCount(2)
+        ui.categoryTable.setHorizontalHeaderLabels(["类别", "含义（答复函和报告中使用）"])
+        ui.categoryTable.verticalHeader().setVisible(False)
+        ui.categoryTable.horizontalHeader().resizeSection(0, 60)
+        ui.categoryTable.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+
+    def _load(self) -> None:
+        ui = self.ui
+        with self.ctx.db.session() as session:
+            values = load_values(session)
+            sections = editing.section_names(session)
+            staff = editing.staff_lines(session)
+            meetings = list(session.scalars(
+                select(Meeting).order_by(Meeting.year.desc(), Meeting.name)))
+        self.values = values
+        ui.nameEdit.setText(values["bureau.name"])
+        ui.aliasesEdit.setText("、".join(values["bureau.aliases"]))
+        ui.docPrefixEdit.setText(values["bureau.doc_prefix"])
+        ui.opinionPrefixEdit.setText(values["bureau.opinion_prefix"])
+        ui.contactNameEdit.setText(values["bureau.contact_name"])
+        ui.contactPhoneEdit.setText(values["bureau.contact_phone"])
+        ui.ccEdit.setText("、".join(values["bureau.cc"]))
+        ui.userEdit.setText(values["user.name"])
+        ui.sectionList.clear()
+        for name in sections:
+            self._section_item(name)
+        ui.staffTable.setRowCount(0)
+        for line in staff:
+            self._staff_row(line)
+        ui.leadMonthsSpin.setValue(values["deadline.lead_months"])
+        ui.assistMonthsSpin.setValue(values["deadline.assist_months"])
+        ui.reopenMonthsSpin.setValue(values["deadline.reopen_months"])
+        ui.returnDaysSpin.setValue(values["deadline.return_working_days"])
+        ui.firstContactSpin.setValue(values["deadline.first_contact_working_days"])
+        ui.dueSoonSpin.setValue(values["deadline.due_soon_days"])
+        ui.meetingBox.blockSignals(True)
+        ui.meetingBox.clear()
+        for m in meetings:
+            ui.meetingBox.addItem(f"{m.name}（{m.year}年）", m.id)
+            self._meeting_dates[m.id] = (m.reply_due, m.assist_due, m.return_due)
+        self._stored_dates = dict(self._meeting_dates)
+        ui.meetingBox.blockSignals(False)
+        ui.meetingGroup.setEnabled(bool(meetings))
+        self._meeting_chosen()
+        self._fill_categories(values["categories"])
+        ui.titlePatternEdit.setText(values["letter.title_pattern"])
+        ui.letterTemplateEdit.setText(values["letter.template"])
+        ui.opinionTemplateEdit.setText(values["opinion.template"])
+        ui.reportTemplateEdit.setText(values["report.template"])
+        ui.folderValue.setText(str(self.ctx.data_folder))
+        ui.databaseValue.setText(self.ctx.db.display_location)
+        self._fill_backups()
+
+    def _section_item(self, name: str) -> QListWidgetItem:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.ui.sectionList.addItem(item)
+        return item
+
+    def _staff_row(self, line: editing.StaffLine) -> None:
+        table = self.ui.staffTable
+        row = table.rowCount()
+        table.insertRow(row)
+        for col, text in enumerate((line.name, line.section, line.title, line.phone)):
+            item = QTableWidgetItem(text)
+            if col == 0:
+                item.setData(Qt.ItemDataRole.UserRole, line.id)
+            table.setItem(row, col, item)
+        for col, value in ((4, line.is_leader), (5, line.active)):
+            box = QCheckBox()
+            box.setChecked(value)
+            box.setStyleSheet("margin-left: 12px;")
+            table.setCellWidget(row, col, box)
+
+    def _fill_categories(self, categories: dict[str, str]) -> None:
+        table = self.ui.categoryTable
+        table.setRowCount(0)
+        for code, meaning in categories.items():
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(code))
+            table.setItem(row, 1, QTableWidgetItem(meaning))
+
+    def _backup_folder(self) -> Path:
+        folder = getattr(self.ctx.db, "backup_dir", None)
+        return Path(folder) if folder else self.ctx.data_folder / "backups"
+
+    def _fill_backups(self) -> None:
+        ui = self.ui
+        module = _backup_module()
+        folder = self._backup_folder()
+        ui.backupList.clear()
+        if module is None:
+            ui.backupHint.setText(f"备份保存在：{folder}")
+            ui.backupNowButton.setEnabled(False)
+            return
+        backups = module.list_backups(folder)
+        ui.backupHint.setText(
+            f"程序在打开时和每次导入前自动备份数据库（含附件），保存在：{folder}"
+            + ("" if backups else "\n目前还没有备份。"))
+        for info in backups:
+            ui.backupList.addItem(f"{info.label}　{size_text(info.size)}")
+        can_backup = self.ctx.db.sqlite_path is not None and hasattr(module, "make_backup")
+        ui.backupNowButton.setEnabled(can_backup)
+
+    # ---- slots -------------------------------------------------------------------------
+
+    @Slot()
+    def _meeting_chosen(self) -> None:
+        ui = self.ui
+        self._store_meeting_dates()
+        meeting_id = ui.meetingBox.currentData()
+        self._meeting_id = int(meeting_id) if meeting_id is not None else None
+        dates = self._meeting_dates.get(self._meeting_id or -1, (None, None, None))
+        ui.replyDueField.setValue(dates[0])
+        ui.assistDueField.setValue(dates[1])
+        ui.returnDueField.setValue(dates[2])
+
+    def _store_meeting_dates(self) -> None:
+        if self._meeting_id is None:
+            return
+        ui = self.ui
+        self._meeting_dates[self._meeting_id] = (
+            ui.replyDueField.checked("主办、分办答复截止"),
+            ui.assistDueField.checked("协办、会办意见截止"),
+            ui.returnDueField.checked("申请退回截止"))
+
+    @Slot()
+    def _add_section(self) -> None:
+        item = self._section_item("新科室")
+        self.ui.sectionList.setCurrentItem(item)
+        self.ui.sectionList.editItem(item)
+
+    @Slot()
+    def _remove_section(self) -> None:
+        for item in self.ui.sectionList.selectedItems():
+            self.ui.sectionList.takeItem(self.ui.sectionList.row(item))
+
+    @Slot()
+    def _add_staff(self) -> None:
+        self._staff_row(editing.StaffLine(None, "", ""))
+        row = self.ui.staffTable.rowCount() - 1
+        self.ui.staffTable.setCurrentCell(row, 0)
+        self.ui.staffTable.editItem(self.ui.staffTable.item(row, 0))
+
+    @Slot()
+    def _remove_staff(self) -> None:
+        rows = sorted({i.row() for i in self.ui.staffTable.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.ui.staffTable.removeRow(row)
+
+    @Slot()
+    def _add_category(self) -> None:
+        table = self.ui.categoryTable
+        row = table.rowCount()
+        table.insertRow(row)
+        table.setItem(row, 0, QTableWidgetItem(""))
+        table.setItem(row, 1, QTableWidgetItem(""))
+        table.editItem(table.item(row, 0))
+
+    @Slot()
+    def _remove_category(self) -> None:
+        rows = sorted({i.row() for i in self.ui.categoryTable.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.ui.categoryTable.removeRow(row)
+
+    def _choose_template(self, edit: Any) -> None:
+        path = pickers.open_file(self, "选择 Word 模板", "Word 文档 (*.docx)")
+        if path is not None:
+            edit.setText(str(path))
+
+    @Slot()
+    def backup_now(self) -> None:
+        module = _backup_module()
+        source = self.ctx.db.sqlite_path
+        if module is None or source is None:
+            return
+        try:
+            info = module.make_backup(source, self._backup_folder(), module.REASON_MANUAL)
+        except Exception as exc:
+            show_exception(self, exc)
+            return
+        self._fill_backups()
+        messages.notice(self, "备份完成", f"已备份到：\n{info.path}")
+
+    # ---- saving ------------------------------------------------------------------------
+
+    def collect(self) -> dict[str, Any]:
+        """The settings as typed, checked and coerced; raises UserError naming the field."""
+        ui = self.ui
+        self._store_meeting_dates()
+        categories: dict[str, str] = {}
+        for row in range(ui.categoryTable.rowCount()):
+            code_item = ui.categoryTable.item(row, 0)
+            meaning_item = ui.categoryTable.item(row, 1)
+            code = (code_item.text() if code_item else "").strip().upper()
+            meaning = (meaning_item.text() if meaning_item else "").strip()
+            if not code and not meaning:
+                continue
+            if not code:
+                raise UserError(f"答复类别第{row + 1}行缺少类别代号（如 A）")
+            if code in categories:
+                raise UserError(f"答复类别“{code}”重复")
+            categories[code] = meaning
+        if not categories:
+            raise UserError("至少要有一个答复类别")
+        return {
+            "bureau.name": ui.nameEdit.text(), "bureau.aliases": ui.aliasesEdit.text(),
+            "bureau.doc_prefix": ui.docPrefixEdit.text(),
+            "bureau.opinion_prefix": ui.opinionPrefixEdit.text(),
+            "bureau.contact_name": ui.contactNameEdit.text(),
+            "bureau.contact_phone": ui.contactPhoneEdit.text(),
+            "bureau.cc": ui.ccEdit.text(), "user.name": ui.userEdit.text(),
+            "deadline.lead_months": ui.leadMonthsSpin.value(),
+            "deadline.assist_months": ui.assistMonthsSpin.value(),
+            "deadline.reopen_months": ui.reopenMonthsSpin.value(),
+            "deadline.return_working_days": ui.returnDaysSpin.value(),
+            "deadline.first_contact_working_days": ui.firstContactSpin.value(),
+            "deadline.due_soon_days": ui.dueSoonSpin.value(),
+            "categories": categories,
+            "letter.title_pattern": ui.titlePatternEdit.text() or KEYS[
+                "letter.title_pattern"].default,
+            "letter.template": ui.letterTemplateEdit.text(),
+            "opinion.template": ui.opinionTemplateEdit.text(),
+            "report.template": ui.reportTemplateEdit.text(),
+        }
+
+    def staff(self) -> list[editing.StaffLine]:
+        table = self.ui.staffTable
+        lines = []
+        for row in range(table.rowCount()):
+            def text(col: int, r: int = row) -> str:
+                item = table.item(r, col)
+                return item.text().strip() if item else ""
+
+            first = table.item(row, 0)
+            leader = table.cellWidget(row, 4)
+            active = table.cellWidget(row, 5)
+            lines.append(editing.StaffLine(
+                id=first.data(Qt.ItemDataRole.UserRole) if first else None,
+                name=text(0), section=text(1), title=text(2), phone=text(3),
+                is_leader=isinstance(leader, QCheckBox) and leader.isChecked(),
+                active=not isinstance(active, QCheckBox) or active.isChecked()))
+        return lines
+
+    def sections(self) -> list[str]:
+        return [self.ui.sectionList.item(n).text()
+                for n in range(self.ui.sectionList.count())]
+
+    def accept(self) -> None:
+        try:
+            values = self.collect()
+            staff = self.staff()
+            sections = self.sections()
+            with self.ctx.db.transaction() as session:
+                for key, value in values.items():
+                    # Unchanged keys are not written: a settings change re-derives every
+                    # proposal's deadlines.
+                    if coerce(key, value) != self.values.get(key):
+                        set_value(session, key, value)
+                editing.save_sections(session, sections + [s.section for s in staff
+                                                           if s.section])
+                editing.save_staff(session, staff)
+                for meeting_id, dates in self._meeting_dates.items():
+                    if dates == self._stored_dates.get(meeting_id):
+                        continue
+                    editing.update_meeting(session, meeting_id, reply_due=dates[0],
+                                           assist_due=dates[1], return_due=dates[2])
+        except Exception as exc:
+            show_exception(self, exc)
+            return
+        self.saved.emit()
+        super().accept()

@@ -1,0 +1,227 @@
+"""The Word documents from the window: 答复函, all letters of a year, 会办意见, the 催办 list and
+the annual report. Each runs on a worker thread and opens the result in Word/WPS. Without the
+documents package the actions stay disabled and say why."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction
+
+from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.text import clean_line
+from proposal_desk.gui import messages, operations, pickers
+from proposal_desk.gui.icons import icon
+from proposal_desk.gui.opener import open_path
+
+if TYPE_CHECKING:
+    from proposal_desk.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+MODULES = ("letters", "opinions", "report", "chase")
+MISSING_TIP = "文书模块未安装，暂不能生成 Word 文书"
+
+
+def documents_available() -> bool:
+    try:
+        for name in MODULES:
+            importlib.import_module(f"proposal_desk.documents.{name}")
+    except ImportError:
+        log.info("documents package not available", exc_info=True)
+        return False
+    return True
+
+
+def _safe_name(text: str) -> str:
+    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in clean_line(text))
+
+
+class DocumentActions:
+    """Menu and toolbar actions for the documents, bound to the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.available = documents_available()
+        self.letter_action = self._make("答复函…", "letter", self.letter,
+                                        "为当前提案生成答复函（Word），并打开")
+        self.all_letters_action = self._make("本年度全部答复函…", "letter", self.all_letters,
+                                             "把本年度已答复提案的答复函一次写入一个文件夹")
+        self.opinion_action = self._make("会办意见…", "letter", self.opinion,
+                                         "为当前协办、会办提案生成会办意见（Word）")
+        self.chase_action = self._make("催办清单…", "chase", self.chase_list,
+                                       "即将到期和已逾期的提案，按科室和承办人列出")
+        self.report_action = self._make("年度办理情况报告…", "report", self.report,
+                                        "按年度生成办理情况报告（Word），各项数字自动统计")
+        self.outputs: list[Path] = []  # what the last job wrote (tests read this)
+
+    def _make(self, text: str, icon_name: str, slot: Callable[[], object], tip: str) -> QAction:
+        action = QAction(icon(icon_name), text, self.window)
+        action.setToolTip(tip if self.available else MISSING_TIP)
+        action.setStatusTip(action.toolTip())
+        action.triggered.connect(slot)
+        return action
+
+    def menu_actions(self) -> list[QAction | None]:
+        return [self.letter_action, self.all_letters_action, self.opinion_action, None,
+                self.chase_action, self.report_action]
+
+    def toolbar_actions(self) -> list[QAction]:
+        return [self.letter_action, self.chase_action, self.report_action]
+
+    def refresh_state(self) -> None:
+        """Enable what makes sense for the proposal shown."""
+        p = self.window.detail.current()
+        role = Role(p.role) if p is not None else None
+        ok = self.available
+        self.letter_action.setEnabled(ok and role is not None and role.answers_member)
+        self.opinion_action.setEnabled(ok and role is not None and not role.answers_member)
+        for action in (self.all_letters_action, self.chase_action, self.report_action):
+            action.setEnabled(ok)
+        tip = "" if ok else MISSING_TIP
+        self.window.detail.reply.set_document_buttons(ok, tip or "生成 Word 文书并打开")
+
+    # ---- jobs --------------------------------------------------------------------------
+
+    def _run(self, label: str, job: Callable[[operations.Progress], list[Path]],
+             *, open_result: bool = True, changes_data: bool = False) -> operations.Operation:
+        def done(paths: list[Path]) -> None:
+            self.outputs = list(paths)
+            if changes_data:  # a 发文字号 may have been taken
+                self.window.detail.reload(keep_dirty=True)
+                self.window.reload()
+            if not paths:
+                messages.notice(self.window, "没有可生成的文书", "没有符合条件的提案。")
+                return
+            if open_result:
+                target = paths[0] if len(paths) == 1 else paths[0].parent
+                open_path(target)
+            where = paths[0] if len(paths) == 1 else paths[0].parent
+            self.window.statusBar().showMessage(f"已生成 {len(paths)} 个文件：{where}", 8000)
+
+        return operations.run_in_background(self.window, job, label=label, on_success=done)
+
+    def _current(self) -> Any:
+        window = self.window
+        p = window.detail.current()
+        if p is None:
+            messages.warn(window, "请先在清单中选择一件提案。")
+            return None
+        if window.detail.is_dirty() and not window.detail.save():
+            return None
+        return window.detail.current()
+
+    def letter(self, path: Path | None = None) -> operations.Operation | None:
+        p = self._current()
+        if p is None:
+            return None
+        if not Role(p.role).answers_member:
+            messages.warn(self.window, f"{p.role}提案不答复提出人，请生成会办意见。")
+            return None
+        if not p.replies:
+            messages.warn(self.window, "尚未填写答复。请先在“答复”页写好答复正文并保存。")
+            return None
+        kind = Kind(p.meeting.kind).value
+        path = path or pickers.save_file(self.window, "保存答复函",
+                                         f"第{_safe_name(p.number)}号{kind}答复函.docx",
+                                         "Word 文档 (*.docx)")
+        if path is None:
+            return None
+        latest = max(p.replies, key=lambda r: r.round)
+        each = not latest.joint_letter and len(p.proposers) > 1
+        db, pid = self.window.ctx.db, p.id
+
+        def job(_progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.letters import write_letter
+
+            with db.transaction() as session:
+                return write_letter(session, pid, _docx(path), each)
+
+        return self._run("正在生成答复函…", job, changes_data=True)
+
+    def opinion(self, path: Path | None = None) -> operations.Operation | None:
+        p = self._current()
+        if p is None:
+            return None
+        if Role(p.role).answers_member:
+            messages.warn(self.window, f"{p.role}提案应生成答复函。")
+            return None
+        path = path or pickers.save_file(self.window, "保存会办意见",
+                                         f"第{_safe_name(p.number)}号会办意见.docx",
+                                         "Word 文档 (*.docx)")
+        if path is None:
+            return None
+        db, pid = self.window.ctx.db, p.id
+
+        def job(_progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.opinions import write_opinion
+
+            with db.transaction() as session:
+                return [write_opinion(session, pid, _docx(path))]
+
+        return self._run("正在生成会办意见…", job, changes_data=True)
+
+    def _year(self) -> int:
+        return self.window.snapshot.year if self.window.snapshot and \
+            self.window.snapshot.year else dt.date.today().year
+
+    def all_letters(self, folder: Path | None = None) -> operations.Operation | None:
+        year = self._year()
+        folder = folder or pickers.folder(self.window, f"选择保存{year}年全部答复函的文件夹")
+        if folder is None:
+            return None
+        db = self.window.ctx.db
+
+        def job(progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.letters import write_all_letters
+
+            with db.transaction() as session:
+                return write_all_letters(session, year, folder, progress)
+
+        return self._run(f"正在生成{year}年答复函…", job, changes_data=True)
+
+    def chase_list(self, path: Path | None = None) -> operations.Operation | None:
+        today = dt.date.today()
+        path = path or pickers.save_file(
+            self.window, "保存催办清单", f"催办清单{today:%Y%m%d}.docx",
+            "Word 文档 (*.docx);;Excel 表格 (*.xlsx)")
+        if path is None:
+            return None
+        if path.suffix.lower() not in (".docx", ".xlsx"):
+            path = path.with_suffix(".docx")
+        db = self.window.ctx.db
+
+        def job(_progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.chase import write_chase_list
+
+            with db.session() as session:
+                return [write_chase_list(session, path)]
+
+        return self._run("正在生成催办清单…", job)
+
+    def report(self, path: Path | None = None) -> operations.Operation | None:
+        year = self._year()
+        name = self.window.ctx.settings.name
+        path = path or pickers.save_file(self.window, f"保存{year}年办理情况报告",
+                                         f"{name}{year}年提案建议办理情况报告.docx",
+                                         "Word 文档 (*.docx)")
+        if path is None:
+            return None
+        db = self.window.ctx.db
+
+        def job(progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.report import write_report
+
+            with db.session() as session:
+                return [write_report(session, year, _docx(path), progress=progress)]
+
+        return self._run(f"正在生成{year}年办理情况报告…", job)
+
+
+def _docx(path: Path) -> Path:
+    return path if path.suffix.lower() == ".docx" else path.with_suffix(".docx")

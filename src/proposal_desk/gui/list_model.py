@@ -1,0 +1,217 @@
+"""The proposal list as a QAbstractTableModel over the core's ProposalRow tuples.
+
+Sorting and the search filter happen inside the model on plain Python lists (a proxy model's
+per-comparison callbacks cost far more at 10,000 rows); cells are formatted only when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from proposal_desk.gui.formatting import date_text
+from proposal_desk.services.queries import ProposalRow
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+OVERDUE_BG = QColor("#fde7e7")
+DUE_SOON_BG = QColor("#fff4d6")
+OVERDUE_FG = QColor("#b3261e")
+DUE_SOON_FG = QColor("#8a5a00")
+STATUS_COLORS = {
+    "待签收": QColor("#6b4fa0"),
+    "办理中": QColor("#1f5fa8"),
+    "重新办理": QColor("#b3261e"),
+    "已答复": QColor("#2e7d32"),
+    "已办结": QColor("#5f6b7a"),
+    "退回中": QColor("#8a5a00"),
+    "已退回": QColor("#5f6b7a"),
+}
+
+_MIN = dt.date.min
+_MAX = dt.date.max
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int
+    text: Callable[[ProposalRow], str]
+    sort_key: Callable[[ProposalRow], Any]
+    centered: bool = False
+
+
+def _number_key(row: ProposalRow) -> tuple[int, int, str]:
+    digits = row.number.isdigit()
+    return (0 if digits else 1, int(row.number) if digits else 0, row.number)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("key", "重点", 44, lambda r: "★" if r.key else "", lambda r: not r.key, True),
+    Column("number", "提案号", 86, lambda r: r.number, _number_key),
+    Column("title", "案由", 300, lambda r: r.title, lambda r: r.title),
+    Column("proposer", "提案人", 110, lambda r: r.proposer, lambda r: r.proposer),
+    Column("role", "办理方式", 70, lambda r: r.role, lambda r: r.role, True),
+    Column("status", "状态", 74, lambda r: r.status, lambda r: r.status, True),
+    Column("due", "办理时限", 118, lambda r: date_text(r.due), lambda r: r.due or _MAX),
+    Column("section", "承办科室", 96, lambda r: r.section, lambda r: r.section or "\uffff"),
+    Column("handler", "承办人", 70, lambda r: r.handler, lambda r: r.handler or "\uffff"),
+    Column("category", "类别", 48, lambda r: r.category, lambda r: r.category or "Z", True),
+    Column("satisfaction", "委员意见", 76, lambda r: r.satisfaction,
+           lambda r: r.satisfaction or "\uffff", True),
+    Column("assigned", "交办日期", 118, lambda r: date_text(r.assigned),
+           lambda r: r.assigned or _MAX),
+    Column("replied", "答复日期", 118, lambda r: date_text(r.replied),
+           lambda r: r.replied or _MAX),
+    Column("lead_unit", "主办单位", 130, lambda r: r.lead_unit, lambda r: r.lead_unit),
+    Column("meeting", "会议", 170, lambda r: r.meeting, lambda r: (-r.year, r.meeting)),
+)
+COLUMN_INDEX = {c.key: n for n, c in enumerate(COLUMNS)}
+
+
+class ProposalTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[ProposalRow] = []
+        self._visible: list[ProposalRow] = []
+        self._ids: set[int] | None = None  # search hits; None = no search
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---- content -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Iterable[ProposalRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._visible = self._filtered()
+        self._apply_sort()
+        self.endResetModel()
+
+    def set_filter_ids(self, ids: set[int] | None) -> None:
+        """Show only these proposals (search hits); None shows all rows again."""
+        self.beginResetModel()
+        self._ids = ids
+        self._visible = self._filtered()
+        self._apply_sort()
+        self.endResetModel()
+
+    def _filtered(self) -> list[ProposalRow]:
+        if self._ids is None:
+            return list(self._all)
+        ids = self._ids
+        return [r for r in self._all if r.id in ids]
+
+    def all_rows(self) -> list[ProposalRow]:
+        return self._all
+
+    def visible_rows(self) -> list[ProposalRow]:
+        return self._visible
+
+    def row_at(self, row: int) -> ProposalRow | None:
+        return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def row_of(self, proposal_id: int) -> int:
+        for n, r in enumerate(self._visible):
+            if r.id == proposal_id:
+                return n
+        return -1
+
+    # ---- Qt model API ------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].key == "due":
+                return "答复或会办意见应送出的日期；红色为已逾期，黄色为即将到期"
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._visible[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == ROW_ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.overdue:
+                return QBrush(OVERDUE_BG)
+            if row.due_soon:
+                return QBrush(DUE_SOON_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.key == "due":
+                if row.overdue:
+                    return QBrush(OVERDUE_FG)
+                if row.due_soon:
+                    return QBrush(DUE_SOON_FG)
+            if column.key == "status":
+                color = STATUS_COLORS.get(row.status)
+                return QBrush(color) if color else None
+            if column.key == "key" and row.key:
+                return QBrush(QColor("#c98a00"))
+            return None
+        if role == Qt.ItemDataRole.FontRole and column.key == "due" and row.overdue:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.centered:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _tooltip(self, row: ProposalRow, column: Column) -> str | None:
+        if column.key == "title":
+            return f"第{row.number}号　{row.title}\n{row.meeting}　提案人：{row.proposer}"
+        if column.key == "due" and row.due:
+            today = dt.date.today()
+            if row.overdue:
+                return f"已逾期 {(today - row.due).days} 天"
+            if row.due_soon:
+                return f"还剩 {(row.due - today).days} 天"
+        if column.key == "key" and row.key:
+            return "重点提案"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._visible[i.row()].id if i.row() < len(self._visible) else None
+               for i in persistent]
+        self._sort = (column, order)
+        self._apply_sort()
+        position = {r.id: n for n, r in enumerate(self._visible)}
+        self.changePersistentIndexList(persistent, [
+            self.index(position[i], old.column()) if i in position else QModelIndex()
+            for i, old in zip(ids, persistent, strict=True)
+        ])
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        if not 0 <= column < len(COLUMNS):
+            return  # the core's order: year, meeting, number
+        key = COLUMNS[column].sort_key
+        # Ties keep the core's order, so sorting by 状态 still lists numbers in sequence.
+        self._visible.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

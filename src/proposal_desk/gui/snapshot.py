@@ -1,0 +1,66 @@
+"""Everything the window shows for a year, read in one go on a worker thread: the rows, the
+follow-up rows of earlier years, the counts, the dashboard figures and the pick lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from proposal_desk.gui.context import Lookups
+from proposal_desk.services import dashboard, views
+from proposal_desk.services.queries import ListFilter, ProposalRow, list_rows
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.models import Meeting, Proposal
+
+ALL_YEARS = 0
+
+
+@dataclass
+class Snapshot:
+    year: int  # ALL_YEARS for every year
+    years: list[int]
+    rows: list[ProposalRow]
+    follow_up: list[ProposalRow]
+    lookups: Lookups
+    today: dt.date
+    counts: dict[str, int] = field(default_factory=dict)
+    meetings: list[tuple[str, int]] = field(default_factory=list)
+    sections: list[tuple[str, int]] = field(default_factory=list)
+    figures: dashboard.YearFigures | None = None
+
+
+def default_year(years: list[int], today: dt.date) -> int:
+    """The newest year that has begun; the newest of all if every year lies ahead."""
+    started = [y for y in years if y <= today.year]
+    if started:
+        return max(started)
+    return max(years) if years else ALL_YEARS
+
+
+def read_snapshot(db: Database, year: int | None, today: dt.date | None = None) -> Snapshot:
+    """`year` None picks the default year; ALL_YEARS reads every year."""
+    today = today or dt.date.today()
+    with db.session() as session:
+        lookups = Lookups.read(session)
+        years = list(session.scalars(
+            select(Meeting.year).join(Proposal, Proposal.meeting_id == Meeting.id)
+            .distinct().order_by(Meeting.year.desc())))
+        if year is None or (year != ALL_YEARS and year not in years):
+            year = default_year(years, today)
+        deadlines = lookups.settings.deadlines
+        flt = ListFilter(year=year or None)
+        rows = list_rows(session, flt, today=today, deadlines=deadlines)
+        follow = list_rows(session, ListFilter(follow_up=True), today=today, deadlines=deadlines)
+    meeting_counts = Counter(r.meeting for r in rows)
+    section_counts = Counter(r.section for r in rows if r.section)
+    meeting_order = {m.name: n for n, m in enumerate(lookups.meetings)}
+    return Snapshot(
+        year=year, years=years, rows=rows, follow_up=follow, lookups=lookups, today=today,
+        counts=views.counts(rows),
+        meetings=sorted(meeting_counts.items(), key=lambda kv: meeting_order.get(kv[0], 999)),
+        sections=sorted(section_counts.items(), key=lambda kv: (-kv[1], kv[0])),
+        figures=dashboard.year_figures(rows, year or None, lookups.settings.categories),
+    )

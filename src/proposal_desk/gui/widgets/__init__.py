@@ -1,0 +1,1 @@
+"""Small reusable widgets: date fields, warning banners, drop targets for files."""

@@ -1,0 +1,293 @@
+"""Build the built-in Word templates (letter, opinion, report, chase) from code.
+
+Run after changing the format or the fixed wording, and commit the .docx files it writes:
+    .venv/bin/python resources/templates/make_templates.py
+
+The templates are ordinary .docx files with docxtpl placeholders. Bureaus export them, change
+the letterhead or wording in Word/WPS, and point the settings at their copy; the program never
+needs this script at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.shared import Twips
+
+from proposal_desk.documents import format as fmt
+
+HERE = Path(__file__).resolve().parent
+FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
+CHAR = fmt.BODY_PT * 20  # one character of 3号, in twips
+NOTE_CHAR = fmt.NOTE_PT * 20
+# Centre of the signature over a date such as 2025年6月20日 (6.5 ems) 4 characters from the right.
+SIGN_CENTRE = fmt.TEXT_WIDTH - 4 * CHAR - round(6.5 * CHAR / 2)
+
+
+def new_document() -> Any:
+    doc = Document()
+    # The default template starts with one empty paragraph; we add our own.
+    body = doc.element.body
+    for p in list(body.iterchildren(f"{{{fmt.W_NS}}}p")):
+        body.remove(p)
+    fmt.setup_document(doc)
+    props = doc.core_properties
+    props.author = "提案办理台"
+    props.last_modified_by = "提案办理台"
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+    props.revision = 1
+    props.title = ""
+    props.comments = ""
+    return doc
+
+
+def para(doc: Any, text: str = "", *, style: str = "Normal", font: str = fmt.FONT_BODY,
+         size: float | None = None, **kw: Any) -> Any:
+    return fmt.add_paragraph(doc, text, style=style, font=font, size=size, **kw)
+
+
+def tag(doc: Any, text: str) -> None:
+    """A paragraph holding only a docxtpl paragraph tag ({%p … %}); it disappears on render."""
+    para(doc, text, style="GwFlush")
+
+
+def flow(doc: Any, items: str, var: str = "para") -> None:
+    """The typed-text block: headings 一、 in 黑体 and （一） in 楷体_GB2312, the rest in 仿宋."""
+    tag(doc, f"{{%p for {var} in {items} %}}")
+    tag(doc, f"{{%p if {var}.level == 1 %}}")
+    p = para(doc, style="GwHeading1")
+    fmt.add_run(p, f"{{{{ {var}.head }}}}", fmt.FONT_H1)
+    fmt.add_run(p, f"{{{{ {var}.rest }}}}", fmt.FONT_BODY)
+    tag(doc, f"{{%p elif {var}.level == 2 %}}")
+    p = para(doc, style="GwHeading2")
+    fmt.add_run(p, f"{{{{ {var}.head }}}}", fmt.FONT_H2)
+    fmt.add_run(p, f"{{{{ {var}.rest }}}}", fmt.FONT_BODY)
+    tag(doc, "{%p else %}")
+    para(doc, f"{{{{ {var}.text }}}}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+
+
+def letterhead(doc: Any) -> None:
+    """发文机关标志 in red with the red rule under it (上粗下细)."""
+    p = para(doc, "{{ bureau }}", style="GwLetterhead", font=fmt.FONT_TITLE,
+             size=fmt.LETTERHEAD_PT, color=fmt.RED)
+    fmt.add_border(p._p.get_or_add_pPr(), "bottom", size=24, color=fmt.RED,
+                   style="thickThinSmallGap", space=8)
+
+
+def number_line(doc: Any) -> None:
+    p = para(doc, "签发人：{{ signer }}", style="GwFlush")
+    ppr = p._p.get_or_add_pPr()
+    fmt.set_attrs(fmt.ppr_child(ppr, "spacing"), before=fmt.LINE_PITCH // 2)
+    fmt.add_tab(ppr, fmt.TEXT_WIDTH, "right")
+    fmt.add_run(p, "\t{{ doc_number }}")
+
+
+def title(doc: Any) -> None:
+    para(doc, style="GwFlush")
+    para(doc, "{{ title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
+    para(doc, style="GwFlush")
+
+
+def signature(doc: Any) -> None:
+    """署名 centred over the date; the date 4 characters from the right edge."""
+    para(doc, style="GwFlush")
+    p = para(doc, style="GwFlush")
+    fmt.add_tab(p._p.get_or_add_pPr(), SIGN_CENTRE, "center")
+    fmt.add_run(p, "\t{{ bureau }}")
+    para(doc, "{{ date }}", style="GwSignature")
+
+
+def contact(doc: Any) -> None:
+    para(doc, style="GwFlush")
+    para(doc, "（联系人：{{ contact_name }}；联系电话：{{ contact_phone }}）")
+
+
+def imprint(doc: Any) -> None:
+    """版记: 抄送 between a thick and a thin rule, then 印发 over a thick rule."""
+    tag(doc, "{%p if cc %}")
+    para(doc, style="GwFlush")
+    p = para(doc, "抄送：{{ cc }}。", style="GwNote", size=fmt.NOTE_PT)
+    ppr = p._p.get_or_add_pPr()
+    fmt.set_para_props(ppr, fmt.ParaFormat(align="left", left_chars=4, hanging_chars=3,
+                                           right_chars=1, font_pt=fmt.NOTE_PT,
+                                           snap_to_grid=False))
+    fmt.add_border(ppr, "top", size=8, space=4)
+    fmt.add_border(ppr, "bottom", size=6, space=4)
+    p = para(doc, "{{ bureau }}", style="GwNote", size=fmt.NOTE_PT)
+    ppr = p._p.get_or_add_pPr()
+    fmt.add_tab(ppr, fmt.TEXT_WIDTH - NOTE_CHAR, "right")
+    fmt.add_run(p, "\t{{ print_date }}印发", size=fmt.NOTE_PT)
+    fmt.add_border(ppr, "bottom", size=8, space=4)
+    tag(doc, "{%p endif %}")
+
+
+def build_letter() -> Any:
+    doc = new_document()
+    p = para(doc, "公开属性：{{ publicity }}", style="GwFlush")
+    fmt.add_tab(p._p.get_or_add_pPr(), fmt.TEXT_WIDTH, "right")
+    fmt.add_run(p, "\t{{ category }}", fmt.FONT_H1)
+    letterhead(doc)
+    number_line(doc)
+    title(doc)
+    para(doc, "{{ salutation }}", style="GwFlush")
+    para(doc, "{{ you }}{{ opening_verb }}《{{ proposal_title }}》收悉。现答复如下：")
+    flow(doc, "body")
+    para(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
+    signature(doc)
+    contact(doc)
+    imprint(doc)
+    return doc
+
+
+def build_opinion() -> Any:
+    doc = new_document()
+    letterhead(doc)
+    number_line(doc)
+    title(doc)
+    para(doc, "{{ lead_unit }}：", style="GwFlush")
+    para(doc, "{{ proposers }}提出的《{{ proposal_title }}》（第{{ number }}号）收悉。"
+              "经认真研究，现提出会办意见如下：")
+    flow(doc, "body")
+    para(doc, "以上意见，请在答复{{ member_word }}时统筹考虑。")
+    signature(doc)
+    contact(doc)
+    imprint(doc)
+    return doc
+
+
+def table(doc: Any, headings: list[tuple[str, float, str]], loop: str, var: str) -> None:
+    """A bordered table: a header row repeated on every page, then one docxtpl row loop.
+    headings: (text, width in mm, placeholder field)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    tbl = doc.add_table(rows=4, cols=len(headings))
+    tbl.style = doc.styles["Table Grid"]
+    tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl.autofit = False
+    widths = [fmt.twips(w) for _, w, _ in headings]
+    grid = tbl._tbl.tblGrid
+    for col, width in zip(grid.iterchildren(), widths, strict=True):
+        col.set(f"{{{fmt.W_NS}}}w", str(width))
+    header, loop_row, data, end_row = tbl.rows
+    from docx.oxml import OxmlElement
+
+    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    # Narrow cell margins (1 mm): numbers and dates fit their columns on one line.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        fmt.set_attrs(edge, w=fmt.twips(1), type="dxa")
+        margins.append(edge)
+    tbl_pr = tbl._tbl.tblPr
+    look = tbl_pr.find(f"{{{fmt.W_NS}}}tblLook")
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(margins)
+    for index, (text, _, field) in enumerate(headings):
+        for row in (header, data):
+            cell = row.cells[index]
+            cell.width = Twips(widths[index])
+        cell = header.cells[index]
+        p = cell.paragraphs[0]
+        p.style = fmt.find_style(doc, "GwTableHead")
+        fmt.add_run(p, text, fmt.FONT_H1, fmt.TABLE_PT)
+        cell = data.cells[index]
+        p = cell.paragraphs[0]
+        p.style = fmt.find_style(doc, "GwTable")
+        if field in ("title",):
+            fmt.set_attrs(fmt.ppr_child(p._p.get_or_add_pPr(), "jc"), val="left")
+        fmt.add_run(p, f"{{{{ {var}.{field} }}}}", fmt.FONT_BODY)
+    for row, text in ((loop_row, f"{{%tr for {var} in {loop} %}}"), (end_row, "{%tr endfor %}")):
+        p = row.cells[0].paragraphs[0]
+        p.style = fmt.find_style(doc, "GwTable")
+        fmt.add_run(p, text, fmt.FONT_BODY, fmt.TABLE_PT)
+    for row in tbl.rows:
+        row.height = None
+
+
+def build_report() -> Any:
+    doc = new_document()
+    para(doc, "{{ title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
+    para(doc, style="GwFlush")
+    flow(doc, "opening")
+    para(doc, "一、基本情况", style="GwHeading1", font=fmt.FONT_H1)
+    flow(doc, "basic")
+    para(doc, "二、主要做法", style="GwHeading1", font=fmt.FONT_H1)
+    flow(doc, "practice")
+    para(doc, "三、{{ kind_word }}办理情况", style="GwHeading1", font=fmt.FONT_H1)
+    tag(doc, "{%p for section in sections %}")
+    p = para(doc, "{{ section.heading }}", style="GwHeading2", font=fmt.FONT_H2)
+    fmt.set_attrs(fmt.ppr_child(p._p.get_or_add_pPr(), "jc"), val="left")
+    flow(doc, "section.paras")
+    tag(doc, "{%p endfor %}")
+    para(doc, "四、存在的问题", style="GwHeading1", font=fmt.FONT_H1)
+    flow(doc, "problems")
+    para(doc, "五、下一步工作打算", style="GwHeading1", font=fmt.FONT_H1)
+    flow(doc, "plans")
+    signature(doc)
+    landscape_section(doc)
+    para(doc, "附件", style="GwFlush", font=fmt.FONT_H1)
+    para(doc, "{{ appendix_title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
+    para(doc, style="GwFlush")
+    table(doc, [("序号", 10, "no"), ("提案号", 18, "number"), ("案由", 80, "title"),
+                ("提案人", 22, "proposers"), ("办理方式", 12, "role"),
+                ("承办科室", 22, "section"), ("答复日期", 32, "replied"),
+                ("类别", 10, "category"), ("委员意见", 17, "opinion")], "appendix", "row")
+    return doc
+
+
+def landscape_section(doc: Any) -> None:
+    """The appendix table on landscape pages (GB/T 9704 横排表格): a new section whose
+    margins are the portrait ones turned with the page; footers and numbering continue."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    sect = section._sectPr
+    fmt.set_attrs(fmt.child(sect, "pgSz", fmt.SECT_ORDER), w=fmt.PAGE_HEIGHT,
+                  h=fmt.PAGE_WIDTH, orient="landscape")
+    fmt.set_attrs(fmt.child(sect, "pgMar", fmt.SECT_ORDER), top=fmt.MARGIN_LEFT,
+                  bottom=fmt.MARGIN_RIGHT, left=fmt.MARGIN_TOP, right=fmt.MARGIN_BOTTOM,
+                  header=fmt.HEADER_DISTANCE, footer=fmt.FOOTER_DISTANCE - fmt.twips(9),
+                  gutter=0)
+
+
+def build_chase() -> Any:
+    doc = new_document()
+    para(doc, "{{ title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
+    p = para(doc, "（统计日期：{{ today }}）", style="GwFlush")
+    fmt.set_attrs(fmt.ppr_child(p._p.get_or_add_pPr(), "jc"), val="center")
+    flow(doc, "summary")
+    para(doc, style="GwFlush")
+    table(doc, [("序号", 10, "no"), ("承办科室", 19, "section"), ("承办人", 14, "handler"),
+                ("编号", 17, "number"), ("案由", 38, "title"), ("办理方式", 12, "role"),
+                ("办理时限", 31, "due"), ("情况", 15, "state")], "rows", "row")
+    return doc
+
+
+BUILDERS = {"letter": build_letter, "opinion": build_opinion, "report": build_report,
+            "chase": build_chase}
+
+
+def build_all(folder: Path = HERE) -> list[Path]:
+    written = []
+    for name, builder in BUILDERS.items():
+        doc = builder()
+        path = folder / f"{name}.docx"
+        doc.save(str(path))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for written_path in build_all(target):
+        print(written_path)

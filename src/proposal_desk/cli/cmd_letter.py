@@ -1,0 +1,21 @@
+"""`proposal-desk letter NUMBER [--meeting NAME] [--each-signer] -o FILE.docx`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from proposal_desk.cli.context import open_database
+from proposal_desk.documents.letters import write_letter
+from proposal_desk.services.queries import find_proposal
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(args)
+    # A transaction: a letter without a 发文字号 takes the next number of its year.
+    with db.transaction() as session:
+        p = find_proposal(session, args.number, args.meeting)
+        written = write_letter(session, p.id, Path(args.output), each_signer=args.each_signer)
+    for path in written:
+        print(f"已生成答复函：{path}")
+    return 0

@@ -1,0 +1,352 @@
+"""The annual report's figures, computed from the records and never typed. Each definition is
+written where its figure is computed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from proposal_desk.core import rules
+from proposal_desk.core.enums import Role, Satisfaction, Status
+from proposal_desk.core.settings import BureauSettings, Deadlines
+from proposal_desk.storage.facts import facts_of
+from proposal_desk.storage.models import (
+    Correspondence,
+    FollowUp,
+    Meeting,
+    Proposal,
+    ProposalTopic,
+    Section,
+    Staff,
+    Topic,
+)
+
+ROLE_ORDER = (Role.LEAD, Role.SPLIT, Role.ASSIST, Role.JOINT)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One proposal as the report counts and lists it."""
+
+    id: int
+    kind: str
+    meeting: str
+    year: int
+    number: str
+    title: str
+    proposers: str
+    role: str
+    section: str
+    handler: str
+    status: str
+    category: str
+    satisfaction: str
+    replied_on: Any  # dt.date | None: first reply (主办/分办) or 会办意见 sent
+    key: bool
+    supervisor: str
+    topics: tuple[str, ...]
+    on_time: bool | None  # None: not answered yet
+    face_to_face: bool
+    summary: str
+    merged_with: str
+
+    @property
+    def answers_member(self) -> bool:
+        return Role(self.role).answers_member
+
+
+def digest(p: Proposal, deadlines: Deadlines) -> Digest:
+    """One loaded proposal as a Digest, from its records (load_digests reads columns)."""
+    facts = facts_of(p)
+    return Digest(
+        id=p.id, kind=p.meeting.kind, meeting=p.meeting.name, year=p.meeting.year,
+        number=p.number, title=p.title, proposers=p.proposer_names,
+        role=p.role, section=p.section.name if p.section else "",
+        handler=p.handler.name if p.handler else "", status=p.status, category=p.category,
+        satisfaction=p.satisfaction, replied_on=p.replied_on, key=p.key,
+        supervisor=p.supervisor, topics=tuple(sorted(t.topic.name for t in p.topics)),
+        on_time=rules.is_on_time(facts, deadlines),
+        face_to_face=rules.has_face_to_face(facts.contacts),
+        summary=p.summary, merged_with=p.merged_with,
+    )
+
+
+def timing_facts(role: str, assigned_on: Any, due_override: Any, reply_due: Any,
+                 assist_due: Any, replied_on: Any) -> rules.ProposalFacts:
+    """What rules.is_on_time reads, from columns: the first answer's date is the cached
+    `replied_on` (first reply for 主办/分办, 会办意见 for 协办/会办)."""
+    r = Role(role)
+    return rules.ProposalFacts(
+        role=r, assigned_on=assigned_on, explicit_due=due_override,
+        meeting_reply_due=reply_due, meeting_assist_due=assist_due,
+        replies_sent={1: replied_on} if r.answers_member and replied_on else {},
+        assist_sent_on=None if r.answers_member else replied_on,
+    )
+
+
+def load_digests(session: Session, deadlines: Deadlines, *, year: int | None = None,
+                 meeting_id: int | None = None) -> list[Digest]:
+    """The proposals of a year (or a meeting), read by columns in three queries rather than
+    as ORM objects with their records: for 1,000 proposals that load cost as much as the
+    whole render. The cached columns read here (status, category, satisfaction, replied_on,
+    proposer_names) are set from storage.facts.facts_of by storage.hooks on every commit,
+    so they say what the records say."""
+    handler = aliased(Staff)
+    scope = select(Proposal.id).join(Meeting, Proposal.meeting_id == Meeting.id)
+    if year is not None:
+        scope = scope.where(Meeting.year == year)
+    if meeting_id is not None:
+        scope = scope.where(Proposal.meeting_id == meeting_id)
+    in_scope = scope.scalar_subquery()
+    rows = session.execute(
+        select(Proposal.id, Meeting.kind, Meeting.name, Meeting.year, Meeting.reply_due,
+               Meeting.assist_due, Proposal.number, Proposal.title, Proposal.proposer_names,
+               Proposal.role, Section.name, handler.name, Proposal.status, Proposal.category,
+               Proposal.satisfaction, Proposal.replied_on, Proposal.key, Proposal.supervisor,
+               Proposal.assigned_on, Proposal.due_override, Proposal.summary,
+               Proposal.merged_with)
+        .join(Meeting, Proposal.meeting_id == Meeting.id)
+        .outerjoin(Section, Proposal.section_id == Section.id)
+        .outerjoin(handler, Proposal.handler_id == handler.id)
+        .where(Proposal.id.in_(in_scope))
+    ).all()
+    contacts: dict[int, list[rules.ContactFact]] = defaultdict(list)
+    for pid, day, method in session.execute(
+            select(Correspondence.proposal_id, Correspondence.date, Correspondence.method)
+            .where(Correspondence.proposal_id.in_(in_scope))):
+        contacts[pid].append(rules.ContactFact(day, method))
+    topics: dict[int, list[str]] = defaultdict(list)
+    for pid, name in session.execute(
+            select(ProposalTopic.proposal_id, Topic.name).join(Topic)
+            .where(ProposalTopic.proposal_id.in_(in_scope)).order_by(Topic.name)):
+        topics[pid].append(name)
+    result = []
+    for (pid, kind, meeting, meeting_year, reply_due, assist_due, number, title, proposers,
+         role, section, handler_name, status, category, satisfaction, replied_on, key,
+         supervisor, assigned_on, due_override, summary, merged_with) in rows:
+        facts = timing_facts(role, assigned_on, due_override, reply_due, assist_due,
+                             replied_on)
+        result.append(Digest(
+            id=pid, kind=kind, meeting=meeting, year=meeting_year, number=number, title=title,
+            proposers=proposers, role=role, section=section or "",
+            handler=handler_name or "", status=status, category=category,
+            satisfaction=satisfaction, replied_on=replied_on, key=key,
+            supervisor=supervisor, topics=tuple(topics.get(pid, ())),
+            on_time=rules.is_on_time(facts, deadlines),
+            face_to_face=rules.has_face_to_face(tuple(contacts.get(pid, ()))),
+            summary=summary, merged_with=merged_with,
+        ))
+    return sorted(result, key=sort_key)
+
+
+def sort_key(d: Digest) -> tuple[Any, ...]:
+    """Meeting, then number in numeric order where the number is digits (9 before 10)."""
+    parts = [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", d.number) if x]
+    return (d.meeting, [(0, x) if isinstance(x, int) else (1, x) for x in parts])
+
+
+# ---- arithmetic --------------------------------------------------------------------------
+
+def percent(count: int, base: int) -> Decimal | None:
+    """count / base × 100, rounded half up to one decimal (1/8 → 12.5, 2/3 → 66.7);
+    None when there is no base. Integer arithmetic: no binary-float surprises."""
+    if base <= 0:
+        return None
+    tenths = (2 * count * 1000 + base) // (2 * base)
+    return Decimal(tenths) / Decimal(10)
+
+
+def percent_text(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+@dataclass(frozen=True)
+class Share:
+    name: str  # A
+    meaning: str  # 所提问题已经解决或者基本解决的
+    count: int
+    percent: Decimal | None
+
+    @property
+    def percent_text(self) -> str:
+        return percent_text(self.percent)
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    total: int
+    returned: int
+    by_meeting: tuple[tuple[str, str, int], ...]  # (meeting, kind, count)
+    by_role: dict[str, int]
+    answered: int
+    closed: int
+    reopened: int
+    in_progress: int
+    category_base: int
+    categories: tuple[Share, ...]
+    opinions: int
+    satisfied: int
+    basically: int
+    unsatisfied: int
+    satisfaction_rate: Decimal | None
+    satisfied_or_basic_rate: Decimal | None
+    answer_rate: Decimal | None
+    replied: int
+    on_time: int
+    on_time_rate: Decimal | None
+    face_base: int
+    face_count: int
+    face_rate: Decimal | None
+    topics: tuple[tuple[str, int], ...]
+    key: tuple[Digest, ...]
+    prior_year: int | None
+    prior_b: int
+    prior_b_done: int
+    kinds: tuple[str, ...] = field(default=())
+
+    @property
+    def lead(self) -> int:
+        return self.by_role.get(Role.LEAD.value, 0)
+
+    @property
+    def assist(self) -> int:
+        return self.by_role.get(Role.ASSIST.value, 0)
+
+    @property
+    def joint(self) -> int:
+        return self.by_role.get(Role.JOINT.value, 0)
+
+    @property
+    def split(self) -> int:
+        return self.by_role.get(Role.SPLIT.value, 0)
+
+    def category(self, name: str) -> Share | None:
+        return next((s for s in self.categories if s.name == name), None)
+
+    def as_context(self) -> dict[str, Any]:
+        """Plain values for templates: counts as numbers, rates as text such as 75.0%."""
+        return {
+            "total": self.total, "returned": self.returned, "lead": self.lead,
+            "assist": self.assist, "joint": self.joint, "split": self.split,
+            "answered": self.answered, "closed": self.closed, "reopened": self.reopened,
+            "in_progress": self.in_progress, "category_base": self.category_base,
+            "categories": {s.name: {"count": s.count, "percent": s.percent_text}
+                           for s in self.categories},
+            "opinions": self.opinions, "satisfied": self.satisfied,
+            "basically": self.basically, "unsatisfied": self.unsatisfied,
+            "satisfaction_rate": percent_text(self.satisfaction_rate),
+            "satisfied_or_basic_rate": percent_text(self.satisfied_or_basic_rate),
+            "answer_rate": percent_text(self.answer_rate), "replied": self.replied,
+            "on_time": self.on_time, "on_time_rate": percent_text(self.on_time_rate),
+            "face_base": self.face_base, "face_count": self.face_count,
+            "face_rate": percent_text(self.face_rate),
+            "topics": "、".join(name for name, _ in self.topics),
+            "key_count": len(self.key), "prior_b": self.prior_b,
+            "prior_b_done": self.prior_b_done,
+        }
+
+
+ANSWERED_STATUSES = frozenset({Status.REPLIED.value, Status.CLOSED.value,
+                               Status.REOPENED.value})
+CLOSED_STATUSES = frozenset({Status.REPLIED.value, Status.CLOSED.value})
+
+
+@dataclass(frozen=True)
+class PriorB:
+    """Last year's B answers (回头看): how many, and how many a follow-up marks 落实."""
+
+    year: int
+    total: int
+    carried_out: int
+
+
+def load_prior_b(session: Session, year: int) -> PriorB:
+    """B answers of 主办/分办 proposals of `year` (not returned), by columns only."""
+    carried = (select(FollowUp.id).where(FollowUp.proposal_id == Proposal.id,
+                                         FollowUp.carried_out.is_(True)).exists())
+    rows = session.execute(
+        select(carried).select_from(Proposal).join(Meeting)
+        .where(Meeting.year == year, Proposal.category == "B",
+               Proposal.role.in_([r.value for r in Role if r.answers_member]),
+               Proposal.status != Status.RETURNED.value)
+    ).all()
+    return PriorB(year, len(rows), sum(1 for (done,) in rows if done))
+
+
+def compute(digests: list[Digest], settings: BureauSettings,
+            prior: PriorB | None = None) -> ReportFigures:
+    """Every figure of the report from the proposals in scope (and last year's, for the
+    follow-up of B answers)."""
+    # A proposal the proposal office took back (退回 accepted) was never ours: it is counted
+    # apart and left out of every other figure.
+    returned = [d for d in digests if d.status == Status.RETURNED.value]
+    ours = [d for d in digests if d.status != Status.RETURNED.value]
+    total = len(ours)
+
+    meetings: Counter[tuple[str, str]] = Counter((d.meeting, d.kind) for d in ours)
+    by_role = {r.value: 0 for r in ROLE_ORDER}
+    for d in ours:
+        by_role[d.role] = by_role.get(d.role, 0) + 1
+
+    # 办复 (answered): the first reply (主办/分办) or the 会办意见 (协办/会办) has been sent.
+    answered = sum(1 for d in ours if d.replied_on is not None)
+    # 办结 (closed): answered and not reopened by a 不满意 opinion, i.e. status 已答复 or
+    # 已办结; a reopened proposal is being handled again.
+    closed = sum(1 for d in ours if d.status in CLOSED_STATUSES)
+    reopened = sum(1 for d in ours if d.status == Status.REOPENED.value)
+    in_progress = total - closed - reopened
+
+    # Categories count only 主办 and 分办 proposals that have one (the latest sent reply's);
+    # each percentage is count / that base × 100, rounded half up to one decimal.
+    categorised = [d for d in ours if d.answers_member and d.category]
+    base = len(categorised)
+    counts = Counter(d.category for d in categorised)
+    names = list(settings.categories) + sorted(set(counts) - set(settings.categories))
+    categories = tuple(Share(n, settings.categories.get(n, ""), counts.get(n, 0),
+                             percent(counts.get(n, 0), base)) for n in names)
+
+    # 满意率 = 满意 / opinions received; 满意及基本满意率 = (满意 + 基本满意) / opinions
+    # received. A proposal's opinion is its latest (a second round replaces the first).
+    opinions = [d.satisfaction for d in ours if d.answers_member and d.satisfaction]
+    satisfied = opinions.count(Satisfaction.SATISFIED.value)
+    basically = opinions.count(Satisfaction.BASICALLY.value)
+    unsatisfied = opinions.count(Satisfaction.UNSATISFIED.value)
+
+    # 按时办结率 = answered on or before the due date / answered (rules.is_on_time: the first
+    # reply for 主办/分办, the 会办意见 for 协办/会办, against the due date then in force).
+    timed = [d.on_time for d in ours if d.on_time is not None]
+    on_time = sum(1 for t in timed if t)
+
+    # 见面率 = answered 主办/分办 proposals with a face-to-face contact (上门面商, 座谈会,
+    # 现场调研) on record / answered 主办/分办 proposals.
+    face_base = [d for d in ours if d.answers_member and d.replied_on is not None]
+    face_count = sum(1 for d in face_base if d.face_to_face)
+
+    topic_counts = Counter(t for d in ours for t in d.topics)
+    topics = tuple(sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+    return ReportFigures(
+        total=total, returned=len(returned),
+        by_meeting=tuple((m, k, c) for (m, k), c in meetings.items()),
+        by_role=by_role, answered=answered, closed=closed, reopened=reopened,
+        in_progress=in_progress, category_base=base, categories=categories,
+        opinions=len(opinions), satisfied=satisfied, basically=basically,
+        unsatisfied=unsatisfied,
+        satisfaction_rate=percent(satisfied, len(opinions)),
+        satisfied_or_basic_rate=percent(satisfied + basically, len(opinions)),
+        answer_rate=percent(answered, total),
+        replied=len(timed), on_time=on_time, on_time_rate=percent(on_time, len(timed)),
+        face_base=len(face_base), face_count=face_count,
+        face_rate=percent(face_count, len(face_base)),
+        topics=topics, key=tuple(d for d in ours if d.key),
+        prior_year=prior.year if prior else None, prior_b=prior.total if prior else 0,
+        prior_b_done=prior.carried_out if prior else 0,
+        kinds=tuple(sorted({d.kind for d in ours})),
+    )

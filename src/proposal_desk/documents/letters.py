@@ -1,0 +1,224 @@
+"""答复函: the formal reply letter of a 主办 or 分办 proposal, one joint letter or one per
+signer, and all letters of a year into one folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.settings import BureauSettings
+from proposal_desk.core.text import clean_line, split_names
+from proposal_desk.documents import format as fmt
+from proposal_desk.documents import templates
+from proposal_desk.documents.safe import file_name
+from proposal_desk.services.handling import format_doc_number, next_doc_serial
+from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Meeting, Member, Proposal, Reply
+from proposal_desk.storage.settings_store import load_settings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Who one letter is written to, and how the text speaks to them."""
+
+    members: tuple[Member, ...]
+    you: str  # 您 / 你们
+    opening_verb: str  # 提出的 / 领衔提出的 / 联名提出的
+    file_suffix: str  # "" for the joint letter, the signer's name otherwise
+
+
+def names_with_title(members: list[Member] | tuple[Member, ...], member_word: str) -> str:
+    """张三、李四委员 — bodies filing collective proposals (民建区委会) get no 委员."""
+    people = [m.name for m in members if not m.collective]
+    bodies = [m.name for m in members if m.collective]
+    parts = list(bodies)
+    if people:
+        parts.append("、".join(people) + member_word)
+    return "、".join(parts)
+
+
+def addressees(p: Proposal, each_signer: bool) -> list[Addressee]:
+    members = [pm.member for pm in p.proposers]
+    if not members:
+        raise UserError(f"第{p.number}号{_kind(p)}没有登记提案人，无法写称呼")
+    if each_signer and len(members) > 1:
+        result = []
+        for position, member in enumerate(members):
+            verb = "领衔提出的" if position == 0 else "联名提出的"
+            you = "你们" if member.collective else "您"
+            result.append(Addressee((member,), you, verb, member.name))
+        return result
+    single = len(members) == 1 and not members[0].collective
+    return [Addressee(tuple(members), "您" if single else "你们", "提出的", "")]
+
+
+def _kind(p: Proposal) -> Kind:
+    try:
+        return Kind(p.meeting.kind)
+    except ValueError:
+        return Kind.PROPOSAL
+
+
+def bare_title(title: str) -> str:
+    """案由 without the 《》 or quotes some lists put around it (the template adds 《》)."""
+    text = clean_line(title)
+    while text and text[0] in "《“\"'" and text[-1] in "》”\"'":
+        text = text[1:-1].strip()
+    return text
+
+
+def letter_title(settings: BureauSettings, p: Proposal) -> str:
+    pattern = settings.letter_title_pattern or "关于{meeting}第{number}号{kind}的答复"
+    try:
+        return pattern.format(meeting=p.meeting.name, number=p.number, kind=_kind(p).value)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise UserError(f"设置项 letter.title_pattern（答复函标题）“{pattern}”有误：只能使用"
+                        f"{{meeting}}、{{number}}、{{kind}} 三个占位符") from exc
+
+
+def latest_reply(p: Proposal) -> Reply | None:
+    return max(p.replies, key=lambda r: r.round, default=None)
+
+
+def reserve_doc_number(session: Session, settings: BureauSettings, reply: Reply,
+                       on: dt.date) -> str:
+    """The reply's 发文字号; when it has none, the next number of the year's series is
+    given to it now (and kept), so two letters never share a number."""
+    if reply.doc_number:
+        return reply.doc_number
+    if not settings.doc_prefix:
+        log.info("no bureau.doc_prefix: letter without 发文字号")
+        return ""
+    year = on.year
+    reply.doc_year = year
+    reply.doc_serial = next_doc_serial(session, year)
+    reply.doc_number = format_doc_number(settings.doc_prefix, year, reply.doc_serial)
+    session.flush()
+    return reply.doc_number
+
+
+def carbon_copies(p: Proposal, stored: str, settings: BureauSettings) -> str:
+    """抄送: the stored list (default: the settings'), then the other units named on the
+    assignment, who get a copy of the reply; separated by ，as GB/T 9704 writes them."""
+    ours = set(settings.names)
+    names = split_names(stored) if stored else list(settings.cc)
+    for unit in p.units:
+        if unit.unit_name not in ours and unit.unit_name not in names:
+            names.append(unit.unit_name)
+    return "，".join(names)
+
+
+def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
+                    each_signer: bool = False, today: dt.date | None = None
+                    ) -> list[tuple[str, dict[str, Any]]]:
+    """(file suffix, template context) for each letter of proposal p."""
+    kind = _kind(p)
+    role = Role(p.role)
+    if not role.answers_member:
+        raise UserError(f"第{p.number}号是{role}{kind.value}，不直接答复{kind.member_word}；"
+                        f"请生成会办意见（opinion）")
+    reply = latest_reply(p)
+    if reply is None:
+        raise UserError(f"第{p.number}号{kind.value}还没有答复，请先填写答复内容")
+    on = reply.sent_on or reply.signed_on or today or dt.date.today()
+    number = reserve_doc_number(session, settings, reply, on)
+    base = {
+        "publicity": reply.publicity or "公开",
+        "category": reply.category,
+        "bureau": settings.name,
+        "signer": reply.signer,
+        "doc_number": number,
+        "title": "\n".join(fmt.title_lines(letter_title(settings, p))),
+        "proposal_title": bare_title(p.title),
+        "number": p.number,
+        "meeting": p.meeting.name,
+        "kind": kind.value,
+        "member_word": kind.member_word,
+        "body": fmt.paragraphs(reply.text),
+        "date": format_cn(on),
+        "print_date": format_cn(on),
+        "contact_name": reply.contact_name or settings.contact_name,
+        "contact_phone": reply.contact_phone or settings.contact_phone,
+        "cc": carbon_copies(p, reply.cc, settings),
+        "proposers": "、".join(pm.member.name for pm in p.proposers),
+    }
+    result = []
+    for who in addressees(p, each_signer):
+        context = dict(base)
+        context["salutation"] = names_with_title(who.members, kind.member_word) + "："
+        context["you"] = who.you
+        context["opening_verb"] = who.opening_verb
+        result.append((who.file_suffix, context))
+    return result
+
+
+def _check_docx(path: Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    return path
+
+
+def write_letter(session: Session, proposal_id: int, path: Path, each_signer: bool = False,
+                 *, today: dt.date | None = None) -> list[Path]:
+    """Write the 答复函 of one proposal. With each_signer, one file per proposer named
+    <stem>_<name>.docx; otherwise one joint letter at path. A reply without a 发文字号 gets
+    the next number of its year here: call inside a transaction (Database.transaction)."""
+    path = _check_docx(path)
+    p = load_proposal(session, proposal_id)
+    settings = load_settings(session)
+    template = templates.template_path("letter", settings)
+    written = []
+    for suffix, context in letter_contexts(session, p, settings, each_signer=each_signer,
+                                           today=today):
+        target = path.with_name(f"{path.stem}_{file_name(suffix)}{path.suffix}") \
+            if suffix else path
+        written.append(templates.render("letter", template, context, target))
+    return written
+
+
+def write_all_letters(session: Session, year: int, folder: Path,
+                      progress: Progress | None = None, *, each_signer: bool = False,
+                      today: dt.date | None = None) -> list[Path]:
+    """答复函 of every 主办/分办 proposal of the year that has a reply, into one folder
+    (created when missing), named 第<number>号<kind>答复函.docx."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"无法创建文件夹“{folder}”：{exc.strerror or exc}") from exc
+    ids = list(session.scalars(
+        select(Proposal.id).join(Meeting)
+        .where(Meeting.year == year,
+               Proposal.role.in_([r.value for r in Role if r.answers_member]),
+               Proposal.replies.any())
+        .order_by(Meeting.name, Proposal.number)
+    ))
+    written: list[Path] = []
+    used: set[str] = set()
+    for done, pid in enumerate(ids, start=1):
+        p = load_proposal(session, pid)
+        name = f"第{file_name(p.number)}号{_kind(p).value}答复函.docx"
+        if name in used:  # the same number in two meetings of the year
+            name = f"{file_name(p.meeting.name)}{name}"
+        used.add(name)
+        written.extend(write_letter(session, pid, folder / name, each_signer, today=today))
+        if progress:
+            progress(done, len(ids))
+    if not ids and progress:
+        progress(0, 0)
+    return written

@@ -1,0 +1,92 @@
+"""会办意见: the written opinion of an assisting (协办/会办) unit, addressed to the lead unit,
+numbered in its own series (settings bureau.opinion_prefix)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.settings import BureauSettings
+from proposal_desk.documents import format as fmt
+from proposal_desk.documents import templates
+from proposal_desk.documents.letters import bare_title, names_with_title
+from proposal_desk.services.handling import format_doc_number, next_doc_serial
+from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import AssistOpinion, Proposal
+from proposal_desk.storage.settings_store import load_settings
+
+log = logging.getLogger(__name__)
+
+
+def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: AssistOpinion,
+                           on: dt.date) -> str:
+    """The opinion's number; the next of the year's 会办意见 series when it has none."""
+    if opinion.doc_number:
+        return opinion.doc_number
+    if not settings.opinion_prefix:
+        log.info("no bureau.opinion_prefix: opinion without a number")
+        return ""
+    opinion.doc_year = on.year
+    opinion.doc_serial = next_doc_serial(session, on.year, opinion=True)
+    opinion.doc_number = format_doc_number(settings.opinion_prefix, on.year, opinion.doc_serial)
+    session.flush()
+    return opinion.doc_number
+
+
+def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
+                    today: dt.date | None = None) -> dict[str, Any]:
+    try:
+        kind = Kind(p.meeting.kind)
+    except ValueError:
+        kind = Kind.PROPOSAL
+    role = Role(p.role)
+    if role.answers_member:
+        raise UserError(f"第{p.number}号是{role}{kind.value}，应生成答复函（letter），"
+                        f"而不是会办意见")
+    if not p.assist_opinions:
+        raise UserError(f"第{p.number}号{kind.value}还没有填写会办意见")
+    opinion = p.assist_opinions[0]
+    ours = set(settings.names)
+    lead_units = [u.unit_name for u in p.units if u.role == Role.LEAD and u.unit_name not in ours]
+    on = opinion.sent_on or today or dt.date.today()
+    title = f"关于{p.meeting.name}第{p.number}号{kind.value}的会办意见"
+    return {
+        "bureau": settings.name,
+        "signer": opinion.signer,
+        "doc_number": reserve_opinion_number(session, settings, opinion, on),
+        "title": "\n".join(fmt.title_lines(title)),
+        "lead_unit": "、".join(lead_units) or p.lead_unit or "主办单位",
+        "proposers": names_with_title([pm.member for pm in p.proposers], kind.member_word),
+        "proposal_title": bare_title(p.title),
+        "number": p.number,
+        "meeting": p.meeting.name,
+        "kind": kind.value,
+        "member_word": kind.member_word,
+        "body": fmt.paragraphs(opinion.text),
+        "date": format_cn(on),
+        "print_date": format_cn(on),
+        "contact_name": opinion.contact_name or settings.contact_name,
+        "contact_phone": opinion.contact_phone or settings.contact_phone,
+        "cc": "",
+    }
+
+
+def write_opinion(session: Session, proposal_id: int, path: Path, *,
+                  today: dt.date | None = None) -> Path:
+    """Write the 会办意见 of one 协办/会办 proposal. An opinion without a number gets the next
+    of its year here: call inside a transaction (Database.transaction)."""
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    p = load_proposal(session, proposal_id)
+    settings = load_settings(session)
+    context = opinion_context(session, p, settings, today=today)
+    template = templates.template_path("opinion", settings)
+    return templates.render("opinion", template, context, path)

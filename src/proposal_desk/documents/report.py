@@ -1,0 +1,263 @@
+"""The annual handling report (办理情况报告) for a year or one meeting: the figures computed
+from the records, one section per proposal from the handlers' summaries, the narrative
+sections kept per year, and an appendix table of every proposal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Kind, Role, Status
+from proposal_desk.core.settings import BureauSettings
+from proposal_desk.documents import format as fmt
+from proposal_desk.documents import templates
+from proposal_desk.documents.figures import (
+    ROLE_ORDER,
+    Digest,
+    ReportFigures,
+    compute,
+    load_digests,
+    load_prior_b,
+    percent_text,
+)
+from proposal_desk.documents.letters import bare_title
+from proposal_desk.services import report_texts
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Meeting
+from proposal_desk.storage.settings_store import load_settings
+
+Progress = Callable[[int, int], None]
+MISSING_SUMMARY = "（待补充：承办科室尚未填写本件的办理工作小结。）"
+
+
+def kind_words(kinds: tuple[str, ...]) -> tuple[str, str, str]:
+    """(提案/建议/建议提案, 委员/代表/代表委员, 政协提案/人大建议/人大建议和政协提案)."""
+    if set(kinds) == {Kind.SUGGESTION.value}:
+        return "建议", "代表", "人大代表建议"
+    if set(kinds) == {Kind.PROPOSAL.value, Kind.SUGGESTION.value}:
+        return "建议提案", "代表委员", "人大代表建议和政协委员提案"
+    return "提案", "委员", "政协委员提案"
+
+
+def _meeting_phrase(meeting: str, kind: str) -> str:
+    """区政协十四届三次会议 → 区政协十四届三次会议委员提案; a name already ending in 提案 or
+    建议 (2024年度政协提案) stays as it is."""
+    k = Kind(kind) if kind in (Kind.PROPOSAL.value, Kind.SUGGESTION.value) else Kind.PROPOSAL
+    if meeting.endswith(k.value):
+        return meeting
+    return f"{meeting}{k.member_word}{k.value}"
+
+
+def _count_phrase(pairs: list[tuple[str, int]]) -> str:
+    return "、".join(f"{name}{count}件" for name, count in pairs if count)
+
+
+def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
+                     today: dt.date) -> list[str]:
+    """一、基本情况 in sentences; every number comes from fig."""
+    kind, member, _ = kind_words(fig.kinds)
+    bureau = settings.name or "我单位"
+    lines: list[str] = []
+
+    if fig.total == 0:
+        return [f"{year}年，{bureau}没有承办{kind}。"]
+    scope = "、".join(f"{_meeting_phrase(m, k)}{c}件" for m, k, c in fig.by_meeting)
+    total = f"，合计{fig.total}件" if len(fig.by_meeting) > 1 else ""
+    roles = _count_phrase([(r.value, fig.by_role.get(r.value, 0)) for r in ROLE_ORDER])
+    sentence = f"{year}年，{bureau}共承办{scope}{total}，其中{roles}。"
+    if fig.closed == fig.total:
+        sentence += "目前均已办结。"
+    else:
+        parts = [f"截至{format_cn(today)}，已办结{fig.closed}件"]
+        if fig.reopened:
+            parts.append(f"{fig.reopened}件因{member}不满意正在重新办理")
+        if fig.in_progress:
+            parts.append(f"{fig.in_progress}件正在办理")
+        sentence += "，".join(parts) + "。"
+    if fig.returned:
+        sentence += f"另有{fig.returned}件经同意退回，未计入上述数字。"
+    lines.append(sentence)
+
+    if fig.topics:
+        names = "、".join(name for name, _ in fig.topics[:12])
+        lines.append(f"所办{kind}涵盖了{names}等方面。")
+
+    lead_roles = "、".join(r.value for r in (Role.LEAD, Role.SPLIT) if fig.by_role.get(r.value))
+    if fig.category_base:
+        shares = "；".join(
+            f"{s.meaning or f'答复为{s.name}类的'}（{s.name}类）{s.count}件，"
+            f"占{s.percent_text}" for s in fig.categories if s.count)
+        lines.append(f"在{lead_roles}并已答复的{fig.category_base}件中，{shares}。")
+
+    if fig.opinions:
+        counts = _count_phrase([("满意", fig.satisfied), ("基本满意", fig.basically),
+                                ("不满意", fig.unsatisfied)])
+        lines.append(
+            f"经征询意见，收回{member}意见{fig.opinions}份，其中{counts}，"
+            f"满意率{percent_text(fig.satisfaction_rate)}，"
+            f"满意及基本满意率{percent_text(fig.satisfied_or_basic_rate)}。")
+    elif fig.category_base:
+        lines.append(f"{member}意见尚未反馈。")
+
+    rates = [f"已答复{fig.answered}件，办复率{percent_text(fig.answer_rate)}"]
+    if fig.replied:
+        rates.append(f"按时答复{fig.on_time}件，按时办结率{percent_text(fig.on_time_rate)}")
+    if fig.face_base:
+        rates.append(f"已答复的{lead_roles}{kind}中与{member}当面沟通的{fig.face_count}件，"
+                     f"见面率{percent_text(fig.face_rate)}")
+    lines.append("；".join(rates) + "。")
+
+    if fig.key:
+        items = "；".join(_key_phrase(d) for d in fig.key)
+        lines.append(f"重点{kind}{len(fig.key)}件：{items}。")
+
+    if fig.prior_b and fig.prior_year:
+        sentence = (f"{fig.prior_year}年答复为B类的{kind}共{fig.prior_b}件，"
+                    f"已落实{fig.prior_b_done}件")
+        rest = fig.prior_b - fig.prior_b_done
+        sentence += f"，其余{rest}件正在跟踪落实。" if rest else "，均已落实。"
+        lines.append(sentence)
+    return lines
+
+
+def _key_phrase(d: Digest) -> str:
+    text = f"第{d.number}号《{bare_title(d.title)}》"
+    if d.supervisor:
+        text += f"（{d.supervisor}督办）"
+    if d.status in (Status.REPLIED.value, Status.CLOSED.value):
+        text += f"，已答复（{d.category}类）" if d.category else "，已办结"
+    elif d.status == Status.REOPENED.value:
+        text += "，正在重新办理"
+    else:
+        text += "，正在办理"
+    return text
+
+
+def proposal_sections(digests: list[Digest]) -> list[dict[str, Any]]:
+    """One section per proposal we answer (key ones first), and per assisted proposal with a
+    summary; proposals handled together (并案) share one section."""
+    chosen = [d for d in digests
+              if d.status != Status.RETURNED.value and (d.answers_member or d.summary.strip())]
+    chosen.sort(key=lambda d: (not d.key, not d.answers_member))
+    by_number = {d.number: d for d in chosen}
+    done: set[int] = set()
+    sections = []
+    for d in chosen:
+        if d.id in done:
+            continue
+        group = [d]
+        for other in _merged_numbers(d.merged_with):
+            o = by_number.get(other)
+            if o is not None and o.id not in done and o is not d:
+                group.append(o)
+        done.update(g.id for g in group)
+        numbers = "、".join(f"第{g.number}号" for g in group)
+        kind = Kind(d.kind).value if d.kind in (k.value for k in Kind) else "提案"
+        titles = "".join(f"《{bare_title(g.title)}》" for g in group)
+        key = "重点" if any(g.key for g in group) else ""
+        summary = next((g.summary for g in group if g.summary.strip()), "")
+        paras = fmt.paragraphs(summary) if summary.strip() else \
+            fmt.paragraphs(MISSING_SUMMARY)
+        index = fmt.cn_numeral(len(sections) + 1)
+        sections.append({"heading": f"（{index}）{numbers}{key}{kind}{titles}", "paras": paras})
+    return sections
+
+
+def _merged_numbers(text: str) -> list[str]:
+    import re
+
+    return [n for n in re.split(r"[、，,;；\s第号]+", text or "") if n]
+
+
+def appendix_rows(digests: list[Digest]) -> list[dict[str, Any]]:
+    rows = []
+    for i, d in enumerate(digests, start=1):
+        answers = d.answers_member
+        rows.append({
+            "no": i, "number": d.number, "title": bare_title(d.title),
+            "proposers": d.proposers, "role": d.role, "section": d.section,
+            "replied": format_cn(d.replied_on) if d.replied_on else "未答复",
+            "category": (d.category or "—") if answers else "—",
+            "opinion": (d.satisfaction or "未反馈") if answers and d.replied_on else "—",
+        })
+    return rows
+
+
+def find_meeting(session: Session, name: str, year: int | None = None) -> Meeting:
+    stmt = select(Meeting).where(or_(Meeting.name == name, Meeting.name.contains(name)))
+    if year is not None:
+        stmt = stmt.where(Meeting.year == year)
+    found = session.scalars(stmt).all()
+    exact = [m for m in found if m.name == name]
+    if exact:
+        found = exact
+    if not found:
+        raise UserError(f"找不到会议“{name}”" + (f"（{year}年）" if year else ""))
+    if len(found) > 1:
+        raise UserError(f"“{name}”对应多个会议（{'、'.join(m.name for m in found)}），请写全称")
+    return found[0]
+
+
+def report_context(session: Session, year: int, *, meeting: str | None = None,
+                   today: dt.date | None = None, progress: Progress | None = None
+                   ) -> dict[str, Any]:
+    """Everything the report template shows, computed from the records."""
+    today = today or dt.date.today()
+    settings = load_settings(session)
+    step = (lambda n: progress(n, 4)) if progress else (lambda n: None)
+    m = find_meeting(session, meeting, year) if meeting else None
+    digests = load_digests(session, settings.deadlines, year=None if m else year,
+                           meeting_id=m.id if m else None)
+    prior = load_prior_b(session, year - 1)
+    step(1)
+    fig = compute(digests, settings, prior)
+    kind, member, long_kind = kind_words(fig.kinds)
+    scope = m.name if m else f"{year}年度"
+    texts = report_texts.texts_for(session, year, bureau=settings.name, kind=kind,
+                                   member=member)
+    step(2)
+    listed = [d for d in digests if d.status != Status.RETURNED.value]
+    bureau = settings.name or "本单位"
+    title = f"{bureau}关于{scope}{long_kind}办理工作情况的报告" if m is None else \
+        f"{bureau}关于{_meeting_phrase(m.name, m.kind)}办理工作情况的报告"
+    context = {
+        "title": "\n".join(fmt.title_lines(title)),
+        "bureau": bureau,
+        "year": year,
+        "scope": scope,
+        "kind_word": long_kind,
+        "opening": fmt.paragraphs(texts[report_texts.OPENING].text),
+        "basic": fmt.paragraphs("\n".join(basic_paragraphs(fig, settings, year=year,
+                                                           today=today))),
+        "practice": fmt.paragraphs(texts[report_texts.PRACTICE].text),
+        "sections": proposal_sections(listed),
+        "problems": fmt.paragraphs(texts[report_texts.PROBLEMS].text),
+        "plans": fmt.paragraphs(texts[report_texts.PLANS].text),
+        "date": format_cn(today),
+        "appendix_title": f"{scope}{kind}办理情况一览表",
+        "appendix": appendix_rows(listed),
+        "fig": fig.as_context(),
+    }
+    step(3)
+    return context
+
+
+def write_report(session: Session, year: int, path: Path, meeting: str | None = None,
+                 progress: Progress | None = None, *, today: dt.date | None = None) -> Path:
+    """Write the annual report for `year` (or one meeting of it) to path (.docx).
+    progress(done, 4) is called as it goes; nothing in the database changes."""
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    context = report_context(session, year, meeting=meeting, today=today, progress=progress)
+    template = templates.template_path("report", load_settings(session))
+    written = templates.render("report", template, context, path)
+    if progress:
+        progress(4, 4)
+    return written

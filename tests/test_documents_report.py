@@ -265,3 +265,27 @@ def test_progress_reports_each_step(db, tmp_path: Path) -> None:
     with db.session() as s:
         write_report(s, 2025, tmp_path / "r.docx", progress=lambda d, t: steps.append((d, t)))
     assert steps == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_proposals_handled_together_share_one_section(db) -> None:
+    with db.transaction() as s:
+        setup_bureau(s)
+        first = add_letter_case(s, number="134079")
+        second = add_letter_case(s, number="134110")
+        second.title = "关于建设住宅小区电动车充电装置的建议"
+        first.merged_with = "第134110号"
+        second.merged_with = "134079"
+        second.summary = "一是新建小区配建充电设施。"
+        split = add_letter_case(s, number="134200", role="分办", category="B")
+        split.summary = "分办部分已答复。"
+    with db.session() as s:
+        context = report_context(s, 2025, today=dt.date(2025, 12, 1))
+    assert [x["heading"] for x in context["sections"]] == [
+        "（一）第134079号、第134110号提案《关于加快跨境电商发展的建议》"
+        "《关于建设住宅小区电动车充电装置的建议》",
+        "（二）第134200号提案《关于加快跨境电商发展的建议》",
+    ]
+    assert context["sections"][0]["paras"][0]["text"] == "一是新建小区配建充电设施。"
+    basic = context["basic"][0]["text"]
+    assert "其中主办2件、分办1件" in basic
+    assert "在主办、分办并已答复的3件中" in "".join(p["text"] for p in context["basic"])

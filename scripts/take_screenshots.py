@@ -4,8 +4,9 @@
     xvfb-run -a -s "-screen 0 1600x1000x24" env FONTCONFIG_FILE=$PWD/resources/fonts/fonts.conf \
         .venv/bin/python scripts/take_screenshots.py [OUTPUT_DIR]
 
-Writes main_window.png, detail_reply.png, record_dialog.png, dashboard.png, import_wizard.png
-and settings.png into docs/screenshots/ (or OUTPUT_DIR). Uses a throwaway data folder.
+Writes first_start.png, dashboard.png, main_window.png, detail_reply.png, record_dialog.png,
+import_wizard.png and settings.png into docs/screenshots/ (or OUTPUT_DIR), from a throwaway
+data folder filled with the demo year.
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ def main() -> int:
     make_application()
     folder = paths.data_dir()
     db = open_database(paths.database_url(), folder)
-    fill_demo(db)
     ctx = AppContext(db=db, layout=LayoutStore(folder), data_folder=folder)
     ctx.refresh_lookups()
     window = MainWindow(ctx)
@@ -62,6 +62,12 @@ def main() -> int:
         widget.grab().save(str(out / name))
         sys.stdout.write(f"wrote {out / name}\n")
 
+    window.reload()
+    pump(0.5, until=lambda: window.snapshot is not None and operations.idle())
+    shoot(window, "first_start.png")  # an empty database: the three first steps
+
+    fill_demo(db)
+    window.snapshot = None
     window.reload()
     pump(0.5, until=lambda: window.snapshot is not None and operations.idle())
 
@@ -94,10 +100,13 @@ def main() -> int:
     ui.ourEdit.setText("分管副局长刘建国、电子商务科李明")
     ui.attitudeEdit.setText("对办理思路表示认可，希望加快落实")
     ui.contentEdit.setPlainText(
-        "与委员面商提案办理思路：一是介绍今年跨境电商扶持政策和已开展的培训；"
-        "二是听取委员对建设公共海外仓的具体建议；三是商定六月底前再次座谈，通报进展。")
-    sample = ROOT / "resources" / "icons" / "app.svg"
-    dialog.add_files([sample])
+        "到委员所在企业面商提案办理思路：一是通报今年已出台的扶持政策和已开展的工作；"
+        "二是听取委员对下一步工作的具体建议；三是商定答复前再次座谈，通报办理进展。")
+    minutes = Path(os.environ["PROPOSAL_DESK_DATA"]) / "面商纪要.pdf"
+    minutes.write_bytes(b"%PDF-1.4\n" + b"0" * 180_000)
+    photo = Path(os.environ["PROPOSAL_DESK_DATA"]) / "现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8\xff" + b"0" * 1_250_000)
+    dialog.add_files([minutes, photo])
     dialog.resize(680, 640)
     shoot(dialog, "record_dialog.png")
     dialog.reject()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWizard
 from sqlalchemy import select
 
 from proposal_desk.gui import operations
+from proposal_desk.gui.list_model import COLUMN_INDEX
 from proposal_desk.gui.navigation import Target
 from proposal_desk.storage.models import Attachment, Correspondence, Proposal
 
@@ -84,6 +85,7 @@ def test_first_day_from_import_to_closed(qtbot: Any, bureau_db: Any, make_window
         click(qtbot, commit)
         qtbot.waitUntil(lambda: wizard.result_page.done, timeout=30000)
     assert wizard.result.added == 40
+    assert list(bureau_db.backup_dir.glob("*导入前*"))  # a way back, taken before the import
     assert "新增 40 件" in wizard.result_page.label.text()
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     wait_loaded(qtbot, window)
@@ -172,7 +174,7 @@ def test_first_day_from_import_to_closed(qtbot: Any, bureau_db: Any, make_window
     wait_loaded(qtbot, window)
     row = model.row_at(model.row_of(first.id))
     assert (row.status, row.satisfaction) == ("已办结", "满意")
-    assert model.data(model.index(model.row_of(first.id), 5)) == "已办结"
+    assert model.data(model.index(model.row_of(first.id), COLUMN_INDEX["status"])) == "已办结"
     assert window.nav.count_of(Target("view", "closed")) == "1"
 
     # ---- and on the dashboard ----------------------------------------------------------

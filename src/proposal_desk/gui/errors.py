@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 import traceback
 from types import TracebackType
 
@@ -23,6 +24,7 @@ from proposal_desk.storage.errors import ConflictError, UserError
 
 log = logging.getLogger(__name__)
 
+REPEAT_SECONDS = 5
 STALE_TEXT = ("这条记录已被他人修改：在您打开之后，有人（或另一个窗口）先保存了它。"
               "您的修改没有保存。请点“撤销修改”载入最新内容后再改。")
 
@@ -66,9 +68,18 @@ class _Bridge(QObject):
     """Carries exceptions from worker threads to the UI thread."""
 
     raised = Signal(object)
+    _last: tuple[str, float] = ("", 0.0)
 
     @Slot(object)
     def show(self, exc: BaseException) -> None:
+        # The same error again within seconds (a failing paint, say) is logged, not shown:
+        # one dialog is enough, a stack of them hides the window.
+        key = f"{type(exc).__name__}: {exc}"
+        now = time.monotonic()
+        if key == self._last[0] and now - self._last[1] < REPEAT_SECONDS:
+            log.error("repeated error\n%s", "".join(traceback.format_exception(exc)))
+            return
+        self._last = (key, now)
         show_exception(_main_window(), exc)
 
 

@@ -37,7 +37,7 @@ def default_year(years: list[int], today: dt.date) -> int:
     started = [y for y in years if y <= today.year]
     if started:
         return max(started)
-    return max(years) if years else ALL_YEARS
+    return max(years) if years else today.year
 
 
 def read_snapshot(db: Database, year: int | None, today: dt.date | None = None) -> Snapshot:
@@ -50,6 +50,8 @@ def read_snapshot(db: Database, year: int | None, today: dt.date | None = None) 
             .distinct().order_by(Meeting.year.desc())))
         if year is None or (year != ALL_YEARS and year not in years):
             year = default_year(years, today)
+        if not years:
+            years = [year or today.year]  # an empty database still shows this year
         deadlines = lookups.settings.deadlines
         flt = ListFilter(year=year or None)
         rows = list_rows(session, flt, today=today, deadlines=deadlines)

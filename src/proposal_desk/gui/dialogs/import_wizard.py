@@ -353,7 +353,10 @@ class ResultPage(QWizardPage):
 
         def job(progress: operations.Progress) -> ImportResult:
             from proposal_desk.sheets.importer import apply_import
+            from proposal_desk.storage.backup import REASON_IMPORT, backup_before
 
+            progress.update(0, 0, "备份数据库")
+            backup_before(db, REASON_IMPORT)  # a way back from a wrong sheet; stops if it fails
             with db.transaction() as session:
                 return apply_import(session, plan, progress.staged)
 

@@ -57,6 +57,7 @@ class RecordDialog(QDialog):
         self._removed: list[int] = []
         ui = self.ui
         ui.proposalLabel.setText(heading)
+        ui.proposalLabel.setStyleSheet("font-weight: bold; font-size: 11pt;")
         for method in Method:
             ui.methodBox.addItem(method.value)
         for stage in Stage:

@@ -92,10 +92,13 @@ class SettingsDialog(QDialog):
         ui.staffTable.setHorizontalHeaderLabels(STAFF_COLUMNS)
         ui.staffTable.verticalHeader().setVisible(False)
         ui.staffTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        ui.staffTable.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = ui.staffTable.horizontalHeader()
-        for n, width in enumerate((80, 110, 80, 110, 44, 44)):
+        for n, width in enumerate((72, 100, 72, 100, 40, 40)):
             header.resizeSection(n, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ui.peopleLayout.setStretch(0, 1)
+        ui.peopleLayout.setStretch(1, 3)
         ui.categoryTable.setColumnCount(2)
         ui.categoryTable.setHorizontalHeaderLabels(["类别", "含义（答复函和报告中使用）"])
         ui.categoryTable.verticalHeader().setVisible(False)

@@ -104,6 +104,7 @@ class Ui_AboutDialog(object):
 
         self.dataGrid.addWidget(self.logValue, 2, 1, 1, 1)
 
+        self.dataGrid.setColumnStretch(1, 1)
 
         self.mainLayout.addWidget(self.dataGroup)
 

@@ -124,6 +124,8 @@ class Ui_AssistForm(object):
 
         self.assistGrid.addWidget(self.contactPhoneEdit, 2, 3, 1, 1)
 
+        self.assistGrid.setColumnStretch(1, 1)
+        self.assistGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.assistGroup)
 

@@ -103,6 +103,8 @@ class Ui_BasicForm(object):
 
         self.proposalGrid.addWidget(self.topicsEdit, 3, 3, 1, 1)
 
+        self.proposalGrid.setColumnStretch(1, 1)
+        self.proposalGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.proposalGroup)
 
@@ -212,6 +214,8 @@ class Ui_BasicForm(object):
 
         self.handlingGrid.addWidget(self.ruleDueLabel, 5, 1, 1, 3)
 
+        self.handlingGrid.setColumnStretch(1, 1)
+        self.handlingGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.handlingGroup)
 
@@ -254,6 +258,8 @@ class Ui_BasicForm(object):
 
         self.peopleGrid.addWidget(self.leaderBox, 1, 1, 1, 1)
 
+        self.peopleGrid.setColumnStretch(1, 1)
+        self.peopleGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.peopleGroup)
 

@@ -63,6 +63,7 @@ class Ui_FollowUpDialog(object):
 
         self.grid.addWidget(self.carriedOutCheck, 2, 1, 1, 1)
 
+        self.grid.setColumnStretch(1, 1)
 
         self.mainLayout.addLayout(self.grid)
 

@@ -63,6 +63,7 @@ class Ui_MeetingDialog(object):
 
         self.grid.addWidget(self.yearSpin, 2, 1, 1, 1)
 
+        self.grid.setColumnStretch(1, 1)
 
         self.mainLayout.addLayout(self.grid)
 

@@ -108,6 +108,7 @@ class Ui_NewProposalDialog(object):
 
         self.grid.addWidget(self.assignedField, 6, 1, 1, 1)
 
+        self.grid.setColumnStretch(1, 1)
 
         self.mainLayout.addLayout(self.grid)
 

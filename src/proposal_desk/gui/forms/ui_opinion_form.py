@@ -111,6 +111,8 @@ class Ui_OpinionForm(object):
 
         self.opinionGrid.addWidget(self.addressedBox, 1, 3, 1, 1)
 
+        self.opinionGrid.setColumnStretch(1, 1)
+        self.opinionGrid.setColumnStretch(3, 1)
 
         self.opinionLayout.addLayout(self.opinionGrid)
 

@@ -109,6 +109,8 @@ class Ui_RecordDialog(object):
 
         self.grid.addWidget(self.attitudeEdit, 4, 1, 1, 3)
 
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
 
         self.mainLayout.addLayout(self.grid)
 

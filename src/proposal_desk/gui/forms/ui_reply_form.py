@@ -215,6 +215,8 @@ class Ui_ReplyForm(object):
 
         self.letterGrid.addWidget(self.jointCheck, 7, 3, 1, 1)
 
+        self.letterGrid.setColumnStretch(1, 1)
+        self.letterGrid.setColumnStretch(3, 1)
 
         self.contentsLayout.addWidget(self.letterGroup)
 

@@ -57,6 +57,7 @@ class Ui_ReturnDialog(object):
 
         self.grid.addWidget(self.suggestedUnitEdit, 1, 1, 1, 1)
 
+        self.grid.setColumnStretch(1, 1)
 
         self.mainLayout.addLayout(self.grid)
 

@@ -120,6 +120,7 @@ class Ui_SettingsDialog(object):
 
         self.bureauGrid.addWidget(self.userEdit, 7, 1, 1, 1)
 
+        self.bureauGrid.setColumnStretch(1, 1)
 
         self.bureauLayout.addLayout(self.bureauGrid)
 
@@ -273,6 +274,8 @@ class Ui_SettingsDialog(object):
 
         self.roleGrid.addWidget(self.dueSoonSpin, 2, 3, 1, 1)
 
+        self.roleGrid.setColumnStretch(1, 1)
+        self.roleGrid.setColumnStretch(3, 1)
 
         self.deadlineLayout.addWidget(self.roleGroup)
 
@@ -324,6 +327,7 @@ class Ui_SettingsDialog(object):
 
         self.meetingGrid.addWidget(self.returnDueField, 3, 1, 1, 1)
 
+        self.meetingGrid.setColumnStretch(1, 1)
 
         self.meetingLayout.addLayout(self.meetingGrid)
 
@@ -423,6 +427,7 @@ class Ui_SettingsDialog(object):
 
         self.documentsGrid.addWidget(self.reportTemplateEdit, 3, 1, 1, 1)
 
+        self.documentsGrid.setColumnStretch(1, 1)
 
         self.documentsLayout.addLayout(self.documentsGrid)
 
@@ -495,6 +500,7 @@ class Ui_SettingsDialog(object):
 
         self.locationGrid.addWidget(self.databaseValue, 1, 1, 1, 1)
 
+        self.locationGrid.setColumnStretch(1, 1)
 
         self.dataLayout.addWidget(self.locationGroup)
 

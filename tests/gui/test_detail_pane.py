@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 from sqlalchemy import select
 
+from proposal_desk.gui.navigation import Target
 from proposal_desk.services import handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.models import Proposal, ReturnRequest
@@ -176,3 +177,30 @@ def test_the_log_tab_shows_who_changed_what(qtbot: Any, seeded_db: Any,
     assert any("并案：空 → 144030" in t for t in texts)
     assert log.status_model.rowCount() >= 1
     assert log.status_model.cell(log.status_model.rowCount() - 1, 1) == "（新建）"
+
+
+def test_sign_and_assign_several_at_once(qtbot: Any, seeded_db: Any, make_window: Any) -> None:
+    window = make_window(seeded_db)
+    select_number(qtbot, window, "144009")
+    table = window.list_pane.table
+    model = window.list_pane.model
+    for n in range(model.rowCount()):  # Ctrl+click the other two
+        if model.row_at(n).number in ("144011", "144026"):
+            rect = table.visualRect(model.index(n, 2))
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.ControlModifier, rect.center())
+    assert len(window.list_pane.selected_ids()) == 3
+    window.sign_action.trigger()
+    wait_loaded(qtbot, window)
+    assert {r.status for r in window.snapshot.rows} == {"办理中"}
+    assert list(seeded_db.backup_dir.glob("*批量修改前*"))
+    assert len(window.list_pane.selected_ids()) == 3  # the selection outlives the reload
+    dialog = window.assign_selected()
+    dialog.ui.sectionBox.setEditText("电子商务科")
+    dialog.ui.handlerBox.setEditText("李明")
+    qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: {r.handler for r in window.snapshot.rows} == {"李明"},
+                    timeout=10000)
+    assert {r.section for r in window.snapshot.rows} == {"电子商务科"}
+    assert window.nav.count_of(Target("section", "电子商务科")) == "3"

@@ -3,14 +3,19 @@ on the right, menus and a toolbar for everything a bureau does."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -28,9 +33,12 @@ from proposal_desk.gui.navigation import DASHBOARD, NavigationPane, Target
 from proposal_desk.gui.opener import open_path
 from proposal_desk.gui.proposal_list import ProposalListPane
 from proposal_desk.gui.snapshot import ALL_YEARS, Snapshot, read_snapshot
-from proposal_desk.services import views
+from proposal_desk.services import editing, views
 from proposal_desk.services.queries import ProposalRow
 from proposal_desk.storage.search import search_ids
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +93,7 @@ class MainWindow(QMainWindow):
         self.nav.year_changed.connect(self._year_chosen)
         self.list_pane.current_changed.connect(self._current_changed)
         self.list_pane.search_changed.connect(self._search)
+        self.list_pane.table.customContextMenuRequested.connect(self._list_menu)
         self.detail.saved.connect(self._proposal_saved)
         self.detail.dirty_changed.connect(lambda dirty: self.save_action.setEnabled(dirty))
         self.detail.step_requested.connect(self.step)
@@ -138,6 +147,11 @@ class MainWindow(QMainWindow):
         self.record_action = self._action("记一次沟通…", self._new_record, shortcut="Ctrl+R",
                                           icon_name="record",
                                           tip="为当前提案新增沟通记录（Ctrl+R）")
+        self.sign_action = self._action(
+            "签收所选", self.sign_selected,
+            tip="把清单中选中的提案登记为今天签收（可按住 Ctrl 或 Shift 多选）")
+        self.assign_action = self._action("交办所选…", self.assign_selected,
+                                          tip="把清单中选中的提案交办给一个科室和承办人")
         self.dashboard_action = self._action("工作台", lambda: self.show_target(DASHBOARD),
                                              shortcut="Ctrl+1", icon_name="dashboard",
                                              tip="回到工作台（Ctrl+1）")
@@ -160,6 +174,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
         edit = bar.addMenu("编辑(&E)")
         for a in (self.save_action, self.revert_action, None, self.record_action, None,
+                  self.sign_action, self.assign_action, None,
                   self.find_action, self.previous_action, self.next_action):
             edit.addSeparator() if a is None else edit.addAction(a)
         view = bar.addMenu("查看(&V)")
@@ -377,6 +392,67 @@ class MainWindow(QMainWindow):
             return
         self.detail.tabs.setCurrentWidget(self.detail.records)
         self.detail.records.new_record()
+
+    # ---- several proposals at once ------------------------------------------------------
+
+    def _list_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for a in (self.record_action, None, self.sign_action, self.assign_action, None,
+                  self.documents.letter_action, self.documents.opinion_action):
+            menu.addSeparator() if a is None else menu.addAction(a)
+        menu.popup(self.list_pane.table.viewport().mapToGlobal(pos))
+
+    def _bulk(self, label: str, change: Callable[[Session, list[int]], int],
+              done_text: str, ids: list[int] | None = None) -> operations.Operation | None:
+        ids = ids if ids is not None else self.list_pane.selected_ids()
+        if not ids:
+            messages.warn(self, "请先在清单中选中提案（按住 Ctrl 或 Shift 可多选）。")
+            return None
+        if not self.settle_edits():
+            return None
+        db = self.ctx.db
+
+        def job(_progress: operations.Progress) -> int:
+            from proposal_desk.storage.backup import REASON_BULK, backup_before
+
+            backup_before(db, REASON_BULK)
+            with db.transaction() as session:
+                return change(session, ids)
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(done_text.format(count=count), 8000)
+            if self.detail.proposal_id is not None:
+                self.detail.reload(keep_dirty=False)
+            self.reload()
+
+        return operations.run_in_background(self, job, label=label, on_success=done)
+
+    def sign_selected(self) -> operations.Operation | None:
+        today = dt.date.today()
+        return self._bulk("正在签收…", lambda s, ids: editing.sign_many(s, ids, today),
+                          "已签收 {count} 件")
+
+    def assign_selected(self) -> object:
+        from proposal_desk.gui.dialogs.assign_dialog import AssignDialog
+
+        ids = self.list_pane.selected_ids()
+        if not ids:
+            messages.warn(self, "请先在清单中选中提案（按住 Ctrl 或 Shift 可多选）。")
+            return None
+        dialog = AssignDialog(self, self.ctx, len(ids))
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                section, handler, leader = dialog.values()
+                self._bulk("正在交办…", lambda s, ids: editing.assign_many(
+                    s, ids, section=section, handler=handler, leader=leader),
+                    f"已交办 {{count}} 件给{section}", ids)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        self.assign_dialog = dialog
+        return dialog
 
     # ---- dialogs -----------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +53,9 @@ class ProposalListPane(QWidget):
         self.table.setObjectName("proposalTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl/Shift+click) for 签收 and 交办 at once; the current one is shown.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
@@ -90,31 +94,42 @@ class ProposalListPane(QWidget):
     # ---- content -----------------------------------------------------------------------
 
     def set_rows(self, rows: list[ProposalRow], *, keep: int | None = None) -> None:
-        """Replace the rows; the proposal `keep` stays selected if it is still listed."""
+        """Replace the rows; the proposal `keep` stays current and the other selected ones
+        stay selected, when they are still listed."""
+        selected = set(self.selected_ids())
         self._silent = True
         try:
             self.model.set_rows(rows)
         finally:
             self._silent = False
         self.update_count()
-        self._reselect(keep)
+        self._reselect(keep, selected)
 
     def set_filter_ids(self, ids: set[int] | None, *, keep: int | None = None) -> None:
+        selected = set(self.selected_ids())
         self._silent = True
         try:
             self.model.set_filter_ids(ids)
         finally:
             self._silent = False
         self.update_count()
-        self._reselect(keep)
+        self._reselect(keep, selected)
 
-    def _reselect(self, keep: int | None) -> None:
+    def _reselect(self, keep: int | None, selected: AbstractSet[int] = frozenset()) -> None:
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.select_row(row)
         elif self._current is not None:
             self._current = None
             self.current_changed.emit(None)
+        others = selected - {keep}
+        if row >= 0 and others:
+            selection = self.table.selectionModel()
+            flags = (QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            for n, r in enumerate(self.model.visible_rows()):
+                if r.id in others:
+                    selection.select(self.model.index(n, 0), flags)
 
     def update_count(self) -> None:
         rows = self.model.visible_rows()
@@ -150,6 +165,10 @@ class ProposalListPane(QWidget):
 
     def current_id(self) -> int | None:
         return self._current
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r.id for n in rows if (r := self.model.row_at(n)) is not None]
 
     def step(self, delta: int) -> bool:
         """Move to the next (1) or previous (-1) proposal in the list."""

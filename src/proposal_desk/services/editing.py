@@ -343,3 +343,28 @@ def people_names(session: Session, *, leaders: bool | None = None,
     if section:
         stmt = stmt.join(Section, Staff.section_id == Section.id).where(Section.name == section)
     return list(dict.fromkeys(session.scalars(stmt.order_by(Staff.name))))
+
+
+# ---- several proposals at once -------------------------------------------------------------
+
+def sign_many(session: Session, ids: Sequence[int], on: dt.date) -> int:
+    """签收 every listed proposal not yet signed for; returns how many were signed."""
+    count = 0
+    for p in session.scalars(select(Proposal).where(Proposal.id.in_(list(ids)))):
+        if p.signed_on is None:
+            handling.sign(p, on)
+            count += 1
+    return count
+
+
+def assign_many(session: Session, ids: Sequence[int], *, section: str, handler: str = "",
+                leader: str = "") -> int:
+    """交办 several proposals to one section (and handler, deputy director) at once."""
+    section = clean_line(section)
+    if not section:
+        raise UserError("请填写承办科室")
+    proposals = list(session.scalars(select(Proposal).where(Proposal.id.in_(list(ids)))))
+    for p in proposals:
+        handling.assign(session, p, section=section, handler=clean_line(handler) or None,
+                        leader=clean_line(leader) or None)
+    return len(proposals)

@@ -162,8 +162,8 @@ class Proposal(Base):
     category: Mapped[str] = mapped_column(String(4), default="")  # latest reply's
     satisfaction: Mapped[str] = mapped_column(String(6), default="")  # latest opinion's
     replied_on: Mapped[dt.date | None] = mapped_column(Date)  # first reply / 会办意见 sent
-    proposer_names: Mapped[str] = mapped_column(String(500), default="")  # 领衔人、联名人…
-    lead_unit: Mapped[str] = mapped_column(String(200), default="")
+    proposer_names: Mapped[str] = mapped_column(Text, default="")  # 领衔人、联名人…
+    lead_unit: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)  # optimistic locking
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)

@@ -82,6 +82,9 @@ QT_PLUGINS_KEPT: dict[str, set[str]] = {
     "styles": {"qwindowsvistastyle", "qmodernwindowsstyle"},
 }
 QT_TRANSLATIONS_KEPT = re.compile(r"^(qt|qtbase)_zh_CN\.qm$")
+# Windows: Qt's software OpenGL (Mesa llvmpipe, about 20 MiB) is a fallback for OpenGL on PCs
+# without a GPU driver; the program draws with QtWidgets' raster engine and uses no OpenGL.
+WINDOWS_DLLS_DROPPED = {"opengl32sw.dll"}
 
 # Libraries loaded with dlopen() rather than linked, so the reachability walk cannot see them.
 # None of the ones PyInstaller collects for us today (Qt's OpenSSL loading belongs to the TLS
@@ -256,6 +259,13 @@ def qt_plugin_kept(dest: str) -> bool | None:
     return _plugin_stem(filename) in QT_PLUGINS_KEPT.get(folder, set())
 
 
+def windows_binary_kept(dest: str) -> bool:
+    """The Windows filter (the reachability walk runs on Linux only, where it was tested)."""
+    if PurePosixPath(dest.replace("\\", "/")).name.lower() in WINDOWS_DLLS_DROPPED:
+        return False
+    return qt_plugin_kept(dest) is not False
+
+
 def data_kept(dest: str) -> bool:
     path = PurePosixPath(dest.replace("\\", "/"))
     if "translations" in path.parts and "PySide6" in path.parts:
@@ -298,6 +308,28 @@ def _is_root(entry: tuple) -> bool:
     if re.match(r"^(lib)?python3", name, re.I):
         return True
     return bool(DLOPEN_ROOTS and DLOPEN_ROOTS.match(name))
+
+
+EXTRA_QT_PLUGINS_ENV = "PROPOSAL_DESK_EXTRA_QT_PLUGINS"
+
+
+def extra_qt_plugins(entries: list[tuple]) -> list[tuple]:
+    """Qt plugins built elsewhere for this Qt version, from the folder named by
+    PROPOSAL_DESK_EXTRA_QT_PLUGINS (laid out <plugin type>/<file>), e.g. fcitx5-qt's
+    platforminputcontexts plugin for Chinese input on UOS/Kylin. Placed beside the bundled
+    plugins of the same type, whatever the wheel's layout (PySide6/Qt/plugins or
+    PySide6/plugins)."""
+    folder = os.environ.get(EXTRA_QT_PLUGINS_ENV)
+    if not folder:
+        return []
+    prefix = next((PurePosixPath(*PurePosixPath(e[0].replace("\\", "/")).parts[:-2])
+                   for e in entries if qt_plugin_kept(e[0])), PurePosixPath("PySide6/Qt/plugins"))
+    extras = []
+    for path in sorted(Path(folder).glob("*/*")):
+        if path.is_file():
+            dest = prefix / path.parent.name / path.name
+            extras.append((str(dest), str(path), "BINARY"))
+    return extras
 
 
 def main() -> None:

@@ -163,6 +163,13 @@ def test_qt_plugin_choice(dest: str, kept: bool | None) -> None:
     assert plan.qt_plugin_kept(dest) is kept
 
 
+def test_windows_filter_drops_software_opengl_and_unused_plugins() -> None:
+    assert not plan.windows_binary_kept("PySide6/opengl32sw.dll")
+    assert not plan.windows_binary_kept("PySide6/plugins/imageformats/qpdf.dll")
+    assert plan.windows_binary_kept("PySide6/plugins/platforms/qwindows.dll")
+    assert plan.windows_binary_kept("PySide6/Qt6Core.dll")
+
+
 def test_only_chinese_qt_translations_stay() -> None:
     assert plan.data_kept("PySide6/Qt/translations/qtbase_zh_CN.qm")
     assert not plan.data_kept("PySide6/Qt/translations/qtbase_de.qm")
@@ -196,6 +203,19 @@ def test_libraries_only_dropped_plugins_needed_go_too() -> None:
         "PySide6/Qt/lib/libQt6Core.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/lib/libQt6XcbQpa.so.6", "libpython3.11.so.1.0", "libz.so.1",
     }
+
+
+def test_extra_qt_plugins_join_the_bundled_ones(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    plugin = tmp_path / "platforminputcontexts" / "libfcitx5platforminputcontextplugin.so"
+    plugin.parent.mkdir()
+    plugin.write_bytes(b"\x7fELF")
+    toc = [("PySide6/plugins/platforms/qwindows.dll", "/x/qwindows.dll", "BINARY")]
+    assert plan.extra_qt_plugins(toc) == []
+    monkeypatch.setenv(plan.EXTRA_QT_PLUGINS_ENV, str(tmp_path))
+    assert plan.extra_qt_plugins(toc) == [(
+        "PySide6/plugins/platforminputcontexts/libfcitx5platforminputcontextplugin.so",
+        str(plugin), "BINARY")]
 
 
 # --- name, version, Windows bits --------------------------------------------------------------

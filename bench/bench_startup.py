@@ -111,6 +111,7 @@ class Subject:
     command: list[str]
     file: Path | None  # the executable whose size counts
     times: list[float] = field(default_factory=list)
+    folder: bool = False  # a one-folder build: its whole folder counts
     fallbacks: int = 0  # runs timed to process exit because no stamp came
 
 
@@ -260,15 +261,24 @@ def run_all(subjects: list[Subject], env: dict[str, str], runs: int, timeout: fl
                 subject.times.append(seconds)
 
 
+def size_of(subject: Subject) -> int | None:
+    if subject.file is None:
+        return None
+    if subject.folder:
+        return sum(p.stat().st_size for p in subject.file.parent.rglob("*")
+                   if p.is_file() and not p.is_symlink())
+    return subject.file.stat().st_size
+
+
 def report(subjects: list[Subject], builds: dict[str, float | None], proposals: int) -> None:
     base = subjects[0]
-    base_size = base.file.stat().st_size if base.file else None
+    base_size = size_of(base)
     base_time = statistics.median(base.times) if base.times else None
     print()
-    print(f"{'':28} {'size MiB':>9} {'× min':>6}   {'median s':>8} {'min':>6} {'max':>6} "
+    print(f"{'':30} {'size MiB':>9} {'× min':>6}   {'median s':>8} {'min':>6} {'max':>6} "
           f"{'× min':>6}  runs")
     for s in subjects:
-        size = s.file.stat().st_size if s.file else None
+        size = size_of(s)
         size_txt = f"{size / MIB:9.1f}" if size else f"{'-':>9}"
         size_ratio = f"{size / base_size:6.2f}" if size and base_size else f"{'-':>6}"
         if s.times:
@@ -278,10 +288,11 @@ def report(subjects: list[Subject], builds: dict[str, float | None], proposals: 
         else:
             time_txt = f"{'failed':>8} {'':6} {'':6} {'':6}"
         note = f" ({s.fallbacks} timed to exit: no stamp)" if s.fallbacks else ""
-        print(f"{s.name:28} {size_txt} {size_ratio}   {time_txt}  {len(s.times)}{note}")
+        print(f"{s.name:30} {size_txt} {size_ratio}   {time_txt}  {len(s.times)}{note}")
     ours = subjects[1]
-    if base_size and ours.file and ours.times and base_time:
-        size_ratio = ours.file.stat().st_size / base_size
+    ours_size = size_of(ours)
+    if base_size and ours_size and ours.times and base_time:
+        size_ratio = ours_size / base_size
         time_ratio = statistics.median(ours.times) / base_time
         print()
         print(f"size:     {size_ratio:.2f}× the minimal one-file program "
@@ -303,13 +314,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--platform", default=os.environ.get("BENCH_QPA", "offscreen"),
                         help="Qt platform: offscreen (default) or xcb under a display")
     parser.add_argument("--timeout", type=float, default=120)
-    parser.add_argument("--exe", type=Path, help="time this built file instead of ours")
+    parser.add_argument("--exe", type=Path, help="time this built file instead of "
+                        "build/dist/proposal-desk (e.g. the --onedir build's)")
     parser.add_argument("--src", type=Path,
                         help="source tree for the `python -m` run (default: the installed one)")
     args = parser.parse_args(argv)
 
     minimal_exe, minimal_build = build_minimal(args.rebuild)
     our_exe, our_build = (args.exe.resolve(), None) if args.exe else build_ours(args.rebuild)
+    onedir = (our_exe.parent / "_internal").is_dir()  # build.py --onedir
     data = make_data(args.proposals, args.fresh_data)
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform, "PROPOSAL_DESK_DATA": str(data)}
     env.pop("PROPOSAL_DESK_DB", None)
@@ -317,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         env["PYTHONPATH"] = str(args.src.resolve())
     subjects = [
         Subject("minimal PySide6 one-file", [str(minimal_exe)], minimal_exe),
-        Subject("proposal-desk one-file", [str(our_exe), "--smoke-test"], our_exe),
+        Subject("proposal-desk folder (onedir)" if onedir else "proposal-desk one-file",
+                [str(our_exe), "--smoke-test"], our_exe, folder=onedir),
         Subject("python -m proposal_desk", [sys.executable, "-m", "proposal_desk",
                                             "--smoke-test"], None),
     ]

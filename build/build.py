@@ -1,4 +1,5 @@
-"""Build the one-file executable: `python build/build.py [--console] [--no-strip] [--clean]`.
+"""Build the one-file executable: `python build/build.py [--console] [--without-postgres]
+[--onedir] [--no-strip] [--clean]`.
 
 PyInstaller runs with its work folder in build/work and the result in build/dist (both ignored
 by git); its default work folder would be ./build, which is our tracked folder.
@@ -25,9 +26,10 @@ SPEC = bundle_plan.BUILD / "proposal-desk.spec"
 MIB = 1024 * 1024
 
 
-def executable_path(name: str | None = None) -> Path:
+def executable_path(name: str | None = None, *, onedir: bool = False) -> Path:
     name = name or bundle_plan.project().name
-    return bundle_plan.DIST_DIR / (f"{name}.exe" if sys.platform == "win32" else name)
+    folder = bundle_plan.DIST_DIR / f"{name}-folder" if onedir else bundle_plan.DIST_DIR
+    return folder / (f"{name}.exe" if sys.platform == "win32" else name)
 
 
 def run_pyinstaller(spec: Path, *, work: Path, dist: Path, clean: bool = False,
@@ -69,17 +71,23 @@ def glibc_needed(executable: Path) -> str | None:
 
 
 def build(*, console: bool = False, strip: bool = True, clean: bool = False,
-          postgres: bool = True) -> Path:
+          postgres: bool = True, onedir: bool = False) -> Path:
     env = {"PROPOSAL_DESK_CONSOLE": "1" if console else "0",
            "PROPOSAL_DESK_NO_STRIP": "0" if strip else "1",
-           "PROPOSAL_DESK_NO_POSTGRES": "0" if postgres else "1"}
-    seconds = run_pyinstaller(SPEC, work=bundle_plan.WORK_DIR, dist=bundle_plan.DIST_DIR,
-                              clean=clean, env=env)
-    exe = executable_path()
+           "PROPOSAL_DESK_NO_POSTGRES": "0" if postgres else "1",
+           "PROPOSAL_DESK_ONEDIR": "1" if onedir else "0"}
+    # The folder build has its own work folder: switching would otherwise rebuild everything.
+    work = bundle_plan.WORK_DIR / "onedir" if onedir else bundle_plan.WORK_DIR
+    seconds = run_pyinstaller(SPEC, work=work, dist=bundle_plan.DIST_DIR, clean=clean, env=env)
+    exe = executable_path(onedir=onedir)
     if not exe.is_file():
         raise SystemExit(f"PyInstaller finished but {exe} is missing")
-    print(f"built {exe.relative_to(bundle_plan.ROOT)}: {exe.stat().st_size / MIB:.1f} MiB "
-          f"in {seconds:.0f} s")
+    size = (sum(p.stat().st_size for p in exe.parent.rglob("*")
+                if p.is_file() and not p.is_symlink())
+            if onedir else exe.stat().st_size)
+    print(f"built {exe.relative_to(bundle_plan.ROOT)}: {size / MIB:.1f} MiB in {seconds:.0f} s")
+    if onedir:
+        return exe
     glibc = glibc_needed(exe)
     if glibc:
         print(f"runs on Linux with glibc {glibc} or newer (built on glibc "
@@ -95,9 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     parser.add_argument("--without-postgres", action="store_true",
                         help="leave out the PostgreSQL driver (shared office database)")
+    parser.add_argument("--onedir", action="store_true",
+                        help="a folder instead of one file (starts without unpacking)")
     args = parser.parse_args(argv)
     build(console=args.console, strip=not args.no_strip, clean=args.clean,
-          postgres=not args.without_postgres)
+          postgres=not args.without_postgres, onedir=args.onedir)
     return 0
 
 

@@ -1,11 +1,8 @@
 """Proposal Desk (提案办理台): tracks CPPCC proposals and NPC suggestions handled by a bureau."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("proposal-desk")
-except PackageNotFoundError:  # frozen build or plain source checkout
-    __version__ = "0.1.0"
+# Kept equal to pyproject.toml's version by tests/test_migrations.py; a constant, because
+# importlib.metadata costs 30 ms on every start.
+__version__ = "0.1.0"
 
 APP_NAME = "提案办理台"
 APP_ID = "ProposalDesk"

@@ -1,30 +1,41 @@
 """Alembic migrations, run on open. The configuration is built in code and points at the
-migrations inside the package, so it works from a source tree and from the one-file build."""
+migrations inside the package, so it works from a source tree and from the one-file build.
+
+Alembic itself is imported only when a database is not at HEAD_REVISION: opening an up-to-date
+database reads the version row with plain SQL, which keeps 0.12 s of imports off every start.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from proposal_desk.storage.backup import backup_database
 from proposal_desk.storage.errors import DatabaseOpenError, NewerDatabaseError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in migrations/versions; tests/test_migrations.py keeps the two in step.
+HEAD_REVISION = "0001"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    """The head according to the migration scripts themselves (slow: imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -32,7 +43,9 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
@@ -41,12 +54,14 @@ def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
     A database written by a newer version is refused; a database of ours that needs migrating
     is backed up first (SQLite online backup), so a failed migration loses nothing.
     """
+    current = current_revision(engine)
+    if current == HEAD_REVISION:
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
-    head = script.get_current_head()
-    current = current_revision(engine)
-    if current == head:
-        return None
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:

@@ -47,7 +47,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,7 @@ from proposal_desk.services.meetings import (
     parse_year,
 )
 from proposal_desk.sheets import cells, headers
-from proposal_desk.sheets.compare import compare_rows
+from proposal_desk.sheets.compare import Outcome, compare_rows
 from proposal_desk.sheets.errors import CellProblem, SheetError, column_letter
 from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import (
@@ -82,7 +83,7 @@ from proposal_desk.sheets.plan import (
     Shape,
 )
 from proposal_desk.sheets.reader import Sheet, Workbook, open_workbook
-from proposal_desk.sheets.writer import Names, create, update
+from proposal_desk.sheets.writer import Names, NewRows, create, update
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting
 from proposal_desk.storage.settings_store import load_settings
@@ -418,7 +419,9 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
         excel_row = r + 1
         if all(cells.is_blank(v) for v in row):
             continue
-        if [headers.normalize(v) for v in row] == header_key:
+        number_col = index["number"]
+        if (headers.normalize(row[number_col]) == header_key[number_col]
+                and [headers.normalize(v) for v in row] == header_key):
             continue  # the header repeated on a printed page
         number_cell = row[index["number"]]
         title_cell = row[index["title"]] if "title" in index else ""
@@ -564,42 +567,57 @@ def apply_import(session: Session, plan: ImportPlan,
             key, message = out.problems[0]
             raise SheetError(CellProblem(plan.file.name, plan.sheet, message, rd.row,
                                          rd.cells.get(key)))
+    new_rows = NewRows(session)
     names = Names(session, [rd for rd, o in zip(records, outcomes, strict=True)
-                             if o.action in (Action.ADD, Action.UPDATE)])
+                             if o.action is Action.ADD], new_rows)
     meetings: dict[MeetingKey, Meeting] = {}
     created: list[str] = []
     counts = Counter[Action]()
     total = len(records)
+    updates: list[tuple[RowData, Outcome]] = []
+    # New proposals first, as rows written in one batch per table; then the changed ones
+    # through the handling services, which find the names the batch has just written.
+    for n, (rd, out) in enumerate(zip(records, outcomes, strict=True)):
+        if n % 500 == 0:
+            step("写入数据库", n, total)
+        counts[out.action] += 1
+        if out.action is Action.UPDATE and out.proposal is not None:
+            updates.append((rd, out))
+        if out.action is not Action.ADD:
+            continue
+        with _row_errors(plan, rd):
+            meeting = meetings.get(rd.meeting)
+            if meeting is None:
+                before = session.scalar(select(Meeting.id).where(
+                    Meeting.kind == rd.meeting.kind, Meeting.name == rd.meeting.name))
+                meeting = ensure_meeting(session, rd.meeting.name,
+                                         kind=Kind(rd.meeting.kind), year=rd.meeting.year)
+                if before is None:
+                    created.append(meeting.name)
+                meetings[rd.meeting] = meeting
+            create(meeting, rd, out, names, settings)
+    new_rows.write()
     with session.no_autoflush:
-        for n, (rd, out) in enumerate(zip(records, outcomes, strict=True)):
-            if n % 200 == 0:
-                step("写入数据库", n, total)
-            counts[out.action] += 1
-            try:
-                if out.action is Action.ADD:
-                    meeting = meetings.get(rd.meeting)
-                    if meeting is None:
-                        before = session.scalar(select(Meeting.id).where(
-                            Meeting.kind == rd.meeting.kind, Meeting.name == rd.meeting.name))
-                        meeting = ensure_meeting(session, rd.meeting.name,
-                                                 kind=Kind(rd.meeting.kind), year=rd.meeting.year)
-                        if before is None:
-                            created.append(meeting.name)
-                        meetings[rd.meeting] = meeting
-                    create(session, meeting, rd, out, names, settings)
-                elif out.action is Action.UPDATE and out.proposal is not None:
-                    update(session, out.proposal, rd, out)
-            except SheetError:
-                raise
-            except Exception as exc:
-                if not isinstance(exc, UserError):
-                    raise
-                raise SheetError(CellProblem(plan.file.name, plan.sheet, str(exc), rd.row)) from exc
+        for rd, out in updates:
+            with _row_errors(plan, rd):
+                assert out.proposal is not None
+                update(session, out.proposal, rd, out)
     step("写入数据库", total, total)
     session.flush()
     skipped = sum(1 for r in plan.rows if r.action is Action.SKIP)
     return ImportResult(counts[Action.ADD], counts[Action.UPDATE], counts[Action.SAME], skipped,
                         tuple(created))
+
+
+@contextmanager
+def _row_errors(plan: ImportPlan, rd: RowData) -> Iterator[None]:
+    """A handling rule's refusal as a problem naming the file, sheet and row."""
+    try:
+        yield
+    except SheetError:
+        raise
+    except UserError as exc:
+        raise SheetError(CellProblem(plan.file.name, plan.sheet, str(exc), rd.row)) from exc
 
 
 def import_file(db: Any, path: Path | str, options: ImportOptions | None = None,

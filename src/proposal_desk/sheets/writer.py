@@ -1,5 +1,6 @@
-"""Writing compared rows: new proposals built in one batch (names looked up once for the
-whole import), changed ones updated through the handling services, field by field."""
+"""Writing compared rows: new proposals built as plain rows and inserted in one batch per
+table (names looked up once for the whole import), changed ones updated through the handling
+services, field by field."""
 
 from __future__ import annotations
 
@@ -7,23 +8,29 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from proposal_desk.core.enums import Publicity, ReviewStep, Stage
+from proposal_desk.core.enums import Publicity, ReturnOutcome, ReviewStep, Satisfaction, Stage
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.services import handling
 from proposal_desk.sheets.compare import LABELS, REPLY_FIELDS, Outcome
 from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import RowData
+from proposal_desk.storage import bulk
+from proposal_desk.storage.bulk import IdSource
+from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import (
     AssistOpinion,
+    Correspondence,
     Meeting,
     Member,
+    MemberOpinion,
     Proposal,
     ProposalMember,
     ProposalTopic,
     ProposalUnit,
     Reply,
+    ReturnRequest,
     Section,
     Staff,
     Topic,
@@ -33,12 +40,15 @@ from proposal_desk.storage.settings_store import load_settings
 
 RECORD_NOTE = "据台账“沟通方式”栏导入"
 
-class Names:
-    """Members, units, sections, staff and topics by name, fetched in a few queries for the
-    whole import and created once when new (the batch form of handling.ensure_*)."""
 
-    def __init__(self, session: Session, records: list[RowData]):
+class Names:
+    """Members, units, sections, staff and topics by name, read in a few queries for the whole
+    import; new ones get their keys at once and are written in one batch (`NewRows.write`).
+    The batch form of handling.ensure_*."""
+
+    def __init__(self, session: Session, records: list[RowData], rows: NewRows):
         self.session = session
+        self.rows = rows
         want: dict[str, set[str]] = {"member": set(), "unit": set(), "section": set(),
                                      "staff": set(), "topic": set()}
         for rd in records:
@@ -53,118 +63,175 @@ class Names:
         settings = load_settings(session)
         if settings.name:
             want["unit"].add(settings.name)
-        self.members = self._load(Member, want["member"])
-        self.units = self._load(Unit, want["unit"])
-        self.sections = self._load(Section, want["section"])
-        self.topics = self._load(Topic, want["topic"])
-        self.staff: dict[str, list[Staff]] = {}
-        names = sorted(want["staff"])
-        for start in range(0, len(names), 500):
-            for staff in session.scalars(
-                    select(Staff).where(Staff.name.in_(names[start:start + 500]))
-                    .options(selectinload(Staff.section))):
-                self.staff.setdefault(staff.name, []).append(staff)
+        self.members: dict[str, tuple[int, str]] = {
+            name: (id_, sector or "") for id_, name, sector in
+            self._load(Member, want["member"], Member.sector)}
+        self.units = {name: id_ for id_, name in self._load(Unit, want["unit"])}
+        self.sections = {name: id_ for id_, name in self._load(Section, want["section"])}
+        self.topics = {name: id_ for id_, name in self._load(Topic, want["topic"])}
+        self.staff: dict[str, list[tuple[int, int | None]]] = {}
+        for id_, name, section_id in self._load(Staff, want["staff"], Staff.section_id):
+            self.staff.setdefault(name, []).append((id_, section_id))
 
-    def _load(self, model: Any, names: set[str]) -> dict[str, Any]:
-        found: dict[str, Any] = {}
+    def _load(self, model: Any, names: set[str], *extra: Any) -> list[Any]:
+        found: list[Any] = []
         ordered = sorted(names)
         for start in range(0, len(ordered), 500):
-            for obj in self.session.scalars(
-                    select(model).where(model.name.in_(ordered[start:start + 500]))):
-                found[obj.name] = obj
+            found += self.session.execute(
+                select(model.id, model.name, *extra)
+                .where(model.name.in_(ordered[start:start + 500])).order_by(model.id)).all()
         return found
 
-    def member(self, name: str, sector: str = "") -> Member:
-        member = self.members.get(name)
-        if member is None:
-            member = Member(name=name, sector=sector,
-                            collective=handling._looks_collective(name))
-            self.session.add(member)
-            self.members[name] = member
-        elif sector and not member.sector:
-            member.sector = sector
-        return member
+    def member(self, name: str, sector: str = "") -> int:
+        found = self.members.get(name)
+        if found is None:
+            id_ = self.rows.add(Member, name=name, sector=sector,
+                                collective=handling._looks_collective(name))
+            self.members[name] = (id_, sector)
+            return id_
+        id_, known = found
+        if sector and not known:
+            self.rows.member_sector(id_, sector)
+            self.members[name] = (id_, sector)
+        return id_
 
-    def unit(self, name: str) -> Unit:
+    def unit(self, name: str) -> int:
         if name not in self.units:
-            self.units[name] = Unit(name=name)
-            self.session.add(self.units[name])
+            self.units[name] = self.rows.add(Unit, name=name)
         return self.units[name]
 
-    def section(self, name: str) -> Section:
+    def section(self, name: str) -> int:
         if name not in self.sections:
-            self.sections[name] = Section(name=name)
-            self.session.add(self.sections[name])
+            self.sections[name] = self.rows.add(Section, name=name)
         return self.sections[name]
 
-    def topic(self, name: str) -> Topic:
+    def topic(self, name: str) -> int:
         if name not in self.topics:
-            self.topics[name] = Topic(name=name)
-            self.session.add(self.topics[name])
+            self.topics[name] = self.rows.add(Topic, name=name)
         return self.topics[name]
 
-    def person(self, name: str, section: Section | None, *, leader: bool = False) -> Staff:
+    def person(self, name: str, section_id: int | None, *, leader: bool = False) -> int:
         # as handling.ensure_staff: by name within the section, or by name alone
-        for s in self.staff.get(name, ()):
-            if section is None or s.section is section:
-                return s
-        staff = Staff(name=name, section=section, is_leader=leader)
-        self.session.add(staff)
-        self.staff.setdefault(name, []).append(staff)
-        return staff
+        for id_, in_section in self.staff.get(name, ()):
+            if section_id is None or in_section == section_id:
+                return id_
+        id_ = self.rows.add(Staff, name=name, section_id=section_id, is_leader=leader)
+        self.staff.setdefault(name, []).append((id_, section_id))
+        return id_
 
 
-def create(session: Session, meeting: Meeting, rd: RowData, out: Outcome, names: Names,
-            settings: BureauSettings) -> Proposal:
+# Parents before children, for the foreign keys.
+_ORDER = (Member, Unit, Section, Staff, Topic, Proposal, ProposalMember, ProposalUnit,
+          ProposalTopic, Reply, MemberOpinion, AssistOpinion, Correspondence, ReturnRequest)
+
+
+class NewRows:
+    """The rows of the new proposals of an import, built as plain values and written with one
+    insert per table (storage.bulk: defaults, audit rows and the commit-time refresh as the
+    ORM would give them)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        conn = session.connection()
+        self.ids = {model: IdSource(conn, model) for model in _ORDER if "id" in
+                    model.__table__.c}
+        self.tables: dict[Any, list[dict[str, Any]]] = {model: [] for model in _ORDER}
+        self.new_members: dict[int, dict[str, Any]] = {}
+        self.sectors: dict[int, str] = {}
+
+    def add(self, model: Any, **values: Any) -> int:
+        if model in self.ids:
+            values["id"] = self.ids[model]()
+        self.tables[model].append(values)
+        if model is Member:
+            self.new_members[values["id"]] = values
+        return values.get("id", 0)
+
+    def member_sector(self, member_id: int, sector: str) -> None:
+        """A member named again, now with a 界别: a new one gets it, a stored one is updated."""
+        if member_id in self.new_members:
+            self.new_members[member_id]["sector"] = sector
+        else:
+            self.sectors[member_id] = sector
+
+    def write(self) -> None:
+        session = self.session
+        for member_id, sector in self.sectors.items():
+            member = session.get(Member, member_id)
+            if member is not None and not member.sector:
+                member.sector = sector  # an existing member: an ordinary, audited update
+        session.flush()
+        for model in _ORDER:
+            bulk.insert_rows(session, model, self.tables[model])
+            self.tables[model] = []
+
+
+def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
+           settings: BureauSettings) -> int:
+    """A new proposal with its people, units, reply or opinion and contacts, as rows; what
+    handling.sign, record_opinion, add_record and request_return would make of the row."""
+    rows = names.rows
     w = out.wanted
-    # meeting_id rather than the relationship: its backref would load the meeting's proposals
-    p = Proposal(
-        meeting_id=meeting.id, number=rd.number, title=w.get("title", ""), role=rd.role.value,
-        sector=w.get("sector", ""), key=bool(w.get("key", False)),
+    answering = rd.role.answers_member
+    section_id = names.section(w["section"]) if "section" in w else None
+    signed = w.get("signed")
+    if signed and w.get("assigned") and signed < w["assigned"]:
+        handling.sign(Proposal(assigned_on=w["assigned"]), signed)  # refuses, with its message
+    pid = rows.add(
+        Proposal, meeting_id=meeting.id, number=rd.number, title=w.get("title", ""),
+        role=rd.role.value, sector=w.get("sector", ""), key=bool(w.get("key", False)),
         supervisor=w.get("supervisor", ""), assigned_on=w.get("assigned"),
         due_override=w.get("due"), merged_with=w.get("merged_with", ""),
-        summary=w.get("summary", ""), notes=w.get("notes", ""),
+        summary=w.get("summary", ""), notes=w.get("notes", ""), signed_on=signed,
+        section_id=section_id,
+        handler_id=names.person(w["handler"], section_id) if "handler" in w else None,
+        leader_id=names.person(w["leader"], None, leader=True) if "leader" in w else None,
     )
     for position, name in enumerate(w.get("proposers", ())):
-        p.proposers.append(ProposalMember(
-            member=names.member(name, w.get("sector", "") if position == 0 else ""),
-            position=position))
+        member_id = names.member(name, w.get("sector", "") if position == 0 else "")
+        rows.add(ProposalMember, proposal_id=pid, member_id=member_id, position=position)
     for position, (name, role) in enumerate(w.get("units", ())):
-        p.units.append(ProposalUnit(unit=names.unit(name), role=role, position=position))
+        rows.add(ProposalUnit, proposal_id=pid, unit_id=names.unit(name), role=role,
+                 position=position)
     for name in w.get("topics", ()):
-        p.topics.append(ProposalTopic(topic=names.topic(name)))
-    if "signed" in w:
-        handling.sign(p, w["signed"])
-    if "section" in w:
-        p.section = names.section(w["section"])
-    if "handler" in w:
-        p.handler = names.person(w["handler"], p.section)
-    if "leader" in w:
-        p.leader = names.person(w["leader"], None, leader=True)
+        rows.add(ProposalTopic, proposal_id=pid, topic_id=names.topic(name))
     reply_fields = {col: w[key] for key, col in REPLY_FIELDS.items() if key in w}
-    if rd.role.answers_member and reply_fields:
+    if answering and reply_fields:
         sent = reply_fields.get("sent_on")
-        p.replies.append(Reply(
-            round=1, category=reply_fields.get("category", ""),
-            doc_number=reply_fields.get("doc_number", ""), signer=reply_fields.get("signer", ""),
-            publicity=reply_fields.get("publicity") or Publicity.PUBLIC.value,
-            step=(ReviewStep.SENT if sent else ReviewStep.DRAFT).value, sent_on=sent,
-            drafted_on=sent, contact_name=settings.contact_name,
-            contact_phone=settings.contact_phone, cc="、".join(settings.cc)))
+        rows.add(Reply, proposal_id=pid, round=1, category=reply_fields.get("category", ""),
+                 doc_number=reply_fields.get("doc_number", ""),
+                 signer=reply_fields.get("signer", ""),
+                 publicity=reply_fields.get("publicity") or Publicity.PUBLIC.value,
+                 step=(ReviewStep.SENT if sent else ReviewStep.DRAFT).value, sent_on=sent,
+                 drafted_on=sent, contact_name=settings.contact_name,
+                 contact_phone=settings.contact_phone, cc="、".join(settings.cc))
         if "satisfaction" in w:
-            handling.record_opinion(p, w["satisfaction"], received_on=w.get("opinion_date"))
+            if not sent:
+                raise UserError("尚未答复，不能登记委员意见")
+            received = w.get("opinion_date")
+            if received and received < sent:
+                raise UserError("意见反馈日期不能早于答复日期")
+            rows.add(MemberOpinion, proposal_id=pid, round=1,
+                     satisfaction=Satisfaction(w["satisfaction"]).value, received_on=received,
+                     visited=None, addressed=None, comments="")
     elif reply_fields:
-        p.assist_opinions.append(AssistOpinion(
-            sent_on=reply_fields.get("sent_on"), doc_number=reply_fields.get("doc_number", ""),
-            signer=reply_fields.get("signer", ""), contact_name=settings.contact_name,
-            contact_phone=settings.contact_phone))
+        rows.add(AssistOpinion, proposal_id=pid, sent_on=reply_fields.get("sent_on"),
+                 doc_number=reply_fields.get("doc_number", ""),
+                 signer=reply_fields.get("signer", ""), contact_name=settings.contact_name,
+                 contact_phone=settings.contact_phone)
     for method in w.get("methods", ()):
-        handling.add_record(p, date=out.record_date or dt.date.today(), method=method,
-                            stage=Stage.BEFORE.value, content=RECORD_NOTE)
+        rows.add(Correspondence, proposal_id=pid, date=out.record_date or dt.date.today(),
+                 method=handling.parse_method(method).value, stage=Stage.BEFORE.value,
+                 our_people="", their_people="", place="", content=RECORD_NOTE, attitude="")
     if "return_on" in w:
-        _return(p, w)
-    session.add(p)
-    return p
+        reason = w.get("return_reason", "")
+        if not reason:
+            raise UserError("退回必须写明理由")
+        rows.add(ReturnRequest, proposal_id=pid, requested_on=w["return_on"], reason=reason,
+                 suggested_unit="",
+                 outcome=w.get("return_outcome") or ReturnOutcome.PENDING.value,
+                 decided_on=w.get("return_decided"))
+    return pid
 
 
 def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:

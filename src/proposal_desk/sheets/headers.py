@@ -98,6 +98,7 @@ _CLOSE = "）】〕]}>》"
 _BRACKETS = str.maketrans({**dict.fromkeys(_OPEN, "("), **dict.fromkeys(_CLOSE, ")"),
                            "：": ":", "／": "/", "＊": "*"})
 _REMARK = re.compile(r"\([^()]*\)")
+_TRAILING_REMARK = re.compile(r"\([^()]*\)[*:\s]*$")
 
 
 def normalize(header: object) -> str:
@@ -120,6 +121,12 @@ def match_header(header: object) -> str | None:
         return None
     if text in _INDEX:
         return _INDEX[text]
+    # Peel trailing remarks one at a time: 类别（答复）（必填） is the variant 类别（答复）.
+    bare = text
+    while (m := _TRAILING_REMARK.search(bare)) is not None:
+        bare = bare[:m.start()].strip("*: ")
+        if bare in _INDEX:
+            return _INDEX[bare]
     bare = _REMARK.sub("", text).strip("*:")
     if bare and bare != text and bare in _INDEX:
         return _INDEX[bare]

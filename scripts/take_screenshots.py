@@ -5,8 +5,9 @@
         .venv/bin/python scripts/take_screenshots.py [OUTPUT_DIR]
 
 Writes first_start.png, dashboard.png, main_window.png, detail_reply.png, record_dialog.png,
-import_wizard.png and settings.png into docs/screenshots/ (or OUTPUT_DIR), from a throwaway
-data folder filled with the demo year.
+import_wizard.png, settings.png, report_texts.png, conflict_dialog.png, backups.png,
+restore_confirm.png and damaged_database.png into docs/screenshots/ (or OUTPUT_DIR), from a
+throwaway data folder filled with the demo year.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+Shoot = Callable[[Any, str], None]
+Pump = Callable[..., None]
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT.parent / "shared" / "samples"
@@ -125,11 +130,117 @@ def main() -> int:
     shoot(dialog, "settings.png")
     dialog.reject()
 
+    shoot_report_texts(window, shoot, pump)
+    shoot_conflict(window, shoot, pump)
+    shoot_backups(window, shoot, pump, out)
+    shoot_damaged(db.sqlite_path, out, pump)
+
     window.close()
     operations.wait_all()
     db.dispose()
     _ = Qt
     return 0
+
+
+def shoot_report_texts(window: Any, shoot: Shoot, pump: Pump) -> None:
+    """编写年度报告文字, the first time for the year: last year's texts and the figures."""
+    from proposal_desk.gui import operations
+
+    dialog = window.documents.report()  # no texts saved for the year: the editor comes first
+    dialog.resize(900, 640)
+    pump(0.3, until=lambda: dialog.draft is not None and operations.idle())
+    dialog.ui.sectionTabs.setCurrentWidget(dialog.ui.practiceTab)
+    shoot(dialog, "report_texts.png")
+    dialog.ui.sectionTabs.setCurrentWidget(dialog.ui.basicTab)
+    shoot(dialog, "report_texts_figures.png")
+    dialog.done(0)
+
+
+def shoot_conflict(window: Any, shoot: Shoot, pump: Pump) -> None:
+    """A colleague saved the proposal first: both versions, field by field."""
+    from proposal_desk.services import handling
+    from proposal_desk.services.queries import load_proposal
+    from proposal_desk.storage.conflicts import claim_proposal
+
+    detail = window.detail
+    pid = detail.proposal_id
+    db = window.ctx.db
+    db.user, me = "王丽", db.user
+    with db.transaction() as s:
+        claim_proposal(s, pid, load_proposal(s, pid).version)
+        p = load_proposal(s, pid)
+        p.supervisor = "区政府副区长 孙立新"
+        handling.save_reply(s, p, category="A",
+                            text="一、基本情况\n我局高度重视，会同区发改局赴企业调研三次。")
+    db.user = me
+    detail.basic.ui.notesEdit.setPlainText("5月9日已与委员电话确认面商时间。")
+    detail.reply.reply.textEdit.setPlainText(
+        "一、基本情况\n我局认真研究，召开专题会议两次。\n二、下一步工作\n加快出台扶持政策。")
+    detail.save()
+    dialog = detail.conflict_dialog
+    dialog.resize(900, 600)
+    pump(0.3)
+    shoot(dialog, "conflict_dialog.png")
+    dialog.ui.takeTheirsButton.click()
+    pump(0.5)
+
+
+def shoot_backups(window: Any, shoot: Shoot, pump: Pump, out: Path) -> None:
+    """设置 › 数据与备份 with the list of backups, and the question before a restore."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from proposal_desk.storage.backup import REASON_MANUAL, make_backup
+
+    db = window.ctx.db
+    make_backup(db.sqlite_path, db.backup_dir, REASON_MANUAL)
+    dialog = window.open_settings("data")
+    dialog.resize(820, 600)
+    dialog.ui.backupList.setCurrentRow(0)
+    shoot(dialog, "backups.png")
+
+    def answer_no() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer_no)
+            return
+        pump(0.4)
+        box.grab().save(str(out / "restore_confirm.png"))
+        sys.stdout.write(f"wrote {out / 'restore_confirm.png'}\n")
+        next(b for b in box.buttons() if b.text() == "取消").click()
+
+    QTimer.singleShot(0, answer_no)
+    dialog.restore_selected()
+    dialog.reject()
+
+
+def shoot_damaged(source: Path, out: Path, pump: Pump) -> None:
+    """The dialog at start when the database file is damaged, with a good backup offered."""
+    import tempfile
+
+    from proposal_desk.gui.database_open import DamagedDatabaseDialog, open_database
+    from proposal_desk.storage.backup import REASON_OPEN, backup_dir_for, backup_file, make_backup
+    from proposal_desk.storage.integrity import DamagedDatabaseError
+
+    folder = Path(tempfile.mkdtemp(prefix="pd-damaged-"))
+    path = backup_file(source, folder / "proposal-desk.sqlite3")  # a consistent copy
+    make_backup(path, backup_dir_for(path), REASON_OPEN)
+    size = path.stat().st_size
+    with path.open("r+b") as fh:  # scribble over page headers, as a failing disk does
+        for page in range(1, size // 4096, 3):
+            fh.seek(page * 4096)
+            fh.write(b"\xff" * 64)
+    try:
+        open_database(f"sqlite:///{path}", folder).dispose()
+    except DamagedDatabaseError as exc:
+        dialog = DamagedDatabaseDialog(exc, backup_dir_for(path))
+        dialog.resize(700, 520)
+        dialog.show()
+        pump(0.4)
+        dialog.grab().save(str(out / "damaged_database.png"))
+        sys.stdout.write(f"wrote {out / 'damaged_database.png'}\n")
+        dialog.done(0)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ def test_a_proposal_changed_elsewhere_is_not_overwritten(qtbot: Any, seeded_db: 
     detail.basic.ui.notesEdit.setPlainText("我的备注")
     assert detail.basic.dirty
     assert detail.save() is False
-    assert any("已被他人修改" in text for text in _messages(detail))
+    assert detail.conflict_dialog is not None and detail.conflict_dialog.isVisible()
+    assert "已被他人修改" in detail.conflict_dialog.ui.headingLabel.text()
     with seeded_db.session() as s:
         p = load_proposal(s, pid)
         assert (p.title, p.notes) == ("关于加强食品安全监管的建议（修改）", "")

@@ -121,8 +121,8 @@ def test_first_day_from_import_to_closed(qtbot: Any, bureau_db: Any, make_window
     stand.files_to_pick = [photo]
     click(qtbot, ui.addFileButton)
     assert ui.attachmentList.count() == 2
-    click(qtbot, ui.buttonBox.button(QDialogButtonBox.StandardButton.Save))
-    assert not dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished, timeout=20000):  # saved on a worker thread
+        click(qtbot, ui.buttonBox.button(QDialogButtonBox.StandardButton.Save))
     assert detail.records.model.rowCount() == 1
     assert detail.records.model.cell(0, 1) == "电话"
     assert detail.records.model.cell(0, 0) == "2025年4月8日"
@@ -140,6 +140,7 @@ def test_first_day_from_import_to_closed(qtbot: Any, bureau_db: Any, make_window
     row = next(r for r in range(table.rowCount()) if table.cell(r, 0) == "通话记录.txt")
     click_row(qtbot, detail.attachments.table, row, 0)
     click(qtbot, detail.attachments.open_button)
+    qtbot.waitUntil(lambda: bool(stand.opened), timeout=20000)  # copied out on a worker thread
     assert stand.opened[-1].name == "通话记录.txt"
     assert stand.opened[-1].read_text(encoding="utf-8") == "4月8日电话记录：委员同意面商。"
 

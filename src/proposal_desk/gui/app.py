@@ -10,18 +10,20 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from proposal_desk import APP_ID, APP_NAME, __version__, logs, paths
 from proposal_desk.gui import errors, operations
 from proposal_desk.gui.context import AppContext
+from proposal_desk.gui.database_open import open_database as open_database  # for scripts
+from proposal_desk.gui.database_open import open_with_recovery
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.layout_store import LayoutStore
 from proposal_desk.gui.main_window import MainWindow
 from proposal_desk.gui.single_instance import InstanceServer, acquire
+from proposal_desk.storage.backup import RestoreResult
 from proposal_desk.storage.database import Database
-from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Proposal
 
 log = logging.getLogger(__name__)
@@ -57,10 +59,6 @@ def data_folder_for(demo: bool) -> Path:
     return paths.demo_data_dir() if demo else paths.data_dir()
 
 
-def open_database(url: str, folder: Path) -> Database:
-    return Database(url, backup_dir=folder / "backups")
-
-
 def is_empty(db: Database) -> bool:
     with db.session() as session:
         return not session.scalar(select(func.count()).select_from(Proposal))
@@ -91,21 +89,20 @@ def run_gui(args: argparse.Namespace) -> int:
     previous_hooks = (sys.excepthook, threading.excepthook)
     errors.install()
     try:
-        try:
-            db = open_database(url, folder)
-        except UserError as exc:
-            log.error("could not open the database: %s", exc)
-            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc),
-                              QMessageBox.StandardButton.Ok)
-            if not smoke:
-                box.exec()
+        # A damaged, locked or newer database gets a dialog (a damaged one: restore a backup),
+        # never a traceback and never a new empty database in its place.
+        opened = open_with_recovery(url, folder, interactive=not smoke)
+        if opened is None:
             return EXIT_OPEN_FAILED
+        db = opened.db
         ctx = AppContext(db=db, layout=LayoutStore(folder), data_folder=folder, demo=demo)
         ctx.refresh_lookups()
         window = MainWindow(ctx)
         if server is not None:
             server.activate_requested.connect(window.bring_forward)
         window.show()
+        if opened.restored is not None:
+            _tell_restored(window, opened.restored)
         if demo and is_empty(db):
             fill_demo_in_background(window)
         else:
@@ -114,12 +111,20 @@ def run_gui(args: argparse.Namespace) -> int:
             _exit_when_idle(app, window)
         code = app.exec()
         operations.wait_all()
-        db.dispose()
+        ctx.db.dispose()  # a restore in the window may have replaced the first one
         return int(code)
     finally:
         if server is not None:
             server.close()
         sys.excepthook, threading.excepthook = previous_hooks
+
+
+def _tell_restored(window: MainWindow, result: RestoreResult) -> None:
+    from proposal_desk.gui import messages
+
+    kept = f"\n损坏的原文件已保存为：{result.previous.path}" if result.previous else ""
+    messages.notice(window, "已用备份恢复", f"数据库已用备份恢复：\n{result.restored_from}",
+                    informative=f"这份备份之后所做的修改需要重新录入。{kept}")
 
 
 def _report_start(window: MainWindow, quit_app: QApplication | None) -> bool:

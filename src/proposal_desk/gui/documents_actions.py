@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtGui import QAction
 
 from proposal_desk.core.enums import Kind, Role
@@ -58,6 +59,10 @@ class DocumentActions:
                                        "即将到期和已逾期的提案，按科室和承办人列出")
         self.report_action = self._make("年度办理情况报告…", "report", self.report,
                                         "按年度生成办理情况报告（Word），各项数字自动统计")
+        self.report_texts_action = self._make(
+            "编写年度报告文字…", "report", self.edit_report_texts,
+            "报告中由本单位编写的开头、主要做法、存在的问题、下一步工作打算（按年度保存）")
+        self.report_texts_dialog: Any = None
         self.outputs: list[Path] = []  # what the last job wrote (tests read this)
 
     def _make(self, text: str, icon_name: str, slot: Callable[[], object], tip: str) -> QAction:
@@ -69,7 +74,7 @@ class DocumentActions:
 
     def menu_actions(self) -> list[QAction | None]:
         return [self.letter_action, self.all_letters_action, self.opinion_action, None,
-                self.chase_action, self.report_action]
+                self.chase_action, self.report_action, self.report_texts_action]
 
     def toolbar_actions(self) -> list[QAction]:
         return [self.letter_action, self.chase_action, self.report_action]
@@ -81,7 +86,8 @@ class DocumentActions:
         ok = self.available
         self.letter_action.setEnabled(ok and role is not None and role.answers_member)
         self.opinion_action.setEnabled(ok and role is not None and not role.answers_member)
-        for action in (self.all_letters_action, self.chase_action, self.report_action):
+        for action in (self.all_letters_action, self.chase_action, self.report_action,
+                       self.report_texts_action):
             action.setEnabled(ok)
         tip = "" if ok else MISSING_TIP
         self.window.detail.reply.set_document_buttons(ok, tip or "生成 Word 文书并打开")
@@ -204,8 +210,14 @@ class DocumentActions:
 
         return self._run("正在生成催办清单…", job)
 
-    def report(self, path: Path | None = None) -> operations.Operation | None:
-        year = self._year()
+    def report(self, path: Path | None = None, year: int | None = None, *,
+               check_texts: bool = True) -> Any:
+        """The annual report; the first time for a year, the texts staff write come first."""
+        year = year or self._year()
+        if check_texts and not self._texts_saved(year):
+            return self.edit_report_texts(year, hint=(
+                f"生成{year}年的报告之前，请先确认报告中由本单位编写的文字。下面已沿用上一年"
+                "的文字（首次使用时为参考文字），改写后点“保存并生成报告”。"))
         name = self.window.ctx.settings.name
         path = path or pickers.save_file(self.window, f"保存{year}年办理情况报告",
                                          f"{name}{year}年提案建议办理情况报告.docx",
@@ -221,6 +233,30 @@ class DocumentActions:
                 return [write_report(session, year, _docx(path), progress=progress)]
 
         return self._run(f"正在生成{year}年办理情况报告…", job)
+
+    def _texts_saved(self, year: int) -> bool:
+        from proposal_desk.services.report_draft import has_own_texts
+
+        with self.window.ctx.db.session() as session:
+            return has_own_texts(session, year)
+
+    def edit_report_texts(self, year: int | None = None, *, hint: str = "") -> Any:
+        """编写年度报告文字 for a year (the one shown in the window unless given)."""
+        from proposal_desk.gui.dialogs.report_texts import ReportTextDialog
+
+        year = year or self._year()
+        current = self.report_texts_dialog
+        if current is not None and shiboken6.isValid(current) and current.isVisible():
+            current.raise_()
+            current.activateWindow()
+            return current
+        dialog = ReportTextDialog(
+            self.window, self.window.ctx, year, hint=hint,
+            generate=lambda y: self.report(year=y, check_texts=False))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        self.report_texts_dialog = dialog
+        return dialog
 
 
 def _docx(path: Path) -> Path:

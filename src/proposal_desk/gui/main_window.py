@@ -35,6 +35,7 @@ from proposal_desk.gui.proposal_list import ProposalListPane
 from proposal_desk.gui.snapshot import ALL_YEARS, Snapshot, read_snapshot
 from proposal_desk.services import editing, views
 from proposal_desk.services.queries import ProposalRow
+from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.search import search_ids
 
 if TYPE_CHECKING:
@@ -495,6 +496,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self, self.ctx, page=page)
         dialog.saved.connect(self._settings_saved)
+        dialog.database_replaced.connect(self.database_replaced)
+        dialog.before_restore = self.settle_edits
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         self.settings_dialog = dialog
@@ -506,6 +509,21 @@ class MainWindow(QMainWindow):
         self.reload()
         if self.detail.proposal_id is not None and not self.detail.is_dirty():
             self.detail.reload(keep_dirty=True)
+
+    def database_replaced(self) -> None:
+        """The database file was swapped (a backup restored): forget everything read from
+        the old one and read it all again; the proposal shown stays if it still exists."""
+        for tab in self.detail.all_tabs:
+            tab.set_dirty(False)
+        self.ctx.refresh_lookups()
+        try:
+            self.detail.reload(keep_dirty=False)
+        except UserError:  # not in the restored database
+            self.detail.show_proposal(None)
+        self._year = None
+        self._update_title()
+        self.documents.refresh_state()
+        self.reload()
 
     def open_about(self) -> object:
         from proposal_desk.gui.dialogs.about import AboutDialog

@@ -17,26 +17,31 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from proposal_desk.gui import messages, pickers
+from proposal_desk.gui import messages, operations, pickers
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded
-from proposal_desk.gui.detail.records_tab import Change, OpenAttachment
+from proposal_desk.gui.detail.records_tab import Change, ChangeLater, OpenAttachment
+from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.formatting import date_text, datetime_text, size_text
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.simple_table import SimpleTableModel
 from proposal_desk.gui.widgets.file_drop import local_files
 from proposal_desk.services import editing, handling
+from proposal_desk.storage.models import Blob, Proposal
 
 
 class AttachmentsTab(DetailTab):
     title = "附件"
 
     def __init__(self, ctx: AppContext, change: Change, open_attachment: OpenAttachment,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, change_later: ChangeLater) -> None:
         super().__init__(ctx, parent)
         self._change = change
+        self._change_later = change_later
         self._open = open_attachment
+        self._names: dict[int, str] = {}
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -75,6 +80,7 @@ class AttachmentsTab(DetailTab):
     def fill(self, loaded: Loaded) -> None:
         p = loaded.proposal
         rows = []
+        self._names = {a.id: a.original_name for a in p.attachments}
         for a in sorted(p.attachments, key=lambda a: (a.added_at, a.id)):
             record = a.record
             owner = f"{date_text(record.date)} {record.method}" if record else "（提案本身）"
@@ -92,11 +98,17 @@ class AttachmentsTab(DetailTab):
         for b in (self.open_button, self.save_button, self.delete_button):
             b.setEnabled(has)
 
-    def add_files(self, paths: list[Path]) -> None:
+    def add_files(self, paths: list[Path]) -> operations.Operation | None:
+        """Read, hash and store the files on a worker thread, all in one transaction (a file
+        refused — too large, empty, unreadable — stores none and names it)."""
         if not paths:
-            return
-        self.attempt(self._change, lambda s, p: [
-            handling.add_attachment(s, p, name=path.name, path=path) for path in paths])
+            return None
+        try:
+            return self._change_later(lambda s, p, progress: store_files(s, p, paths, progress),
+                                      label=f"正在保存附件（{len(paths)} 个文件）…")
+        except Exception as exc:
+            show_exception(self, exc)
+            return None
 
     @Slot()
     def _choose(self) -> None:
@@ -109,15 +121,23 @@ class AttachmentsTab(DetailTab):
             self._open(attachment_id)
 
     @Slot()
-    def _save_copy(self) -> None:
+    def _save_copy(self) -> operations.Operation | None:
         attachment_id = self._selected()
         if attachment_id is None:
-            return
-        with self.ctx.db.session() as session:
-            name, data = editing.attachment_of(session, attachment_id)
-        target = pickers.save_file(self, "附件另存为", name, "所有文件 (*)")
-        if target is not None:
+            return None
+        target = pickers.save_file(self, "附件另存为", self._names.get(attachment_id, ""),
+                                   "所有文件 (*)")
+        if target is None:
+            return None
+        db = self.ctx.db
+
+        def job(_progress: operations.Progress) -> Path:
+            with db.session() as session:
+                _name, data = editing.attachment_of(session, attachment_id)
             target.write_bytes(data)
+            return target
+
+        return operations.run_in_background(self, job, label="正在另存附件…")
 
     @Slot()
     def _delete(self) -> None:
@@ -142,3 +162,17 @@ class AttachmentsTab(DetailTab):
             return
         event.acceptProposedAction()
         self.add_files(files)
+
+
+def store_files(session: Session, p: Proposal, paths: list[Path],
+                progress: operations.Progress) -> int:
+    """Store files with a proposal, one after the other. Each file's content is let go once
+    written, so several large files do not all sit in memory until the commit."""
+    for n, path in enumerate(paths):
+        progress.update(n, len(paths), path.name)
+        handling.add_attachment(session, p, name=path.name, path=path)
+        session.flush()
+        for blob in [o for o in session.identity_map.values() if isinstance(o, Blob)]:
+            session.expunge(blob)
+    progress.update(len(paths), len(paths))
+    return len(paths)

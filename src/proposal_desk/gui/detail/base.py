@@ -4,6 +4,7 @@ the user changed something since it was loaded."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,13 +13,17 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QGroupBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QSpinBox,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
+from proposal_desk.core.dates import format_cn
 from proposal_desk.core.rules import Warning as RuleWarning
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.errors import show_exception
@@ -50,6 +55,8 @@ class DetailTab(QWidget):
         self.ctx = ctx
         self._dirty = False
         self._loading = False
+        self._watched: list[QWidget] = []
+        self.baseline: dict[str, str] = {}  # form_fields() as loaded, for the conflict view
 
     def load(self, loaded: Loaded) -> None:
         self._loading = True
@@ -57,6 +64,8 @@ class DetailTab(QWidget):
             self.fill(loaded)
         finally:
             self._loading = False
+        if self.editable:
+            self.baseline = dict(self.form_fields())
         self.set_dirty(False)
 
     def fill(self, loaded: Loaded) -> None:
@@ -93,8 +102,17 @@ class DetailTab(QWidget):
         if not self._loading:
             self.set_dirty(True)
 
+    def form_fields(self) -> list[tuple[str, str]]:
+        """Every field of the form shown, as (label, text as the user sees it): two versions
+        of a proposal are compared on these (the page of a stacked form not shown is left
+        out). Every watched widget is a field, so a new field is compared without more code."""
+        labels = _buddy_labels(self)
+        return [(labels.get(w) or _own_label(w), field_text(w)) for w in self._watched
+                if w.isVisibleTo(self) and not isinstance(w, QRadioButton)]
+
     def watch(self, *widgets: QWidget) -> None:
         """Any edit in these widgets makes the tab dirty."""
+        self._watched.extend(widgets)
         for w in widgets:
             if isinstance(w, DateField):
                 w.changed.connect(self.mark_dirty)
@@ -110,6 +128,52 @@ class DetailTab(QWidget):
                 w.toggled.connect(self.mark_dirty)
             elif isinstance(w, QSpinBox):
                 w.valueChanged.connect(self.mark_dirty)
+
+
+def field_text(w: QWidget) -> str:
+    """A form field's value as shown (a date as 2025年3月15日; text not yet a date, as typed)."""
+    if isinstance(w, DateField):
+        return w.edit.text().strip() if w.error() else format_cn(w.value())
+    if isinstance(w, QLineEdit):
+        return w.text().strip()
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText().strip()
+    if isinstance(w, QComboBox):
+        return w.currentText().strip()
+    if isinstance(w, QAbstractButton):
+        return "是" if w.isChecked() else "否"
+    if isinstance(w, QSpinBox):
+        return str(w.value())
+    return ""
+
+
+def _clean_label(text: str) -> str:
+    """会议(&M) → 会议; 办理工作小结（写入年度办理情况报告） → 办理工作小结."""
+    text = re.sub(r"\(&.\)|&", "", text).strip().rstrip("：:")
+    return re.sub(r"（[^（）]*）$", "", text) or text
+
+
+def _buddy_labels(root: QWidget) -> dict[QWidget, str]:
+    labels = {}
+    for label in root.findChildren(QLabel):
+        field, text = label.buddy(), _clean_label(label.text())
+        if field is None or not text:
+            continue
+        if isinstance(field, QAbstractButton) and field.text():
+            own = _clean_label(field.text())  # 联名提案 + 合发一封答复函
+            text = text if text in own else f"{text}：{own}"
+        labels[field] = text
+    return labels
+
+
+def _own_label(w: QWidget) -> str:
+    """A field with no label of its own: its check box text, or the group box it sits in."""
+    if isinstance(w, QAbstractButton) and w.text():
+        return _clean_label(w.text())
+    group = w.parentWidget()
+    if isinstance(group, QGroupBox) and group.title():
+        return _clean_label(group.title())
+    return w.accessibleName() or w.objectName()
 
 
 def set_combo_items(box: QComboBox, items: list[str], current: str = "") -> None:

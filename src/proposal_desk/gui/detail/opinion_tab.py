@@ -98,6 +98,9 @@ class OpinionTab(DetailTab):
                     earlier, key=lambda o: o.round)]
         ) if earlier else "")
 
+    def form_fields(self) -> list[tuple[str, str]]:
+        return [("委员意见", self.chosen() or "未选"), *super().form_fields()]
+
     def chosen(self) -> str:
         for value, button in self.buttons.items():
             if button.isChecked():

@@ -9,6 +9,8 @@ follow-ups are saved at once by their dialogs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -25,10 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
 from proposal_desk.core.enums import Kind, ReturnOutcome, Role, Status
-from proposal_desk.gui import messages
+from proposal_desk.gui import messages, operations
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.attachments_tab import AttachmentsTab
 from proposal_desk.gui.detail.base import ChangeFn, DetailTab, Loaded
@@ -38,6 +42,12 @@ from proposal_desk.gui.detail.log_tab import LogTab
 from proposal_desk.gui.detail.opinion_tab import OpinionTab
 from proposal_desk.gui.detail.records_tab import RecordsTab
 from proposal_desk.gui.detail.reply_tab import ReplyTab
+from proposal_desk.gui.dialogs.conflict_dialog import (
+    Choice,
+    ConflictDialog,
+    FieldVersions,
+    compare,
+)
 from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.formatting import date_text, days_text
 from proposal_desk.gui.forms.ui_return_dialog import Ui_ReturnDialog
@@ -47,9 +57,10 @@ from proposal_desk.gui.opener import open_path, temp_copy
 from proposal_desk.gui.widgets.banner import WarningBanner
 from proposal_desk.services import editing, handling
 from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage.conflicts import ProposalConflictError, claim_proposal
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.facts import facts_of
-from proposal_desk.storage.models import Proposal
+from proposal_desk.storage.models import AuditEntry, Proposal
 
 
 class ReturnDialog(QDialog):
@@ -99,6 +110,7 @@ class DetailPane(QWidget):
         self.version: int | None = None
         self.loaded: Loaded | None = None
         self.return_dialog: ReturnDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
@@ -159,11 +171,13 @@ class DetailPane(QWidget):
         self.tabs.setObjectName("detailTabs")
         self.tabs.setDocumentMode(True)
         self.basic = BasicTab(ctx)
-        self.records = RecordsTab(ctx, self.change, self.open_attachment)
+        self.records = RecordsTab(ctx, self.change, self.open_attachment,
+                                  change_later=self.change_later)
         self.reply = ReplyTab(ctx)
         self.opinion = OpinionTab(ctx)
         self.follow_up = FollowUpTab(ctx, self.change)
-        self.attachments = AttachmentsTab(ctx, self.change, self.open_attachment)
+        self.attachments = AttachmentsTab(ctx, self.change, self.open_attachment,
+                                          change_later=self.change_later)
         self.log = LogTab(ctx)
         self.all_tabs: list[DetailTab] = [self.basic, self.records, self.reply, self.opinion,
                                           self.follow_up, self.attachments, self.log]
@@ -197,8 +211,10 @@ class DetailPane(QWidget):
         self.reload(keep_dirty=False)
         self.stack.setCurrentIndex(1)
 
-    def reload(self, *, keep_dirty: bool = True) -> None:
-        """Read the proposal again; forms with unsaved edits keep them when keep_dirty."""
+    def reload(self, *, keep_dirty: bool = True, own_change: bool = False) -> None:
+        """Read the proposal again; forms with unsaved edits keep them when keep_dirty, and
+        then also the version they were loaded at, unless the change since was this user's
+        own (`own_change`): a colleague's save in between must still be caught on 保存."""
         if self.proposal_id is None:
             return
         with self.ctx.db.session() as session:
@@ -206,7 +222,8 @@ class DetailPane(QWidget):
             loaded = Loaded(p, handling.warnings_for(session, p),
                             editing.audit_entries(session, p.id))
         self.loaded = loaded
-        self.version = p.version
+        if not (keep_dirty and self.is_dirty()) or own_change or self.version is None:
+            self.version = p.version
         self._fill_heading(loaded)
         for tab in self.all_tabs:
             if keep_dirty and tab.dirty:
@@ -293,11 +310,16 @@ class DetailPane(QWidget):
         tabs = self.dirty_tabs()
         try:
             with self.ctx.db.transaction() as session:
+                # Claimed at the version the forms were loaded from: a save by anyone since
+                # (of any field, the reply and the opinion included) refuses this one.
+                claim_proposal(session, self.proposal_id, self.version or 0)
                 p = load_proposal(session, self.proposal_id)
-                editing.check_version(p, self.version)
                 for tab in tabs:
                     tab.apply(session, p)
                     session.flush()
+        except ProposalConflictError as exc:
+            self.show_conflict(exc, tabs)
+            return False
         except Exception as exc:
             show_exception(self, exc)
             return False
@@ -321,10 +343,87 @@ class DetailPane(QWidget):
             raise UserError("请先选择一件提案")
         with self.ctx.db.transaction() as session:
             p = load_proposal(session, self.proposal_id)
+            own = p.version == self.version  # nobody else saved since the forms were loaded
             result = fn(session, p)
-        self.reload(keep_dirty=True)
+        self.reload(keep_dirty=True, own_change=own)
         self.saved.emit(self.proposal_id)
         return result
+
+    def change_later(self, fn: Callable[[Session, Proposal, operations.Progress], Any], *,
+                     label: str, on_success: Callable[[Any], None] | None = None,
+                     on_failure: Callable[[BaseException], None] | None = None,
+                     parent: QWidget | None = None) -> operations.Operation:
+        """An immediate change that may be slow (large files to read, hash and store): run in
+        one transaction on a worker thread, with the progress dialog over `parent` (a dialog
+        saving, else the window); the pane follows when it is done. A failure goes to
+        `on_failure` (default: the error dialog)."""
+        if self.proposal_id is None:
+            raise UserError("请先选择一件提案")
+        db, pid, seen = self.ctx.db, self.proposal_id, self.version
+
+        def job(progress: operations.Progress) -> tuple[Any, bool]:
+            with db.transaction() as session:
+                p = load_proposal(session, pid)
+                own = p.version == seen
+                return fn(session, p, progress), own
+
+        def done(outcome: tuple[Any, bool]) -> None:
+            result, own = outcome
+            if self.proposal_id == pid:
+                self.reload(keep_dirty=True, own_change=own and self.version == seen)
+            self.saved.emit(self.proposal_id if self.proposal_id is not None else pid)
+            if on_success is not None:
+                on_success(result)
+
+        return operations.run_in_background(parent or self, job, label=label,
+                                            on_success=done, on_failure=on_failure)
+
+    # ---- someone else saved first ------------------------------------------------------
+
+    def show_conflict(self, exc: ProposalConflictError,
+                      tabs: list[DetailTab]) -> ConflictDialog | None:
+        """Both versions of the forms being saved, field by field, and the user's choice."""
+        try:
+            with self.ctx.db.session() as session:
+                stored = load_proposal(session, exc.proposal_id)
+                # Who saved last: the newest change to the proposal or anything of it (the
+                # reply, the opinion), not only to the proposal's own row.
+                last = session.scalars(
+                    select(AuditEntry).where(AuditEntry.proposal_id == exc.proposal_id)
+                    .order_by(AuditEntry.id.desc()).limit(1)).first()
+        except UserError:  # deleted meanwhile: nothing to compare with
+            show_exception(self, exc)
+            return None
+        saved_by = last.user if last is not None else exc.saved_by
+        saved_at = last.at if last is not None else exc.saved_at
+        fields: list[FieldVersions] = []
+        for tab in tabs:
+            # The stored version read through a hidden copy of the same form, so both sides
+            # are shown exactly as the form shows them.
+            shadow = type(tab)(self.ctx)
+            try:
+                shadow.load(Loaded(stored))
+                theirs = shadow.form_fields()
+            finally:
+                shadow.deleteLater()
+            title = self.reply.tab_title if tab is self.reply else tab.title
+            fields += compare(theirs, tab.form_fields(), tab.baseline,
+                              f"{title} › " if len(tabs) > 1 else "")
+        dialog = ConflictDialog(self, number=stored.number, saved_by=saved_by,
+                                saved_at=saved_at, fields=fields)
+        version = stored.version
+        dialog.chosen.connect(lambda choice: self._conflict_chosen(choice, version))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        self.conflict_dialog = dialog
+        return dialog
+
+    def _conflict_chosen(self, choice: Choice, stored_version: int) -> None:
+        if choice is Choice.KEEP_MINE:
+            self.version = stored_version  # deliberately, over the version just shown
+            self.save()
+        elif choice is Choice.TAKE_THEIRS:
+            self.revert()
 
     # ---- actions -----------------------------------------------------------------------
 
@@ -367,13 +466,18 @@ class DetailPane(QWidget):
         dialog.open()
         return dialog
 
-    def open_attachment(self, attachment_id: int) -> None:
-        try:
-            with self.ctx.db.session() as session:
+    def open_attachment(self, attachment_id: int) -> operations.Operation:
+        """Copy the file out of the database on a worker thread (it may be 200 MB), then open
+        it with the system's program."""
+        db = self.ctx.db
+
+        def job(_progress: operations.Progress) -> Path:
+            with db.session() as session:
                 name, data = editing.attachment_of(session, attachment_id)
-            open_path(temp_copy(name, data))
-        except Exception as exc:
-            show_exception(self, exc)
+            return temp_copy(name, data)
+
+        return operations.run_in_background(self, job, label="正在取出附件…",
+                                            on_success=lambda path: open_path(path))
 
     def current(self) -> Proposal | None:
         return self.loaded.proposal if self.loaded else None

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Method, Stage
-from proposal_desk.gui import messages
+from proposal_desk.gui import messages, operations
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded
-from proposal_desk.gui.dialogs.record_dialog import RecordDialog, RecordValues
+from proposal_desk.gui.dialogs.background_record_dialog import BackgroundRecordDialog, StartSave
+from proposal_desk.gui.dialogs.record_dialog import RecordValues
 from proposal_desk.gui.formatting import date_text
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.simple_table import SimpleTableModel
@@ -30,19 +31,22 @@ from proposal_desk.services import editing
 from proposal_desk.storage.models import Proposal
 
 Change = Callable[[Callable[[Session, Proposal], Any]], Any]
-OpenAttachment = Callable[[int], None]
+OpenAttachment = Callable[[int], Any]
+# DetailPane.change_later: fn(session, proposal, progress) on a worker thread, in one transaction
+ChangeLater = Callable[..., operations.Operation]
 
 
 class RecordsTab(DetailTab):
     title = "沟通记录"
 
     def __init__(self, ctx: AppContext, change: Change, open_attachment: OpenAttachment,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, change_later: ChangeLater) -> None:
         super().__init__(ctx, parent)
         self._change = change
+        self._change_later = change_later
         self._open_attachment = open_attachment
         self._loaded: Loaded | None = None
-        self.dialog: RecordDialog | None = None
+        self.dialog: BackgroundRecordDialog | None = None
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(icon("record"), "新增沟通记录…")
@@ -104,15 +108,26 @@ class RecordsTab(DetailTab):
         p = self._loaded.proposal if self._loaded else None
         return f"第{p.number}号　{p.title}" if p else ""
 
+    def _start_save(self, record_id: int | None) -> StartSave:
+        """Save the dialog's record on a worker thread: its new files are read, hashed and
+        stored there, with the progress dialog."""
+        def start(values: RecordValues, on_success: Callable[[Any], None],
+                  on_failure: Callable[[BaseException], None],
+                  dialog: QWidget) -> operations.Operation:
+            return self._change_later(
+                lambda s, q, progress: _save(s, q, values, record_id, progress),
+                label="正在保存沟通记录和附件…" if values.new_files else "正在保存沟通记录…",
+                on_success=on_success, on_failure=on_failure, parent=dialog)
+        return start
+
     @Slot()
-    def new_record(self) -> RecordDialog | None:
+    def new_record(self) -> BackgroundRecordDialog | None:
         if self._loaded is None:
             return None
         p = self._loaded.proposal
-        dialog = RecordDialog(self, heading=self._heading(),
-                              saver=lambda v: self._change(
-                                  lambda s, q: _save(s, q, v, None)),
-                              opener=self._open_attachment)
+        dialog = BackgroundRecordDialog(self, heading=self._heading(),
+                                        start_save=self._start_save(None),
+                                        opener=self._open_attachment)
         dialog.setWindowTitle("新增沟通记录")
         people = "、".join(x for x in (p.handler.name if p.handler else "",) if x)
         stage = Stage.BEFORE.value if not p.replies else Stage.DURING.value
@@ -121,15 +136,14 @@ class RecordsTab(DetailTab):
         return dialog
 
     @Slot()
-    def edit_selected(self) -> RecordDialog | None:
+    def edit_selected(self) -> BackgroundRecordDialog | None:
         record_id = self._selected_id()
         if record_id is None or self._loaded is None:
             return None
         record = next(r for r in self._loaded.proposal.records if r.id == record_id)
-        dialog = RecordDialog(self, heading=self._heading(),
-                              saver=lambda v: self._change(
-                                  lambda s, q: _save(s, q, v, record_id)),
-                              opener=self._open_attachment)
+        dialog = BackgroundRecordDialog(self, heading=self._heading(),
+                                        start_save=self._start_save(record_id),
+                                        opener=self._open_attachment)
         dialog.setWindowTitle("编辑沟通记录")
         dialog.set_values(date=record.date, method=record.method, stage=record.stage,
                           our_people=record.our_people, their_people=record.their_people,
@@ -140,7 +154,7 @@ class RecordsTab(DetailTab):
         self._show(dialog)
         return dialog
 
-    def _show(self, dialog: RecordDialog) -> None:
+    def _show(self, dialog: BackgroundRecordDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
@@ -157,7 +171,10 @@ class RecordsTab(DetailTab):
         self.attempt(self._change, lambda s, p: editing.delete_record(s, p, record_id))
 
 
-def _save(session: Session, p: Proposal, values: RecordValues, record_id: int | None) -> int:
+def _save(session: Session, p: Proposal, values: RecordValues, record_id: int | None,
+          progress: operations.Progress | None = None) -> int:
+    if progress is not None and values.new_files:
+        progress.update(0, len(values.new_files), "、".join(f.name for f in values.new_files))
     record = editing.save_record(session, p, values.record_fields(), record_id=record_id,
                                  new_files=values.new_files,
                                  removed_attachments=values.removed_attachments)

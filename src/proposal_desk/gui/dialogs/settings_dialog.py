@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ def _backup_module() -> Any:
 
 class SettingsDialog(QDialog):
     saved = Signal()
+    database_replaced = Signal()  # a backup was restored: every view must read again
 
     def __init__(self, parent: QWidget | None, ctx: AppContext, *, page: str = "") -> None:
         super().__init__(parent)
@@ -65,6 +67,8 @@ class SettingsDialog(QDialog):
         self._meeting_dates: dict[int, tuple[dt.date | None, ...]] = {}
         self._stored_dates: dict[int, tuple[dt.date | None, ...]] = {}
         self._meeting_id: int | None = None
+        # Asked before a restore: unsaved edits in the window are saved or dropped first.
+        self.before_restore: Callable[[], bool] = lambda: True
         self._setup_tables()
         self._load()
         ui.tabs.setCurrentIndex(PAGES.get(page, 0))
@@ -79,6 +83,10 @@ class SettingsDialog(QDialog):
         ui.openDataButton.clicked.connect(lambda: open_path(ctx.data_folder))
         ui.openBackupsButton.clicked.connect(lambda: open_path(self._backup_folder()))
         ui.backupNowButton.clicked.connect(self.backup_now)
+        ui.restoreButton.clicked.connect(self.restore_selected)
+        ui.restoreFileButton.clicked.connect(self.restore_from_file)
+        ui.backupList.itemSelectionChanged.connect(self._update_restore_buttons)
+        ui.backupList.itemDoubleClicked.connect(lambda _i: self.restore_selected())
         for button, edit in ((ui.letterTemplateButton, ui.letterTemplateEdit),
                              (ui.opinionTemplateButton, ui.opinionTemplateEdit),
                              (ui.reportTemplateButton, ui.reportTemplateEdit)):
@@ -195,15 +203,31 @@ class SettingsDialog(QDialog):
         if module is None:
             ui.backupHint.setText(f"备份保存在：{folder}")
             ui.backupNowButton.setEnabled(False)
+            self._update_restore_buttons()
             return
         backups = module.list_backups(folder)
         ui.backupHint.setText(
             f"程序在打开时和每次导入前自动备份数据库（含附件），保存在：{folder}"
             + ("" if backups else "\n目前还没有备份。"))
         for info in backups:
-            ui.backupList.addItem(f"{info.label}　{size_text(info.size)}")
+            item = QListWidgetItem(f"{info.label}　{size_text(info.size)}")
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            item.setToolTip(str(info.path))
+            ui.backupList.addItem(item)
         can_backup = self.ctx.db.sqlite_path is not None and hasattr(module, "make_backup")
         ui.backupNowButton.setEnabled(can_backup)
+        self._update_restore_buttons()
+
+    def _update_restore_buttons(self) -> None:
+        ui = self.ui
+        local = self.ctx.db.sqlite_path is not None
+        ui.restoreButton.setEnabled(local and bool(ui.backupList.selectedItems()))
+        ui.restoreFileButton.setEnabled(local)
+        if not local:
+            from proposal_desk.gui.restore import SERVER_TEXT
+
+            for button in (ui.restoreButton, ui.restoreFileButton):
+                button.setToolTip(SERVER_TEXT)
 
     # ---- slots -------------------------------------------------------------------------
 
@@ -284,6 +308,37 @@ class SettingsDialog(QDialog):
             return
         self._fill_backups()
         messages.notice(self, "备份完成", f"已备份到：\n{info.path}")
+
+    @Slot()
+    def restore_selected(self) -> Any:
+        items = self.ui.backupList.selectedItems()
+        if not items:
+            messages.warn(self, "请先在列表中选择要恢复的备份。")
+            return None
+        return self.restore(Path(items[0].data(Qt.ItemDataRole.UserRole)))
+
+    @Slot()
+    def restore_from_file(self) -> Any:
+        pickers._last_folder.setdefault("open", str(self._backup_folder()))
+        path = pickers.open_file(self, "选择要恢复的备份文件",
+                                 "提案办理台备份 (*.sqlite3 *.db);;所有文件 (*)")
+        return self.restore(path) if path is not None else None
+
+    def restore(self, source: Path) -> Any:
+        """Replace the database by the backup `source` (asked first; the current state is
+        backed up by the restore itself), then read everything again."""
+        from proposal_desk.gui.restore import restore_backup, restored_text
+
+        if not self.before_restore():
+            return None
+
+        def restored(outcome: Any) -> None:
+            self._load()
+            self.database_replaced.emit()
+            text, informative = restored_text(outcome)
+            messages.notice(self, "恢复完成", text, informative=informative)
+
+        return restore_backup(self, self.ctx, source, on_restored=restored)
 
     # ---- saving ------------------------------------------------------------------------
 

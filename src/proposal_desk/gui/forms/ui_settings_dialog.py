@@ -540,6 +540,16 @@ class Ui_SettingsDialog(object):
 
         self.backupButtons.addWidget(self.backupNowButton)
 
+        self.restoreButton = QPushButton(self.backupGroup)
+        self.restoreButton.setObjectName(u"restoreButton")
+
+        self.backupButtons.addWidget(self.restoreButton)
+
+        self.restoreFileButton = QPushButton(self.backupGroup)
+        self.restoreFileButton.setObjectName(u"restoreFileButton")
+
+        self.backupButtons.addWidget(self.restoreFileButton)
+
         self.openBackupsButton = QPushButton(self.backupGroup)
         self.openBackupsButton.setObjectName(u"openBackupsButton")
 
@@ -696,6 +706,14 @@ class Ui_SettingsDialog(object):
         self.backupGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u5907\u4efd", None))
         self.backupHint.setText("")
         self.backupNowButton.setText(QCoreApplication.translate("SettingsDialog", u"\u7acb\u5373\u5907\u4efd", None))
+        self.restoreButton.setText(QCoreApplication.translate("SettingsDialog", u"\u7528\u6240\u9009\u5907\u4efd\u6062\u590d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.restoreButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u628a\u6570\u636e\u5e93\u6062\u590d\u5230\u6240\u9009\u5907\u4efd\u65f6\u7684\u72b6\u6001\uff08\u6062\u590d\u524d\u5148\u81ea\u52a8\u5907\u4efd\u5f53\u524d\u6570\u636e\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.restoreFileButton.setText(QCoreApplication.translate("SettingsDialog", u"\u4ece\u5176\u4ed6\u6587\u4ef6\u6062\u590d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.restoreFileButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u9009\u62e9\u62f7\u6765\u7684\u5907\u4efd\u6587\u4ef6\uff08\u5982 U \u76d8\u4e0a\u7684 .sqlite3 \u6587\u4ef6\uff09\u6062\u590d", None))
+#endif // QT_CONFIG(tooltip)
         self.openBackupsButton.setText(QCoreApplication.translate("SettingsDialog", u"\u6253\u5f00\u5907\u4efd\u6587\u4ef6\u5939", None))
         self.tabs.setTabText(self.tabs.indexOf(self.dataTab), QCoreApplication.translate("SettingsDialog", u"\u6570\u636e\u548c\u5907\u4efd", None))
     # retranslateUi

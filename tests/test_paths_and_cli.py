@@ -70,3 +70,26 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("错误：无法打开数据库") and result.stderr.count("\n") == 1
+
+
+def test_reading_commands_work_beside_the_open_window(tmp_path: Path) -> None:
+    from proposal_desk.storage.database import Database
+    from proposal_desk.storage.instance_lock import InstanceLock
+
+    path = tmp_path / "office.sqlite3"
+    Database(f"sqlite:///{path}").dispose()
+    lock = InstanceLock.for_database(path)
+    lock.acquire()  # as the window does
+    try:
+        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([sys.executable, "-m", "proposal_desk", "--db", str(path), *args],
+                                  capture_output=True, text=True, timeout=60)
+
+        listed = cli("list", "--json")
+        assert listed.returncode == 0 and json.loads(listed.stdout) == []
+        assert cli("config", "bureau.name").returncode == 0
+        refused = cli("config", "bureau.name", "区商务局")
+        assert refused.returncode == 2 and refused.stderr.startswith("错误：")
+    finally:
+        lock.release()
+    assert cli("config", "bureau.name", "区商务局").returncode == 0

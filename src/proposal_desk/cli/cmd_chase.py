@@ -10,7 +10,7 @@ from proposal_desk.documents.chase import write_chase_list
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(args)
+    db = open_database(args, write=False)
     with db.session() as session:
         path = write_chase_list(session, Path(args.output))
     print(f"已生成催办清单：{path}")

@@ -11,7 +11,7 @@ from proposal_desk.storage.settings_store import load_values, set_value
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(args)
+    db = open_database(args, write=args.value is not None)
     if args.key and args.key not in KEYS:
         known = "、".join(KEYS)
         raise UserError(f"没有设置项“{args.key}”（可用：{known}）")

@@ -10,7 +10,7 @@ from proposal_desk.sheets.exporter import export_ledger
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(args)
+    db = open_database(args, write=False)
     with db.session() as session:
         count = export_ledger(session, Path(args.file), year=args.year)
     what = f"{args.year} 年的" if args.year else ""

@@ -11,7 +11,7 @@ from proposal_desk.services.queries import ListFilter, list_rows, row_json
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(args)
+    db = open_database(args, write=False)
     flt = ListFilter(year=args.year, roles=(args.role,) if args.role else (),
                      overdue=args.overdue, text=args.search or "")
     with db.session() as session:

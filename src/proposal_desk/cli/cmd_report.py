@@ -10,7 +10,7 @@ from proposal_desk.documents.report import write_report
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_database(args)
+    db = open_database(args, write=False)
     with db.session() as session:
         path = write_report(session, args.year, Path(args.output), meeting=args.meeting)
     print(f"已生成办理情况报告：{path}")

@@ -109,8 +109,9 @@ def add_letter_case(session: Any, *, proposers: list[str] | None = None,
     handling.assign(session, p, section="电子商务科", handler="李明")
     handling.add_record(p, date=dt.date(2025, 4, 2), method="上门面商", content="面商")
     if role in ("主办", "分办"):
+        # A sent reply without a category only comes from a ledger's history.
         handling.save_reply(session, p, category=category, text=text, signer="赵局长",
-                            sent_on=sent)
+                            sent_on=sent, from_record=not category)
     session.flush()
     return p
 

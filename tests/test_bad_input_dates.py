@@ -70,7 +70,8 @@ CONTRADICTIONS = {
         lambda s, p: handling.save_reply(s, p, text="答复", sent_on=dt.date(2025, 1, 2)),
         "不能早于交办日期"),
     "opinion before the reply": (
-        lambda s, p: (handling.save_reply(s, p, text="答复", sent_on=dt.date(2025, 5, 20)),
+        lambda s, p: (handling.save_reply(s, p, text="答复", category="A",
+                                          sent_on=dt.date(2025, 5, 20)),
                       s.flush(),
                       handling.record_opinion(p, "满意", received_on=dt.date(2025, 5, 1))),
         "不能早于答复日期"),

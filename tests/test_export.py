@@ -60,7 +60,7 @@ def _fill(db: Database) -> None:
         handling.assign(s, a, section="对外贸易科", handler="黄鹏", leader="李副局长")
         handling.add_record(a, date=D(2025, 3, 25), method="上门面商")
         handling.add_record(a, date=D(2025, 4, 2), method="电话")
-        handling.save_reply(s, a, category="A", sent_on=D(2025, 6, 10),
+        handling.save_reply(s, a, from_record=True, category="A", sent_on=D(2025, 6, 10),
                             doc_number="周商函〔2025〕3号",
                             signer="赵局长", publicity="依申请公开")
         handling.record_opinion(a, "满意", received_on=D(2025, 6, 20))
@@ -69,14 +69,15 @@ def _fill(db: Database) -> None:
                 key=True)
         handling.sign(b, D(2025, 3, 20))
         handling.add_record(b, date=D(2025, 3, 26), method="座谈会")
-        handling.save_reply(s, b, category="B", sent_on=D(2025, 5, 30))
+        handling.save_reply(s, b, from_record=True, category="B", sent_on=D(2025, 5, 30))
         handling.record_opinion(b, "不满意", received_on=D(2025, 6, 5))  # reopened
 
         c = new(m25, "144004", "协办", "关于加强食品安全监管的建议", ["汪晓晓", "卢静慧"],
                 [("区水利局", "主办"), ("区民政局", "协办"), ("区商务局", "协办")],
                 sector="科技界", notes=FORMULA_TEXTS[2])
         handling.assign(s, c, section="市场运行科", handler="马军")
-        handling.save_assist_opinion(s, c, sent_on=D(2025, 4, 10), doc_number="周商会办〔2025〕1号")
+        handling.save_assist_opinion(s, c, from_record=True, sent_on=D(2025, 4, 10),
+                                     doc_number="周商会办〔2025〕1号")
 
         d = new(m25, "144011", "会办", "关于繁荣发展夜间经济的意见和建议", ["田洋"],
                 [("区住房和城乡建设局", "主办"), ("区商务局", "会办")], sector="医药卫生界")
@@ -84,7 +85,7 @@ def _fill(db: Database) -> None:
 
         e = new(m25, "144020", "分办", "关于繁荣发展夜间经济的建议", ["民建区委会"],
                 [("区发展和改革局", "分办"), ("区商务局", "分办")], notes=FORMULA_TEXTS[3])
-        handling.save_reply(s, e, category="C", sent_on=D(2025, 6, 1))
+        handling.save_reply(s, e, from_record=True, category="C", sent_on=D(2025, 6, 1))
 
         f = new(m25, "144030", "主办", "关于完善农村电商服务网络的提案", ["蔡英"],
                 [("区商务局", "主办")])
@@ -102,7 +103,7 @@ def _fill(db: Database) -> None:
         h = new(m24, "20240247", "主办", "关于稳外贸促进外贸固稳提质的建议", ["谢琳"],
                 [("区商务局", "主办")], assigned=D(2024, 3, 14))
         handling.add_record(h, date=D(2024, 3, 20), method="电话")
-        handling.save_reply(s, h, category="D", sent_on=D(2024, 5, 27))
+        handling.save_reply(s, h, from_record=True, category="D", sent_on=D(2024, 5, 27))
         handling.record_opinion(h, "基本满意")
 
 

@@ -114,3 +114,43 @@ def test_a_number_in_two_meetings_needs_the_meeting(db: Database) -> None:
         assert find_proposal(s, "144009", "五次").title == "另一件"
         with pytest.raises(UserError, match="找不到"):
             find_proposal(s, "999")
+
+
+def test_a_reply_or_opinion_is_sent_only_with_text_and_never_in_the_future(db: Database) -> None:
+    pid = _proposal(db)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        with pytest.raises(UserError, match="答复正文为空"):
+            handling.save_reply(s, p, category="A", sent_on=D(2025, 6, 1))
+        with pytest.raises(UserError, match="答复类别"):
+            handling.save_reply(s, p, text="正文", sent_on=D(2025, 6, 1))
+        with pytest.raises(UserError, match="不能晚于今天"):
+            handling.save_reply(s, p, text="正文", category="A", sent_on=tomorrow)
+        with pytest.raises(UserError, match="不能晚于今天"):
+            handling.sign(p, tomorrow)
+    # A ledger's history has the date and category but not the letter's text.
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        handling.save_reply(s, p, category="A", sent_on=D(2025, 6, 1), from_record=True)
+    aid = _proposal(db, role="协办", number="144004")
+    with db.transaction() as s:
+        p = load_proposal(s, aid)
+        with pytest.raises(UserError, match="会办意见正文为空"):
+            handling.save_assist_opinion(s, p, sent_on=D(2025, 4, 1))
+
+
+def test_the_opinion_shown_is_the_one_on_the_latest_reply(db: Database) -> None:
+    pid = _proposal(db)
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        handling.save_reply(s, p, category="C", text="一", sent_on=D(2025, 6, 1))
+        s.flush()
+        handling.record_opinion(p, "不满意", received_on=D(2025, 6, 20))
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        handling.save_reply(s, p, category="B", text="二", sent_on=D(2025, 8, 20))
+    with db.session() as s:
+        p = load_proposal(s, pid)
+        # Round two is out and its opinion not back: no longer 不满意, not yet anything else.
+        assert (p.status, p.category, p.satisfaction) == ("已答复", "B", "")

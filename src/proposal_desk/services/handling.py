@@ -157,6 +157,7 @@ def sign(p: Proposal, on: dt.date) -> None:
     """签收."""
     if p.assigned_on and on < p.assigned_on:
         raise UserError(f"签收日期不能早于交办日期（{p.assigned_on:%Y-%m-%d}）")
+    _not_in_future(on, "签收日期")
     p.signed_on = on
 
 
@@ -256,11 +257,19 @@ def current_reply(p: Proposal) -> Reply | None:
     return next((r for r in p.replies if r.round == want), None)
 
 
-def save_reply(session: Session, p: Proposal, **fields: Any) -> Reply:
+def _not_in_future(day: dt.date | None, label: str) -> None:
+    if day is not None and day > dt.date.today():
+        raise UserError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
+
+
+def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
+               **fields: Any) -> Reply:
     """Create or update the reply of the current round (a 不满意 opinion starts a new one).
 
     Fields are Reply's columns; `category` is checked against the role and the settings,
-    and a reply marked sent with no 发文字号 gets the next number of its year.
+    and a reply marked sent with no 发文字号 gets the next number of its year. A reply is sent
+    only with its text and category, and never with a date after today; `from_record` is for
+    history from a ledger, which has the date and category but not the letter's text.
     """
     role = Role(p.role)
     if not role.answers_member:
@@ -273,7 +282,23 @@ def save_reply(session: Session, p: Proposal, **fields: Any) -> Reply:
         raise UserError(f"公开属性“{fields['publicity']}”无效（公开、不公开、依申请公开）")
     if "step" in fields and fields["step"] not in {x.value for x in ReviewStep}:
         raise UserError(f"审核环节“{fields['step']}”无效")
+    for name in fields:
+        if not hasattr(Reply, name):
+            raise TypeError(name)
     reply = current_reply(p)
+
+    def will_be(name: str) -> Any:  # checked before anything changes: a refusal leaves no trace
+        return fields[name] if name in fields else getattr(reply, name, None)
+
+    sent_on = will_be("sent_on")
+    if sent_on:
+        if p.assigned_on and sent_on < p.assigned_on:
+            raise UserError("答复日期不能早于交办日期")
+        _not_in_future(sent_on, "答复日期")
+        if not from_record and not clean_text(will_be("text")):
+            raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")
+        if not from_record and not will_be("category"):
+            raise UserError("请先选择答复类别，再标记为已答复")
     if reply is None:
         reply = Reply(round=rules.current_round(facts_of(p)), drafted_on=dt.date.today(),
                       publicity=Publicity.PUBLIC.value,
@@ -281,12 +306,8 @@ def save_reply(session: Session, p: Proposal, **fields: Any) -> Reply:
                       cc="、".join(settings.cc))
         p.replies.append(reply)
     for name, value in fields.items():
-        if not hasattr(Reply, name):
-            raise TypeError(name)
         setattr(reply, name, clean_text(value) if isinstance(value, str) else value)
     if reply.sent_on:
-        if p.assigned_on and reply.sent_on < p.assigned_on:
-            raise UserError("答复日期不能早于交办日期")
         reply.step = ReviewStep.SENT.value
         if not reply.doc_number and settings.doc_prefix:
             year = reply.sent_on.year
@@ -296,20 +317,29 @@ def save_reply(session: Session, p: Proposal, **fields: Any) -> Reply:
     return reply
 
 
-def save_assist_opinion(session: Session, p: Proposal, **fields: Any) -> AssistOpinion:
-    """The 会办意见 of an assisting unit (one per proposal)."""
+def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = False,
+                        **fields: Any) -> AssistOpinion:
+    """The 会办意见 of an assisting unit (one per proposal); sent only with its text
+    (`from_record`: history from a ledger, which has the date but not the text)."""
     role = Role(p.role)
     if role.answers_member:
         raise UserError(f"{role}提案应填写答复，而不是会办意见")
     settings = load_settings(session)
+    for name in fields:
+        if not hasattr(AssistOpinion, name):
+            raise TypeError(name)
     opinion = p.assist_opinions[0] if p.assist_opinions else None
+    sent_on = fields["sent_on"] if "sent_on" in fields else getattr(opinion, "sent_on", None)
+    if sent_on:
+        _not_in_future(sent_on, "会办意见送出日期")
+        text = fields["text"] if "text" in fields else getattr(opinion, "text", "")
+        if not from_record and not clean_text(text):
+            raise UserError("会办意见正文为空，不能标记为已送出（请先填写意见正文）")
     if opinion is None:
         opinion = AssistOpinion(contact_name=settings.contact_name,
                                 contact_phone=settings.contact_phone)
         p.assist_opinions.append(opinion)
     for name, value in fields.items():
-        if not hasattr(AssistOpinion, name):
-            raise TypeError(name)
         setattr(opinion, name, clean_text(value) if isinstance(value, str) else value)
     if opinion.sent_on and not opinion.doc_number and settings.opinion_prefix:
         year = opinion.sent_on.year
@@ -333,6 +363,7 @@ def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | Non
     last = max(sent)
     if received_on and received_on < sent[last]:
         raise UserError("意见反馈日期不能早于答复日期")
+    _not_in_future(received_on, "意见反馈日期")
     opinion = next((o for o in p.member_opinions if o.round == last), None)
     if opinion is None:
         opinion = MemberOpinion(round=last)

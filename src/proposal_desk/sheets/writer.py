@@ -263,9 +263,9 @@ def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:
     reply_fields = {col: w[key] for key, col in REPLY_FIELDS.items() if wants(key)}
     if reply_fields:
         if rd.role.answers_member:
-            handling.save_reply(session, p, **reply_fields)
+            handling.save_reply(session, p, from_record=True, **reply_fields)
         else:
-            handling.save_assist_opinion(session, p, **reply_fields)
+            handling.save_assist_opinion(session, p, from_record=True, **reply_fields)
     if wants("satisfaction") or wants("opinion_date"):
         last = max((o for o in p.member_opinions), key=lambda o: o.round, default=None)
         handling.record_opinion(

@@ -113,3 +113,16 @@ def test_search_finds_one_two_and_three_character_chinese(db: Database) -> None:
 
 def test_tokenize_keeps_punctuation_exact() -> None:
     assert tokenize("《电商》Ab 1") == "x300a 电 商 x300b a b 1"
+
+
+@pytest.mark.sqlite_only
+def test_closing_folds_the_wal_into_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    db = Database(f"sqlite:///{path}", lock=True)
+    with db.transaction() as s:
+        s.add(Meeting(kind="提案", name="区政协十四届四次会议", year=2025))
+    db.dispose()
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(path.read_bytes())  # the main file alone, as a clerk might copy it
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT name FROM meeting").fetchall() == [("区政协十四届四次会议",)]

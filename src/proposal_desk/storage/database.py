@@ -184,6 +184,14 @@ class Database:
             return load_settings(s)
 
     def dispose(self) -> None:
+        if self._lock and self.is_sqlite:
+            # Fold the WAL into the main file on close, so that a clerk who copies only
+            # proposal-desk.sqlite3 (not its -wal file) still carries every saved change.
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except (OperationalError, DatabaseError) as exc:
+                log.info("checkpoint on close skipped: %s", exc)
         self.engine.dispose()
         if self._lock:
             self._lock.release()

@@ -103,9 +103,53 @@ def test_the_bureau_typed_in_the_wizard_is_kept(qtbot: Any, db: Any, make_window
     qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
     assert wizard.plan.counts["新增"] == 40
     with db.session() as s:
+        assert load_settings(s).names == ()  # tried for the plan, not saved before 导入
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result_page.done, timeout=30000)
+    wait_loaded(qtbot, window)
+    with db.session() as s:
         settings = load_settings(s)
     assert settings.names == ("区商务局", "周村区商务局", "商务局")
     assert wizard.settings_changed
+    assert "区商务局" in window.windowTitle()
+
+
+def test_cancelling_the_wizard_keeps_the_bureau(qtbot: Any, bureau_db: Any,
+                                                make_window: Any) -> None:
+    with bureau_db.session() as s:
+        before = load_settings(s).names
+    window = make_window(bureau_db)
+    wizard = window.open_import_wizard()
+    wizard.file_page.name_edit.setText("区商务局（改）")
+    wizard.file_page.aliases_edit.setText("")
+    wizard.file_page.path_edit.setText(str(SAMPLES / "assignments_2025.xlsx"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    qtbot.waitUntil(operations.idle, timeout=30000)
+    assert wizard.plan.counts["新增"] == 0  # the typed name was used for the plan
+    wizard.reject()
+    with bureau_db.session() as s:
+        assert load_settings(s).names == before
+    assert _count(bureau_db) == 0
+
+
+def test_an_empty_bureau_name_is_refused_on_the_first_page(
+        qtbot: Any, bureau_db: Any, make_window: Any, monkeypatch: Any) -> None:
+    from proposal_desk.gui import messages
+
+    warnings: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda _p, text, **_k: warnings.append(text))
+    window = make_window(bureau_db)
+    wizard = window.open_import_wizard()
+    wizard.file_page.name_edit.setText("")
+    wizard.file_page.path_edit.setText(str(SAMPLES / "assignments_2025.xlsx"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.file_page
+    assert len(warnings) == 1
+    assert "本单位名称" in warnings[0] and "proposal-desk" not in warnings[0]
+    wizard.reject()
+    with bureau_db.session() as s:
+        assert load_settings(s).name == "区商务局"
 
 
 def test_the_ledger_goes_out_to_excel(qtbot: Any, bureau_db: Any, make_window: Any,

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Kind
-from proposal_desk.gui import operations, pickers
+from proposal_desk.gui import messages, operations, pickers
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.errors import describe, show_exception
 from proposal_desk.gui.simple_table import SimpleTableModel
@@ -111,25 +112,35 @@ class FilePage(QWizardPage):
         return ImportOptions(meeting=self.meeting_box.currentText().strip() or None, year=year,
                              kind=None if kind == AUTO else kind)
 
+    def bureau_values(self) -> tuple[str, str]:
+        return self.name_edit.text().strip(), self.aliases_edit.text().strip()
+
+    def bureau_changed(self) -> bool:
+        settings = self.wiz.ctx.settings
+        name, aliases = self.bureau_values()
+        return name != settings.name or aliases != "、".join(settings.aliases)
+
     def validatePage(self) -> bool:
         path = self.path()
         if not path.is_file():
             show_exception(self, FileNotFoundError(2, "文件不存在", str(path)))
             return False
-        settings = self.wiz.ctx.settings
-        name = self.name_edit.text().strip()
-        aliases = self.aliases_edit.text().strip()
-        if name != settings.name or aliases != "、".join(settings.aliases):
-            try:
-                with self.wiz.ctx.db.transaction() as session:
-                    set_value(session, "bureau.name", name)
-                    set_value(session, "bureau.aliases", aliases)
-                self.wiz.ctx.refresh_lookups()
-                self.wiz.settings_changed = True
-            except Exception as exc:
-                show_exception(self, exc)
-                return False
+        if not self.bureau_values()[0]:
+            # Letters and the assignment list both need it; saved only when 导入 is clicked.
+            messages.warn(self, "请先在本页“本单位名称”中填写本单位的名称（如 区商务局），"
+                          "并在“别称”中填写清单上可能出现的其他写法，再点“下一步”。",
+                          title="未填写本单位名称")
+            self.name_edit.setFocus()
+            return False
         return True
+
+    def store_bureau(self, session: Session) -> None:
+        """Put the typed name and aliases into this session (committed only with the import)."""
+        if self.bureau_changed():
+            name, aliases = self.bureau_values()
+            set_value(session, "bureau.name", name)
+            set_value(session, "bureau.aliases", aliases)
+            session.flush()
 
     @Slot()
     def _browse(self) -> None:
@@ -232,12 +243,17 @@ class PlanPage(QWizardPage):
         options.mapping = dict(self.wiz.mapping)
         path = self.wiz.file_page.path()
         db = self.wiz.ctx.db
+        file_page = self.wiz.file_page
 
         def job(progress: operations.Progress) -> ImportPlan:
             from proposal_desk.sheets.importer import plan_import
 
-            with db.session() as session:
-                return plan_import(session, path, options, progress.staged)
+            with db.session() as session:  # never committed: the typed name is only tried here
+                file_page.store_bureau(session)
+                try:
+                    return plan_import(session, path, options, progress.staged)
+                finally:
+                    session.rollback()
 
         operations.run_in_background(self.wiz, job, label="正在读取表格…", cancellable=True,
                                      on_success=self._planned, on_failure=self._failed)
@@ -350,6 +366,8 @@ class ResultPage(QWizardPage):
         if plan is None:
             return
         db = self.wiz.ctx.db
+        file_page = self.wiz.file_page
+        self.wiz.settings_changed = file_page.bureau_changed()
 
         def job(progress: operations.Progress) -> ImportResult:
             from proposal_desk.sheets.importer import apply_import
@@ -357,7 +375,8 @@ class ResultPage(QWizardPage):
 
             progress.update(0, 0, "备份数据库")
             backup_before(db, REASON_IMPORT)  # a way back from a wrong sheet; stops if it fails
-            with db.transaction() as session:
+            with db.transaction() as session:  # the bureau's name is saved with the rows
+                file_page.store_bureau(session)
                 return apply_import(session, plan, progress.staged)
 
         op = operations.run_in_background(self.wiz, job, label="正在导入…", show_progress=False,

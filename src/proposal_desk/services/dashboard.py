@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from proposal_desk.core.enums import Role, Status
+from proposal_desk.documents.figures import percent, percent_text
 from proposal_desk.services.queries import ProposalRow
 
 OPEN = frozenset({Status.PENDING_SIGN.value, Status.IN_PROGRESS.value, Status.REOPENED.value})
@@ -35,8 +36,13 @@ class Workload:
 
 @dataclass
 class YearFigures:
+    """`total`, `by_role`, `answered`, categories and opinions leave out 已退回 proposals, as
+    the annual report does (documents/figures.compute); `returned` counts those apart."""
+
     year: int | None
     total: int = 0
+    returned: int = 0
+    answered: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_role: dict[str, int] = field(default_factory=dict)
     by_category: dict[str, int] = field(default_factory=dict)
@@ -55,16 +61,16 @@ class YearFigures:
         return sum(self.by_status.get(s, 0) for s in OPEN)
 
     @property
-    def answered(self) -> int:
-        """Proposals with a reply or 会办意见 sent (办复)."""
-        return sum(self.by_status.get(s, 0) for s in (Status.REPLIED, Status.CLOSED))
+    def answer_rate(self) -> str:
+        """办复率 as the report writes it (half up to one decimal, e.g. 97.4%)."""
+        return percent_text(percent(self.answered, self.total))
 
 
 def year_figures(rows: Iterable[ProposalRow], year: int | None,
                  categories: Iterable[str] = ()) -> YearFigures:
     """Everything the dashboard shows for one year (None: all years)."""
     chosen = [r for r in rows if year is None or r.year == year]
-    fig = YearFigures(year=year, total=len(chosen))
+    fig = YearFigures(year=year)
     fig.by_status = {s.value: 0 for s in STATUS_ORDER}
     fig.by_role = {r.value: 0 for r in Role}
     fig.by_category = dict.fromkeys(categories, 0)
@@ -72,10 +78,18 @@ def year_figures(rows: Iterable[ProposalRow], year: int | None,
     handlers: dict[tuple[str, str], Counter[str]] = {}
     for r in chosen:
         fig.by_status[r.status] = fig.by_status.get(r.status, 0) + 1
+        if r.status == Status.RETURNED.value:
+            # Taken back by the proposal office: never ours, so in no total or rate.
+            fig.returned += 1
+            continue
+        fig.total += 1
         fig.by_role[r.role] = fig.by_role.get(r.role, 0) + 1
-        if r.category and Role(r.role).answers_member:
+        # 办复: the first reply or the 会办意见 has been sent (a reopened one still counts).
+        fig.answered += r.replied is not None
+        answers = Role(r.role).answers_member
+        if r.category and answers:
             fig.by_category[r.category] = fig.by_category.get(r.category, 0) + 1
-        if r.satisfaction:
+        if r.satisfaction and answers:
             fig.by_satisfaction[r.satisfaction] = fig.by_satisfaction.get(r.satisfaction, 0) + 1
         if r.overdue:
             fig.overdue.append(r)

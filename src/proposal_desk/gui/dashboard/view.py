@@ -46,6 +46,7 @@ class Tile(QPushButton):
         self.setObjectName("tile")
         self.name = name
         self.color = color
+        self.tip = tip
         self.setToolTip(tip)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(64)
@@ -232,6 +233,17 @@ class DashboardView(QScrollArea):
         self.settings_button.setVisible(not bureau)
         for key, tile in self.tiles.items():
             tile.set_count(counts.get(key, 0))
+        # Totals as the report counts them: 已退回 ones were never ours (see the 退回 tile).
+        by_role = fig.by_role
+        for key, count in (("all", fig.total),
+                           ("lead", by_role.get(Role.LEAD.value, 0)),
+                           ("assist", by_role.get(Role.ASSIST.value, 0)
+                            + by_role.get(Role.JOINT.value, 0)),
+                           ("split", by_role.get(Role.SPLIT.value, 0))):
+            tile = self.tiles[key]
+            tile.set_count(count)
+            tile.setToolTip(tile.tip + (f"\n不含已退回的 {fig.returned} 件（与办理情况报告一致）"
+                                        if fig.returned else ""))
         self.rates.setText(self._rates_text(fig))
         self._fill_list(self.overdue_tree, fig.overdue, today, overdue=True)
         self._fill_list(self.due_tree, fig.due_soon, today, overdue=False)
@@ -255,9 +267,10 @@ class DashboardView(QScrollArea):
     @staticmethod
     def _rates_text(fig: YearFigures) -> str:
         if not fig.total:
-            return ""
-        answered = fig.answered
-        parts = [f"办复 {answered} 件，办复率 {answered * 100 / fig.total:.1f}%"]
+            return f"已退回 {fig.returned} 件" if fig.returned else ""
+        returned = f"（另已退回 {fig.returned} 件，不计入）" if fig.returned else ""
+        parts = [f"承办 {fig.total} 件{returned}，办复 {fig.answered} 件，"
+                 f"办复率 {fig.answer_rate}"]
         opinions = sum(fig.by_satisfaction.values())
         if opinions:
             satisfied = fig.by_satisfaction.get("满意", 0)

@@ -31,6 +31,7 @@ from proposal_desk.gui.icons import icon
 from proposal_desk.gui.messages import SaveChoice
 from proposal_desk.gui.navigation import DASHBOARD, NavigationPane, Target
 from proposal_desk.gui.opener import open_path
+from proposal_desk.gui.proposal_admin import ProposalAdmin
 from proposal_desk.gui.proposal_list import ProposalListPane
 from proposal_desk.gui.snapshot import ALL_YEARS, Snapshot, read_snapshot
 from proposal_desk.services import editing, views
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("关于提案办理台", self.open_about, icon_name="help")
         self.quit_action = self._action("退出", self.close, shortcut=key.Quit)
         self.documents = documents_actions.DocumentActions(self)
+        self.admin = ProposalAdmin(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -176,7 +178,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("编辑(&E)")
         for a in (self.save_action, self.revert_action, None, self.record_action, None,
                   self.sign_action, self.assign_action, None,
-                  self.find_action, self.previous_action, self.next_action):
+                  self.find_action, self.previous_action, self.next_action, None,
+                  self.admin.delete_action):
             edit.addSeparator() if a is None else edit.addAction(a)
         view = bar.addMenu("查看(&V)")
         view.addAction(self.dashboard_action)
@@ -399,7 +402,8 @@ class MainWindow(QMainWindow):
     def _list_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         for a in (self.record_action, None, self.sign_action, self.assign_action, None,
-                  self.documents.letter_action, self.documents.opinion_action):
+                  self.documents.letter_action, self.documents.opinion_action, None,
+                  self.admin.delete_action):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu.popup(self.list_pane.table.viewport().mapToGlobal(pos))
 

@@ -294,7 +294,8 @@ def _default_meeting(ctx: _Context, existing: list[tuple[str, str, int]]) -> str
         ctx.lines.append(f"会议：{same[0]}（表中未写明，沿用数据库中 {ctx.year} 年唯一的会议）")
         return same[0]
     name = default_meeting_name(ctx.kind, ctx.year)
-    ctx.lines.append(f"会议：{name}（表中未写明会议，可在导入后改名）")
+    ctx.lines.append(f"会议：{name}（表中未写明会议；导入后可在“工具 › 设置… › 办理时限 › "
+                     "按会议”中点“改名…”改为正式名称，已有该会议的点“合并到…”）")
     return name
 
 

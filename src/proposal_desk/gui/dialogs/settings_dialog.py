@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QInputDialog,
     QListWidgetItem,
     QTableWidgetItem,
     QWidget,
@@ -31,7 +32,7 @@ from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.formatting import size_text
 from proposal_desk.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from proposal_desk.gui.opener import open_path
-from proposal_desk.services import editing
+from proposal_desk.services import editing, meeting_admin
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting
 from proposal_desk.storage.settings_store import load_values, set_value
@@ -67,6 +68,7 @@ class SettingsDialog(QDialog):
         self._meeting_dates: dict[int, tuple[dt.date | None, ...]] = {}
         self._stored_dates: dict[int, tuple[dt.date | None, ...]] = {}
         self._meeting_id: int | None = None
+        self.meetings_changed = False
         # Asked before a restore: unsaved edits in the window are saved or dropped first.
         self.before_restore: Callable[[], bool] = lambda: True
         self._setup_tables()
@@ -80,6 +82,8 @@ class SettingsDialog(QDialog):
         ui.removeCategoryButton.clicked.connect(self._remove_category)
         ui.resetCategoriesButton.clicked.connect(lambda: self._fill_categories(DEFAULT_CATEGORIES))
         ui.meetingBox.currentIndexChanged.connect(self._meeting_chosen)
+        ui.renameMeetingButton.clicked.connect(self.rename_meeting)
+        ui.mergeMeetingButton.clicked.connect(self.merge_meeting)
         ui.openDataButton.clicked.connect(lambda: open_path(ctx.data_folder))
         ui.openBackupsButton.clicked.connect(lambda: open_path(self._backup_folder()))
         ui.backupNowButton.clicked.connect(self.backup_now)
@@ -120,8 +124,7 @@ class SettingsDialog(QDialog):
             values = load_values(session)
             sections = editing.section_names(session)
             staff = editing.staff_lines(session)
-            meetings = list(session.scalars(
-                select(Meeting).order_by(Meeting.year.desc(), Meeting.name)))
+            meetings = self._read_meetings(session)
         self.values = values
         ui.nameEdit.setText(values["bureau.name"])
         ui.aliasesEdit.setText("、".join(values["bureau.aliases"]))
@@ -143,15 +146,7 @@ class SettingsDialog(QDialog):
         ui.returnDaysSpin.setValue(values["deadline.return_working_days"])
         ui.firstContactSpin.setValue(values["deadline.first_contact_working_days"])
         ui.dueSoonSpin.setValue(values["deadline.due_soon_days"])
-        ui.meetingBox.blockSignals(True)
-        ui.meetingBox.clear()
-        for m in meetings:
-            ui.meetingBox.addItem(f"{m.name}（{m.year}年）", m.id)
-            self._meeting_dates[m.id] = (m.reply_due, m.assist_due, m.return_due)
-        self._stored_dates = dict(self._meeting_dates)
-        ui.meetingBox.blockSignals(False)
-        ui.meetingGroup.setEnabled(bool(meetings))
-        self._meeting_chosen()
+        self._fill_meetings(meetings)
         self._fill_categories(values["categories"])
         ui.titlePatternEdit.setText(values["letter.title_pattern"])
         ui.letterTemplateEdit.setText(values["letter.template"])
@@ -160,6 +155,117 @@ class SettingsDialog(QDialog):
         ui.folderValue.setText(str(self.ctx.data_folder))
         ui.databaseValue.setText(self.ctx.db.display_location)
         self._fill_backups()
+
+    @staticmethod
+    def _read_meetings(session: Any) -> list[Meeting]:
+        return list(session.scalars(select(Meeting).order_by(Meeting.year.desc(),
+                                                             Meeting.name)))
+
+    def _fill_meetings(self, meetings: list[Meeting], keep: int | None = None) -> None:
+        """The meeting chooser; dates typed but not yet saved survive a rename or merge."""
+        ui = self.ui
+        self._store_meeting_dates()
+        pending = {k: v for k, v in self._meeting_dates.items()
+                   if v != self._stored_dates.get(k)}
+        self._meeting_dates, self._stored_dates = {}, {}
+        ui.meetingBox.blockSignals(True)
+        ui.meetingBox.clear()
+        for m in meetings:
+            ui.meetingBox.addItem(f"{m.name}（{m.year}年，{m.kind}）", m.id)
+            stored = (m.reply_due, m.assist_due, m.return_due)
+            self._stored_dates[m.id] = stored
+            self._meeting_dates[m.id] = pending.get(m.id, stored)
+        if keep is not None and (n := ui.meetingBox.findData(keep)) >= 0:
+            ui.meetingBox.setCurrentIndex(n)
+        ui.meetingBox.blockSignals(False)
+        ui.meetingGroup.setEnabled(bool(meetings))
+        self._meeting_id = None  # the chooser was refilled: read its dates afresh
+        self._meeting_chosen()
+
+    def _reload_meetings(self, keep: int | None) -> None:
+        with self.ctx.db.session() as session:
+            meetings = self._read_meetings(session)
+        self._fill_meetings(meetings, keep)
+        self.meetings_changed = True
+
+    @Slot()
+    def rename_meeting(self) -> QInputDialog | None:
+        """Ask for the meeting's full name (non-blocking), then rename it at once."""
+        meeting_id = self._meeting_id
+        if meeting_id is None:
+            return None
+        current = self.ui.meetingBox.currentText().rsplit("（", 1)[0]
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("会议改名")
+        dialog.setLabelText(f"“{current}”改为（交办通知上的全称，如 区政协十四届三次会议）：")
+        dialog.setTextValue(current)
+        dialog.setOkButtonText("改名")
+        dialog.setCancelButtonText("取消")
+        dialog.textValueSelected.connect(lambda name: self._do_rename(meeting_id, name))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        self.rename_dialog = dialog
+        return dialog
+
+    def _do_rename(self, meeting_id: int, name: str) -> None:
+        try:
+            with self.ctx.db.transaction() as session:
+                meeting_admin.rename_meeting(session, meeting_id, name)
+        except Exception as exc:
+            show_exception(self, exc)
+            return
+        self._reload_meetings(meeting_id)
+
+    @Slot()
+    def merge_meeting(self) -> QInputDialog | None:
+        """Choose a meeting of the same year and kind to merge the chosen one into."""
+        source_id = self._meeting_id
+        if source_id is None:
+            return None
+        with self.ctx.db.session() as session:
+            source = session.get(Meeting, source_id)
+            targets = [(m.id, m.name) for m in meeting_admin.merge_targets(session, source_id)]
+            source_name = source.name if source else ""
+            year = source.year if source else 0
+        if not targets:
+            messages.warn(self, f"没有可合并的会议：{year}年只有“{source_name}”一个同类会议。"
+                          "如果只是名称不对，请点“改名…”。")
+            return None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("合并会议")
+        dialog.setLabelText(f"把“{source_name}”的全部提案并入：")
+        dialog.setComboBoxItems([name for _id, name in targets])
+        dialog.setComboBoxEditable(False)
+        dialog.setOkButtonText("下一步")
+        dialog.setCancelButtonText("取消")
+        by_name = {name: mid for mid, name in targets}
+        dialog.textValueSelected.connect(
+            lambda name: self._do_merge(source_id, source_name, by_name[name], name))
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        self.merge_dialog = dialog
+        return dialog
+
+    def _do_merge(self, source_id: int, source_name: str, target_id: int,
+                  target_name: str) -> None:
+        if not messages.confirm(
+                self, "合并会议",
+                f"把“{source_name}”的全部提案并入“{target_name}”，然后删除“{source_name}”。"
+                "合并前会先备份数据库。两个会议中有相同提案号时不会合并。确定合并吗？",
+                yes="合并", danger=True):
+            return
+        try:
+            moved = meeting_admin.merge_meetings_with_backup(self.ctx.db, source_id, target_id)
+        except Exception as exc:
+            show_exception(self, exc)
+            return
+        self._reload_meetings(target_id)
+        messages.notice(self, "已合并", f"已把 {moved} 件提案并入“{target_name}”。")
+
+    def reject(self) -> None:
+        if self.meetings_changed:  # renamed or merged at once: the window must read again
+            self.saved.emit()
+        super().reject()
 
     def _section_item(self, name: str) -> QListWidgetItem:
         item = QListWidgetItem(name)

@@ -292,10 +292,30 @@ class Ui_SettingsDialog(object):
 
         self.meetingGrid.addWidget(self.meetingLabel, 0, 0, 1, 1)
 
+        self.meetingRow = QHBoxLayout()
+        self.meetingRow.setObjectName(u"meetingRow")
         self.meetingBox = QComboBox(self.meetingGroup)
         self.meetingBox.setObjectName(u"meetingBox")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.meetingBox.sizePolicy().hasHeightForWidth())
+        self.meetingBox.setSizePolicy(sizePolicy)
 
-        self.meetingGrid.addWidget(self.meetingBox, 0, 1, 1, 1)
+        self.meetingRow.addWidget(self.meetingBox)
+
+        self.renameMeetingButton = QPushButton(self.meetingGroup)
+        self.renameMeetingButton.setObjectName(u"renameMeetingButton")
+
+        self.meetingRow.addWidget(self.renameMeetingButton)
+
+        self.mergeMeetingButton = QPushButton(self.meetingGroup)
+        self.mergeMeetingButton.setObjectName(u"mergeMeetingButton")
+
+        self.meetingRow.addWidget(self.mergeMeetingButton)
+
+
+        self.meetingGrid.addLayout(self.meetingRow, 0, 1, 1, 1)
 
         self.replyDueLabel = QLabel(self.meetingGroup)
         self.replyDueLabel.setObjectName(u"replyDueLabel")
@@ -668,6 +688,14 @@ class Ui_SettingsDialog(object):
         self.dueSoonSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" \u5929", None))
         self.meetingGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u6309\u4f1a\u8bae\uff08\u4ea4\u529e\u901a\u77e5\u89c4\u5b9a\u7684\u65e5\u671f\uff0c\u4f18\u5148\u4e8e\u4e0a\u9762\u7684\u65f6\u9650\uff09", None))
         self.meetingLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u4f1a\u8bae", None))
+#if QT_CONFIG(tooltip)
+        self.renameMeetingButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u6539\u4e3a\u4ea4\u529e\u901a\u77e5\u4e0a\u7684\u4f1a\u8bae\u5168\u79f0\uff0c\u5982 \u533a\u653f\u534f\u5341\u56db\u5c4a\u4e09\u6b21\u4f1a\u8bae\uff08\u5bfc\u5165\u53f0\u8d26\u65f6\u672a\u5199\u660e\u4f1a\u8bae\u7684\uff0c\u5148\u4ee5\u201c2024\u5e74\u5ea6\u653f\u534f\u63d0\u6848\u201d\u6682\u5b58\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.renameMeetingButton.setText(QCoreApplication.translate("SettingsDialog", u"\u6539\u540d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.mergeMeetingButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u628a\u672c\u4f1a\u8bae\u7684\u63d0\u6848\u5e76\u5165\u540c\u4e00\u5e74\u5ea6\u7684\u53e6\u4e00\u4e2a\u4f1a\u8bae\uff08\u540c\u4e00\u4ef6\u63d0\u6848\u91cd\u590d\u5bfc\u5165\u65f6\u4f7f\u7528\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.mergeMeetingButton.setText(QCoreApplication.translate("SettingsDialog", u"\u5408\u5e76\u5230\u2026", None))
         self.replyDueLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u4e3b\u529e\u3001\u5206\u529e\u7b54\u590d\u622a\u6b62", None))
 #if QT_CONFIG(tooltip)
         self.replyDueField.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u7559\u7a7a\u5219\u6309\u6708\u6570\u8ba1\u7b97", None))

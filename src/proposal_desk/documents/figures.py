@@ -20,8 +20,10 @@ from proposal_desk.storage.models import (
     Correspondence,
     FollowUp,
     Meeting,
+    MemberOpinion,
     Proposal,
     ProposalTopic,
+    Reply,
     Section,
     Staff,
     Topic,
@@ -55,15 +57,39 @@ class Digest:
     face_to_face: bool
     summary: str
     merged_with: str
+    due: Any = None  # dt.date | None: the due date now in force (cached column)
+    contacted: bool = False  # any contact with the member on record
+    # 不满意 opinions that a later sent reply answered (the proposal was handled again); the
+    # category and satisfaction above are those of the latest round.
+    unsatisfied_before: int = 0
+    again_on: Any = None  # dt.date | None: the latest reply, when it answers a 不满意
+
+    @property
+    def rehandled(self) -> bool:
+        return self.unsatisfied_before > 0
 
     @property
     def answers_member(self) -> bool:
         return Role(self.role).answers_member
 
 
+def unsatisfied_before(sent: dict[int, Any], unsatisfied_rounds: set[int]) -> int:
+    """How many 不满意 opinions were followed by a later sent reply (a handling again);
+    `sent` maps each sent reply's round to its date."""
+    last = max(sent, default=0)
+    return sum(1 for r in unsatisfied_rounds if r < last)
+
+
+def again_on(sent: dict[int, Any], unsatisfied_rounds: set[int]) -> Any:
+    """The date of the latest reply when it answers a 不满意 opinion, else None."""
+    return sent[max(sent)] if unsatisfied_before(sent, unsatisfied_rounds) else None
+
+
 def digest(p: Proposal, deadlines: Deadlines) -> Digest:
     """One loaded proposal as a Digest, from its records (load_digests reads columns)."""
     facts = facts_of(p)
+    unsatisfied = {o.round for o in p.member_opinions
+                   if o.satisfaction == Satisfaction.UNSATISFIED.value}
     return Digest(
         id=p.id, kind=p.meeting.kind, meeting=p.meeting.name, year=p.meeting.year,
         number=p.number, title=p.title, proposers=p.proposer_names,
@@ -73,7 +99,10 @@ def digest(p: Proposal, deadlines: Deadlines) -> Digest:
         supervisor=p.supervisor, topics=tuple(sorted(t.topic.name for t in p.topics)),
         on_time=rules.is_on_time(facts, deadlines),
         face_to_face=rules.has_face_to_face(facts.contacts),
-        summary=p.summary, merged_with=p.merged_with,
+        summary=p.summary, merged_with=p.merged_with, due=p.due,
+        contacted=bool(facts.contacts),
+        unsatisfied_before=unsatisfied_before(facts.replies_sent, unsatisfied),
+        again_on=again_on(facts.replies_sent, unsatisfied),
     )
 
 
@@ -110,7 +139,7 @@ def load_digests(session: Session, deadlines: Deadlines, *, year: int | None = N
                Proposal.role, Section.name, handler.name, Proposal.status, Proposal.category,
                Proposal.satisfaction, Proposal.replied_on, Proposal.key, Proposal.supervisor,
                Proposal.assigned_on, Proposal.due_override, Proposal.summary,
-               Proposal.merged_with)
+               Proposal.merged_with, Proposal.due)
         .join(Meeting, Proposal.meeting_id == Meeting.id)
         .outerjoin(Section, Proposal.section_id == Section.id)
         .outerjoin(handler, Proposal.handler_id == handler.id)
@@ -126,10 +155,21 @@ def load_digests(session: Session, deadlines: Deadlines, *, year: int | None = N
             select(ProposalTopic.proposal_id, Topic.name).join(Topic)
             .where(ProposalTopic.proposal_id.in_(in_scope)).order_by(Topic.name)):
         topics[pid].append(name)
+    sent_rounds: dict[int, dict[int, Any]] = defaultdict(dict)
+    for pid, round_, sent_on in session.execute(
+            select(Reply.proposal_id, Reply.round, Reply.sent_on)
+            .where(Reply.proposal_id.in_(in_scope), Reply.sent_on.is_not(None))):
+        sent_rounds[pid][round_] = sent_on
+    unsatisfied: dict[int, set[int]] = defaultdict(set)
+    for pid, round_ in session.execute(
+            select(MemberOpinion.proposal_id, MemberOpinion.round)
+            .where(MemberOpinion.proposal_id.in_(in_scope),
+                   MemberOpinion.satisfaction == Satisfaction.UNSATISFIED.value)):
+        unsatisfied[pid].add(round_)
     result = []
     for (pid, kind, meeting, meeting_year, reply_due, assist_due, number, title, proposers,
          role, section, handler_name, status, category, satisfaction, replied_on, key,
-         supervisor, assigned_on, due_override, summary, merged_with) in rows:
+         supervisor, assigned_on, due_override, summary, merged_with, due) in rows:
         facts = timing_facts(role, assigned_on, due_override, reply_due, assist_due,
                              replied_on)
         result.append(Digest(
@@ -140,7 +180,11 @@ def load_digests(session: Session, deadlines: Deadlines, *, year: int | None = N
             supervisor=supervisor, topics=tuple(topics.get(pid, ())),
             on_time=rules.is_on_time(facts, deadlines),
             face_to_face=rules.has_face_to_face(tuple(contacts.get(pid, ()))),
-            summary=summary, merged_with=merged_with,
+            summary=summary, merged_with=merged_with, due=due,
+            contacted=pid in contacts,
+            unsatisfied_before=unsatisfied_before(sent_rounds.get(pid, {}),
+                                                  unsatisfied.get(pid, set())),
+            again_on=again_on(sent_rounds.get(pid, {}), unsatisfied.get(pid, set())),
         ))
     return sorted(result, key=sort_key)
 
@@ -209,6 +253,12 @@ class ReportFigures:
     prior_b: int
     prior_b_done: int
     kinds: tuple[str, ...] = field(default=())
+    # Not answered yet and past the due date (so not in the 按时办结率's base at all).
+    overdue_unanswered: int = 0
+    # Handled again after a 不满意 opinion and answered again: the latest round's outcome.
+    rehandled: tuple[Digest, ...] = ()
+    # Answered 主办/分办 proposals without any contact with the member on record.
+    answered_without_contact: int = 0
 
     @property
     def lead(self) -> int:
@@ -248,7 +298,9 @@ class ReportFigures:
             "face_rate": percent_text(self.face_rate),
             "topics": "、".join(name for name, _ in self.topics),
             "key_count": len(self.key), "prior_b": self.prior_b,
-            "prior_b_done": self.prior_b_done,
+            "prior_b_done": self.prior_b_done, "overdue_unanswered": self.overdue_unanswered,
+            "rehandled": len(self.rehandled),
+            "answered_without_contact": self.answered_without_contact,
         }
 
 
@@ -280,9 +332,9 @@ def load_prior_b(session: Session, year: int) -> PriorB:
 
 
 def compute(digests: list[Digest], settings: BureauSettings,
-            prior: PriorB | None = None) -> ReportFigures:
+            prior: PriorB | None = None, today: Any = None) -> ReportFigures:
     """Every figure of the report from the proposals in scope (and last year's, for the
-    follow-up of B answers)."""
+    follow-up of B answers); `today` (a date) dates the count of overdue unanswered ones."""
     # A proposal the proposal office took back (退回 accepted) was never ours: it is counted
     # apart and left out of every other figure.
     returned = [d for d in digests if d.status == Status.RETURNED.value]
@@ -302,8 +354,10 @@ def compute(digests: list[Digest], settings: BureauSettings,
     reopened = sum(1 for d in ours if d.status == Status.REOPENED.value)
     in_progress = total - closed - reopened
 
-    # Categories count only 主办 and 分办 proposals that have one (the latest sent reply's);
-    # each percentage is count / that base × 100, rounded half up to one decimal.
+    # Categories count only 主办 and 分办 proposals that have one. A proposal handled again
+    # after 不满意 counts once, with the category of its latest sent reply (the answer that
+    # stands); the report says separately how many were handled again and with what result.
+    # Each percentage is count / that base × 100, rounded half up to one decimal.
     categorised = [d for d in ours if d.answers_member and d.category]
     base = len(categorised)
     counts = Counter(d.category for d in categorised)
@@ -320,13 +374,20 @@ def compute(digests: list[Digest], settings: BureauSettings,
 
     # 按时办结率 = answered on or before the due date / answered (rules.is_on_time: the first
     # reply for 主办/分办, the 会办意见 for 协办/会办, against the due date then in force).
+    # The rate's base leaves out proposals not answered yet, so those already past their due
+    # date are counted apart (overdue_unanswered) and the report states them beside the rate.
     timed = [d.on_time for d in ours if d.on_time is not None]
     on_time = sum(1 for t in timed if t)
+    waiting = (Status.PENDING_SIGN.value, Status.IN_PROGRESS.value)
+    overdue_unanswered = sum(
+        1 for d in ours if today is not None and d.replied_on is None
+        and d.status in waiting and d.due is not None and d.due < today)
 
     # 见面率 = answered 主办/分办 proposals with a face-to-face contact (上门面商, 座谈会,
     # 现场调研) on record / answered 主办/分办 proposals.
     face_base = [d for d in ours if d.answers_member and d.replied_on is not None]
     face_count = sum(1 for d in face_base if d.face_to_face)
+    without_contact = sum(1 for d in face_base if not d.contacted)
 
     topic_counts = Counter(t for d in ours for t in d.topics)
     topics = tuple(sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -349,4 +410,7 @@ def compute(digests: list[Digest], settings: BureauSettings,
         prior_year=prior.year if prior else None, prior_b=prior.total if prior else 0,
         prior_b_done=prior.carried_out if prior else 0,
         kinds=tuple(sorted({d.kind for d in ours})),
+        overdue_unanswered=overdue_unanswered,
+        rehandled=tuple(d for d in ours if d.answers_member and d.rehandled),
+        answered_without_contact=without_contact,
     )

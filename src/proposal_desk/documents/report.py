@@ -5,6 +5,7 @@ sections kept per year, and an appendix table of every proposal."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,16 +99,23 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
     if fig.opinions:
         counts = _count_phrase([("满意", fig.satisfied), ("基本满意", fig.basically),
                                 ("不满意", fig.unsatisfied)])
+        latest = "（重新办理的按最后一次答复的意见计）" if fig.rehandled else ""
         lines.append(
-            f"经征询意见，收回{member}意见{fig.opinions}份，其中{counts}，"
+            f"经征询意见，{fig.opinions}件{kind}收回{member}意见{latest}，其中{counts}，"
             f"满意率{percent_text(fig.satisfaction_rate)}，"
             f"满意及基本满意率{percent_text(fig.satisfied_or_basic_rate)}。")
     elif fig.category_base:
         lines.append(f"{member}意见尚未反馈。")
+    if fig.rehandled:
+        lines.append(rehandled_sentence(fig.rehandled, member))
 
     rates = [f"已答复{fig.answered}件，办复率{percent_text(fig.answer_rate)}"]
     if fig.replied:
+        # 按时办结率 = answered by the due date / answered (figures.compute); the late ones not
+        # answered at all are outside that base, so they are stated right after it.
         rates.append(f"按时答复{fig.on_time}件，按时办结率{percent_text(fig.on_time_rate)}")
+    if fig.overdue_unanswered:
+        rates.append(f"另有{fig.overdue_unanswered}件已超过办理时限尚未答复")
     if fig.face_base:
         rates.append(f"已答复的{lead_roles}{kind}中与{member}当面沟通的{fig.face_count}件，"
                      f"见面率{percent_text(fig.face_rate)}")
@@ -124,6 +132,39 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
         sentence += f"，其余{rest}件正在跟踪落实。" if rest else "，均已落实。"
         lines.append(sentence)
     return lines
+
+
+def rehandled_sentence(rehandled: tuple[Digest, ...], member: str) -> str:
+    """The proposals answered again after a 不满意 opinion, with the second answer's
+    category and the member's opinion of it."""
+    n = len(rehandled)
+    forms = sum(d.unsatisfied_before for d in rehandled)
+    head = (f"有{n}件在答复后收到{member}不满意意见" + (f"（共{forms}份）" if forms != n else "")
+            + f"，{'已' if n == 1 else '均已'}重新办理并再次答复")
+    if n == 1:
+        d = rehandled[0]
+        again = f"（{d.category}类）" if d.category else ""
+        after = (f"，{member}再次反馈意见为{d.satisfaction}" if d.satisfaction
+                 else f"，{member}意见尚未反馈")
+        return head + again + after + "。"
+    categories = Counter(d.category for d in rehandled if d.category)
+    again = "、".join(f"{c}类{k}件" for c, k in sorted(categories.items()))
+    opinions = Counter(d.satisfaction for d in rehandled if d.satisfaction)
+    parts = []
+    if opinions:
+        parts.append("再次征询意见" + "、".join(f"{o}{k}件" for o, k in opinions.items()))
+    waiting = n - sum(opinions.values())
+    if waiting:
+        parts.append(f"{waiting}件{member}意见尚未反馈")
+    return head + (f"（{again}）" if again else "") + "".join(f"，{x}" for x in parts) + "。"
+
+
+def every_one_met(fig: ReportFigures) -> bool:
+    """Whether the records bear out 不沟通不办理、不见面不答复: every answered 主办/分办
+    proposal had contact and a face-to-face meeting on record (the starter text says it only
+    then)."""
+    return (fig.face_base > 0 and fig.face_count == fig.face_base
+            and fig.answered_without_contact == 0)
 
 
 def _key_phrase(d: Digest) -> str:
@@ -182,7 +223,10 @@ def appendix_rows(digests: list[Digest]) -> list[dict[str, Any]]:
         rows.append({
             "no": i, "number": d.number, "title": bare_title(d.title),
             "proposers": d.proposers, "role": d.role, "section": d.section,
-            "replied": format_cn(d.replied_on) if d.replied_on else "未答复",
+            # 答复日期 is the first answer (the on-time rate's); a proposal handled again
+            # after 不满意 also shows its latest reply, whose category and opinion follow.
+            "replied": (format_cn(d.replied_on) if d.replied_on else "未答复")
+            + (f"（重新办理后于{format_cn(d.again_on)}再次答复）" if d.again_on else ""),
             "category": (d.category or "—") if answers else "—",
             "opinion": (d.satisfaction or "未反馈") if answers and d.replied_on else "—",
         })
@@ -216,11 +260,11 @@ def report_context(session: Session, year: int, *, meeting: str | None = None,
                            meeting_id=m.id if m else None)
     prior = load_prior_b(session, year - 1)
     step(1)
-    fig = compute(digests, settings, prior)
+    fig = compute(digests, settings, prior, today)
     kind, member, long_kind = kind_words(fig.kinds)
     scope = m.name if m else f"{year}年度"
     texts = report_texts.texts_for(session, year, bureau=settings.name, kind=kind,
-                                   member=member)
+                                   member=member, every_one_met=every_one_met(fig))
     step(2)
     listed = [d for d in digests if d.status != Status.RETURNED.value]
     bureau = settings.name or "本单位"

@@ -45,15 +45,16 @@ def load_draft(session: Session, year: int, *, today: dt.date | None = None) -> 
     """The year's texts (its own, else carried over, else the starter texts) and its figures
     paragraph, worded as the report words them (提案 or 建议, 委员 or 代表)."""
     from proposal_desk.documents.figures import compute, load_digests, load_prior_b
-    from proposal_desk.documents.report import basic_paragraphs, kind_words
+    from proposal_desk.documents.report import basic_paragraphs, every_one_met, kind_words
 
     settings = load_settings(session)
+    today = today or dt.date.today()
     digests = load_digests(session, settings.deadlines, year=year)
-    figures = compute(digests, settings, load_prior_b(session, year - 1))
+    figures = compute(digests, settings, load_prior_b(session, year - 1), today)
     kind, member, _ = kind_words(figures.kinds)
     texts = report_texts.texts_for(session, year, bureau=settings.name, kind=kind,
-                                   member=member)
-    basic = basic_paragraphs(figures, settings, year=year, today=today or dt.date.today())
+                                   member=member, every_one_met=every_one_met(figures))
+    basic = basic_paragraphs(figures, settings, year=year, today=today)
     return ReportDraft(year=year, texts=texts, basic=basic, kind=kind)
 
 

@@ -21,7 +21,7 @@ SECTIONS: tuple[str, ...] = (OPENING, PRACTICE, PROBLEMS, PLANS)
 
 # Starter texts for a bureau's first report: plain, general, meant to be rewritten.
 # {bureau}, {year}, {kind} (提案 / 建议 / 建议提案) and {member} (委员 / 代表 / 代表委员) are
-# filled in when shown.
+# filled in when shown; {contact} is one of the two CONTACT sentences below.
 STARTERS: dict[str, str] = {
     OPENING: (
         "{year}年，{bureau}把{kind}办理作为接受监督、改进工作的重要途径，按照交办要求逐件"
@@ -30,8 +30,7 @@ STARTERS: dict[str, str] = {
     PRACTICE: (
         "（一）压实办理责任。主要负责同志牵头抓总，分管负责同志具体负责，承办科室明确专人"
         "办理并逐件确定办理时限，办公室建立台账跟踪进度、按期催办。\n"
-        "（二）坚持沟通协商。办理前主动联系{member}了解想法，办理中通报进展、听取意见，"
-        "答复前当面商量办理方案，做到不沟通不办理、不见面不答复。\n"
+        "（二）坚持沟通协商。{contact}\n"
         "（三）严格审核把关。答复意见由承办科室起草，经分管负责同志审核、主要负责同志签发后"
         "行文答复，确保答复实事求是、措施可行。\n"
         "（四）注重成果转化。把{member}所提意见与年度重点工作结合起来，能解决的抓紧解决，"
@@ -53,6 +52,16 @@ STARTERS: dict[str, str] = {
 }
 
 
+# A starter must not claim what the figures deny: "不沟通不办理、不见面不答复" only when
+# every answered 主办/分办 proposal had contact and a face-to-face meeting on record (the
+# report decides, from figures.ReportFigures); otherwise, and when no figures are at hand
+# (the narrative editor), the plain sentence.
+CONTACT_PLAIN = "办理过程中主动联系{member}了解想法、通报进展、听取意见。"
+CONTACT_EVERY_ONE_MET = (
+    "办理前主动联系{member}了解想法，办理中通报进展、听取意见，答复前当面商量办理方案，"
+    "做到不沟通不办理、不见面不答复。")
+
+
 @dataclass(frozen=True)
 class SectionText:
     section: str
@@ -65,13 +74,16 @@ class SectionText:
 
 
 def starter(section: str, *, year: int, bureau: str = "", kind: str = "提案",
-            member: str = "委员") -> str:
+            member: str = "委员", every_one_met: bool = False) -> str:
+    """A section's starter text; `every_one_met` says the figures bear out the pledge
+    不沟通不办理、不见面不答复 (see CONTACT_EVERY_ONE_MET)."""
+    contact = (CONTACT_EVERY_ONE_MET if every_one_met else CONTACT_PLAIN).format(member=member)
     return STARTERS[section].format(year=year, bureau=bureau or "我单位", kind=kind,
-                                    member=member)
+                                    member=member, contact=contact)
 
 
 def texts_for(session: Session, year: int, *, bureau: str = "", kind: str = "提案",
-              member: str = "委员") -> dict[str, SectionText]:
+              member: str = "委员", every_one_met: bool = False) -> dict[str, SectionText]:
     """Each section's text for `year`: its own, else the latest earlier year's, else the
     starter text."""
     rows = session.scalars(
@@ -85,7 +97,8 @@ def texts_for(session: Session, year: int, *, bureau: str = "", kind: str = "提
     for section in SECTIONS:
         if section not in result:
             result[section] = SectionText(
-                section, starter(section, year=year, bureau=bureau, kind=kind, member=member),
+                section, starter(section, year=year, bureau=bureau, kind=kind, member=member,
+                                 every_one_met=every_one_met),
                 None)
     return {s: result[s] for s in SECTIONS}
 

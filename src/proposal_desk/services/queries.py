@@ -1,11 +1,16 @@
-"""Read side: list rows through column selects (no ORM entities: ~11× cheaper at 100k rows),
-one proposal with everything loaded, and the JSON shape of `list --json`."""
+"""Read side: list rows through column selects (no ORM entities: ~11× cheaper at 100k rows, and
+dates and repeated words converted once per distinct value), one proposal with everything
+loaded, and the JSON shape of `list --json`."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -13,6 +18,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from proposal_desk.core.enums import Role, Status
 from proposal_desk.core.settings import Deadlines
 from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.fastsql import as_text, day, fetch
 from proposal_desk.storage.models import (
     Attachment,
     Correspondence,
@@ -46,9 +52,9 @@ class ListFilter:
     kind: str | None = None
 
 
-@dataclass(frozen=True)
-class ProposalRow:
-    """One line of the ledger as lists show it."""
+class ProposalRow(NamedTuple):
+    """One line of the ledger as lists show it (a named tuple: 100,000 of them are built in a
+    blink and take a third of the memory of dataclass instances)."""
 
     id: int
     kind: str
@@ -69,8 +75,8 @@ class ProposalRow:
     handler: str
     signed: dt.date | None
     replied: dt.date | None
-    overdue: bool = field(default=False)
-    due_soon: bool = field(default=False)
+    overdue: bool = False
+    due_soon: bool = False
 
 
 _HANDLER = aliased(Staff)
@@ -81,11 +87,17 @@ LIST_COLUMNS = (
     Proposal.due, Proposal.status, Proposal.category, Proposal.satisfaction, Proposal.key,
     Section.name, _HANDLER.name, Proposal.signed_on, Proposal.replied_on,
 )
+# Read as stored: dates through fastsql.day (a dict lookup per value, not a regex), flags and
+# repeated words (status, meeting, section…) turned into shared objects once per distinct value.
+_FETCHED = tuple(as_text(c) if c.key in ("assigned_on", "due", "signed_on", "replied_on")
+                 else c for c in LIST_COLUMNS)
+_DATES = (9, 10, 17, 18)
+_SHARED = (1, 2, 7, 8, 11, 13, 15, 16)  # category is one letter: already shared
 
 
 def list_statement(flt: ListFilter, today: dt.date, deadlines: Deadlines) -> Select[Any]:
     stmt = (
-        select(*LIST_COLUMNS)
+        select(*_FETCHED)
         .join(Meeting, Proposal.meeting_id == Meeting.id)
         .outerjoin(Section, Proposal.section_id == Section.id)
         .outerjoin(_HANDLER, Proposal.handler_id == _HANDLER.id)
@@ -128,23 +140,50 @@ def list_rows(session: Session, flt: ListFilter | None = None, *,
     today = today or dt.date.today()
     deadlines = deadlines or Deadlines()
     stmt = list_statement(flt, today, deadlines)
-    if flt.text.strip():
-        ids = search_ids(session, flt.text)
-        if not ids:
-            return []
-        rows = [r for r in session.execute(stmt) if r[0] in ids]
-    else:
-        rows = list(session.execute(stmt))
+    ids = search_ids(session, flt.text) if flt.text.strip() else None
+    if ids is not None and not ids:
+        return []
+    with gc_paused():  # 100,000 new tuples would set off full collections over and over
+        rows = fetch(session.connection(), stmt)
+        if ids is not None:
+            rows = [r for r in rows if r[0] in ids]
+        return _make_rows(rows, today, deadlines) if rows else []
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No garbage collection while a large list of new objects is built (none of them are
+    garbage); the collector runs as usual afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _make_rows(rows: list[Sequence[Any]], today: dt.date, deadlines: Deadlines
+               ) -> list[ProposalRow]:
+    # Column by column, with C-level maps: a Python call per value would double the time.
+    columns: list[Any] = list(zip(*rows, strict=True))
+    for i in _DATES:
+        known = {v: day(v) for v in set(columns[i])}
+        columns[i] = list(map(known.__getitem__, columns[i]))
+    for i in _SHARED:  # one object per distinct word, not one per row
+        shared: dict[Any, Any] = {}
+        columns[i] = list(map(shared.setdefault, columns[i], columns[i]))
+    columns[14] = list(map(bool, columns[14]))
     horizon = today + dt.timedelta(days=deadlines.due_soon_days)
     open_values = {s.value for s in OPEN_STATUSES}
-    result = []
-    for r in rows:
-        due, status = r[10], r[11]
-        is_open = status in open_values and due is not None
-        result.append(ProposalRow(
-            *r, overdue=is_open and due < today, due_soon=is_open and today <= due <= horizon,
-        ))
-    return result
+    open_dues = [due if status in open_values else None
+                 for due, status in zip(columns[10], columns[11], strict=True)]
+    overdue = [due is not None and due < today for due in open_dues]
+    due_soon = [due is not None and today <= due <= horizon for due in open_dues]
+    return list(map(_new_row, zip(*columns, overdue, due_soon, strict=True)))
+
+
+_new_row = partial(tuple.__new__, ProposalRow)
 
 
 def row_json(row: ProposalRow) -> dict[str, Any]:

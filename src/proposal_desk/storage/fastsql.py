@@ -12,6 +12,7 @@ most of the cost of reading a 100,000-row list.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -129,3 +130,30 @@ def update_many(conn: Connection, table: Table, columns: Sequence[str],
                     for k, p in zip(keys, procs, strict=True)) for r in rows]
     result = conn.exec_driver_sql(sql, params)
     return int(result.rowcount)
+
+
+def fetch(conn: Connection, stmt: Any) -> list[Sequence[Any]]:
+    """All rows of a SELECT as plain tuples, values as the driver gives them (read dates through
+    `as_text`/`day`, flags with bool()). On SQLite straight from the driver's cursor: for
+    100,000 rows SQLAlchemy's Row objects cost about half as much again as the query itself."""
+    dialect = conn.dialect
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark":
+        return list(conn.execute(stmt))
+    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    values = [_driver_value(params[name]) for name in compiled.positiontup or ()]
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return cursor.execute(str(compiled), values).fetchall()
+    finally:
+        cursor.close()
+
+
+def _driver_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()  # how SQLAlchemy stores a Date on SQLite
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value

@@ -325,6 +325,11 @@ def upgrade() -> None:
             "CREATE VIRTUAL TABLE search_fts USING fts5("
             "body, tokenize = 'unicode61 remove_diacritics 0')"
         )
+        # Its companion for 2- and 3-character queries: pairs and triples of tokens as terms.
+        op.execute(
+            "CREATE VIRTUAL TABLE search_grams USING fts5("
+            "grams, content = '', detail = none, tokenize = 'ascii')"
+        )
     else:
         op.create_table(
             "search_text",
@@ -336,6 +341,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE search_grams")
         op.execute("DROP TABLE search_fts")
     else:
         op.drop_table("search_text")

@@ -1,0 +1,186 @@
+"""The fast paths behave exactly like the slow ones: the benchmark generator's database passes
+`check`, the search (positional and n-gram index) finds what a field-by-field scan finds, also
+after edits and deletions, and caches follow a meeting's dates and the deadline settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from sqlalchemy import select
+
+from proposal_desk.services import handling
+from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage import search
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.facts import caches, load_stored
+from proposal_desk.storage.integrity import check_database
+from proposal_desk.storage.models import AuditEntry, Meeting, Proposal, StatusChange
+from proposal_desk.storage.settings_store import load_settings, set_value
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+QUERIES = ["商", "电商", "老字号", "跨境电", "委员", "满意", "市商务局", "进一步加快", "的建",
+           "王", "〔", "号〕", "2025", "0533", "A", "x", "议王", "电子商务科", "不存在的字串"]
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("scale") / "generated.sqlite3"
+    summary = _generator().generate(path, 160, seed=7, year=2025, years=2,
+                                    as_of=dt.date(2025, 10, 1))
+    assert summary["proposals"] == 160 and summary["records"] == 800
+    return path
+
+
+def _open(path: Path) -> Database:
+    return Database(f"sqlite:///{path}", check_on_open=False, backup_on_open=False)
+
+
+def _scan(db: Database, query: str) -> set[int]:
+    """The reference: every field of every proposal, normalized, searched one by one."""
+    needle = search.normalize(query)
+    found = set()
+    with db.session() as s:
+        deadlines = load_settings(s).deadlines
+        ids = list(s.scalars(select(Proposal.id)))
+        for item in load_stored(s.connection(), ids):
+            parts = search.document_parts(item.data, caches(item.data, deadlines))
+            if any(needle in search.normalize(p) for p in parts):
+                found.add(item.data.id)
+    return found
+
+
+def _assert_search_agrees(db: Database) -> None:
+    with db.session() as s:
+        assert s.connection().exec_driver_sql(
+            f"INSERT INTO {search.GRAM_TABLE}({search.GRAM_TABLE}) "
+            "VALUES ('integrity-check')") is not None
+        for q in QUERIES:
+            assert search.search_ids(s, q) == _scan(db, q), q
+
+
+def test_the_generated_database_passes_check(generated: Path) -> None:
+    db = _open(generated)
+    try:
+        report = check_database(db.engine, str(generated))
+        assert report.ok, report.lines()
+        with db.session() as s:
+            proposals = s.scalars(select(Proposal)).all()
+            assert {p.meeting_id for p in proposals} == {m.id for m in s.scalars(select(Meeting))}
+            assert all(20 <= len(p.title) <= 40 for p in proposals)
+            assert all(len(p.records) == 5 for p in proposals)
+            replies = [r for p in proposals for r in p.replies]
+            assert replies and all(len(r.text) == 1500 for r in replies)
+            history = s.scalars(select(StatusChange.proposal_id)).all()
+            assert sorted(history) == sorted(p.id for p in proposals)  # one each, from nothing
+            inserted = s.scalars(select(AuditEntry.table).where(AuditEntry.action == "insert"))
+            assert {"proposal", "reply", "correspondence", "proposal_member"} <= set(inserted)
+            assert len({p.status for p in proposals}) >= 4
+    finally:
+        db.dispose()
+
+
+def test_the_generator_is_deterministic(generated: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again.sqlite3"
+    _generator().generate(again, 160, seed=7, year=2025, years=2, as_of=dt.date(2025, 10, 1))
+    a, b = _open(generated), _open(again)
+    try:
+        with a.session() as sa, b.session() as sb:
+            def rows(s: object) -> list[tuple[object, ...]]:
+                return [tuple(r) for r in s.execute(  # type: ignore[attr-defined]
+                    select(Proposal.number, Proposal.title, Proposal.status, Proposal.due,
+                           Proposal.proposer_names).order_by(Proposal.id))]
+            assert rows(sa) == rows(sb)
+    finally:
+        a.dispose()
+        b.dispose()
+
+
+def test_search_finds_what_a_field_by_field_scan_finds(generated: Path) -> None:
+    db = _open(generated)
+    try:
+        _assert_search_agrees(db)
+    finally:
+        db.dispose()
+
+
+def test_search_stays_exact_after_edits_and_deletions(generated: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "edited.sqlite3"
+    copy.write_bytes(generated.read_bytes())
+    db = _open(copy)
+    try:
+        with db.session() as s:
+            ids = list(s.scalars(select(Proposal.id).order_by(Proposal.id)))
+        with db.transaction() as s:
+            p = load_proposal(s, ids[0])
+            p.title = "关于扶持老字号的建议"
+            handling.add_record(p, date=dt.date(2025, 9, 1), method="电话",
+                                content="专门沟通《不存在的字串》问题")
+            s.delete(s.get(Proposal, ids[1]))
+        with db.transaction() as s:
+            for r in load_proposal(s, ids[2]).replies:
+                r.text = "全新的答复正文，谈到跨境电商与市商务局。"
+        with db.session() as s:
+            assert ids[0] in search.search_ids(s, "不存在的字串")
+            assert ids[1] not in search.search_ids(s, "的")
+        _assert_search_agrees(db)
+    finally:
+        db.dispose()
+
+
+def test_no_match_runs_across_two_fields(db: Database) -> None:
+    with db.transaction() as s:
+        m = Meeting(kind="提案", name="区政协十四届四次会议", year=2025)
+        s.add(m)
+        s.flush()
+        p = Proposal(meeting_id=m.id, number="1", title="关于家政的建议", role="主办")
+        s.add(p)
+        s.flush()
+        handling.set_proposers(s, p, ["张三"])
+    with db.session() as s:
+        assert search.search_ids(s, "建议") == {p.id}
+        assert search.search_ids(s, "议张") == set()  # title's end + proposer's start
+        assert search.search_ids(s, "建议张三") == set()
+
+
+def test_a_meeting_date_and_a_deadline_setting_refresh_the_caches(db: Database) -> None:
+    with db.transaction() as s:
+        a = Meeting(kind="提案", name="区政协十四届四次会议", year=2025)
+        b = Meeting(kind="建议", name="区十八届人大四次会议", year=2025)
+        s.add_all([a, b])
+        s.flush()
+        for n, m in enumerate((a, a, b)):
+            s.add(Proposal(meeting_id=m.id, number=str(n), title="关于夜间经济的建议",
+                           role="主办", assigned_on=dt.date(2025, 3, 1)))
+
+    def dues() -> list[dt.date | None]:
+        with db.session() as s:
+            return list(s.scalars(select(Proposal.due).order_by(Proposal.number)))
+
+    assert dues() == [dt.date(2025, 6, 1)] * 3
+    with db.transaction() as s:
+        s.scalars(select(Meeting).where(Meeting.kind == "提案")).one().reply_due = \
+            dt.date(2025, 5, 20)
+    assert dues() == [dt.date(2025, 5, 20), dt.date(2025, 5, 20), dt.date(2025, 6, 1)]
+    with db.transaction() as s:
+        set_value(s, "deadline.lead_months", 2)
+    assert dues() == [dt.date(2025, 5, 20), dt.date(2025, 5, 20), dt.date(2025, 5, 1)]
+    with db.session() as s:
+        updates = s.scalars(select(AuditEntry).where(
+            AuditEntry.table == "proposal", AuditEntry.action == "update")).all()
+        # 3 when created, 2 for the meeting's date, 1 for the setting: each change once
+        assert sum("due" in u.changes for u in updates) == 6
+        assert check_database(db.engine, "x").ok

@@ -55,7 +55,7 @@ from proposal_desk.gui.icons import icon
 from proposal_desk.gui.list_model import STATUS_COLORS
 from proposal_desk.gui.opener import open_path, temp_copy
 from proposal_desk.gui.widgets.banner import WarningBanner
-from proposal_desk.services import editing, handling
+from proposal_desk.services import editing, handling, rounds
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.conflicts import ProposalConflictError, claim_proposal
 from proposal_desk.storage.errors import UserError
@@ -261,13 +261,12 @@ class DetailPane(QWidget):
                 color = "#b3261e" if t.overdue else "#8a5a00"
                 due = f"<span style='color:{color};font-weight:bold'>{due}</span>"
             state += "　" + due
-        if p.replied_on:
-            what = "答复" if Role(p.role).answers_member else "会办意见送出"
-            state += f"　{what}于 {date_text(p.replied_on)}"
-        if p.category:
-            state += f"　{p.category} 类"
-        if p.satisfaction:
-            state += f"　委员意见：{p.satisfaction}"
+        if Role(p.role).answers_member:
+            latest = rounds.latest_round(p)  # one round's date, category and opinion together
+            if latest is not None:
+                state += "　" + rounds.round_text(latest)
+        elif p.replied_on:
+            state += f"　会办意见送出于 {date_text(p.replied_on)}"
         self.state_label.setText(state)
         self.banner.set_warnings(loaded.warnings)
 

@@ -87,9 +87,15 @@ def test_two_meetings_of_a_year_are_merged(bureau_db: Any) -> None:
     assert report.total == 19
 
 
-def test_a_merge_over_a_shared_number_is_refused_and_names_it(bureau_db: Any) -> None:
+def test_a_merge_over_a_shared_number_is_refused_and_names_it(bureau_db: Any,
+                                                              monkeypatch: Any) -> None:
+    from proposal_desk.sheets import importer
+
     run_import(bureau_db, LEDGER)
-    run_import(bureau_db, LEDGER, meeting=REAL)  # the doubled year the tester found
+    # The doubled year the tester found, as a database imported before the importer refused
+    # numbers already in another meeting of the year (tests/test_import_history.py).
+    monkeypatch.setattr(importer, "_already_in_other_meetings", lambda session, records: [])
+    run_import(bureau_db, LEDGER, meeting=REAL)
     assert _count(bureau_db) == 38
     placeholder = _meeting(bureau_db, PLACEHOLDER)
     real = _meeting(bureau_db, REAL)

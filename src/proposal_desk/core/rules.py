@@ -88,14 +88,22 @@ def rule_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
 def effective_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
     """When the current piece of work is due.
 
-    A reopened proposal is due `reopen_months` after the 不满意 opinion arrived; otherwise an
-    explicit date on the proposal wins over the meeting's fixed dates and the role's duration.
+    A reopened proposal is due `reopen_months` after the 不满意 opinion arrived. When the day
+    it arrived is not on record (a ledger's 委员意见 column has none) no date is invented: the
+    proposal stays 重新办理 without a deadline, so it is not chased as overdue, and `warnings`
+    asks for the date. Otherwise an explicit date on the proposal wins over the meeting's fixed
+    dates and the role's duration.
     """
     if derive_status(f) is Status.REOPENED:
-        last = max(f.replies_sent)
-        received = f.opinions[last][1] or f.replies_sent[last]
-        return add_months(received, rules.reopen_months)
+        received = reopened_by(f)
+        return add_months(received, rules.reopen_months) if received else None
     return f.explicit_due or rule_due(f, rules)
+
+
+def reopened_by(f: ProposalFacts) -> dt.date | None:
+    """The day the 不满意 opinion on the latest reply arrived, if on record."""
+    last = max(f.replies_sent, default=0)
+    return f.opinions.get(last, ("", None))[1]
 
 
 def return_deadline(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
@@ -160,6 +168,9 @@ def warnings(f: ProposalFacts, rules: Deadlines, today: dt.date) -> list[Warning
         result.append(Warning("due_soon", f"即将到期：{format_cn(t.due)}，还剩 {t.days_left} 天"))
     if status in (Status.RETURNED, Status.RETURNING):
         return result
+    if status is Status.REOPENED and reopened_by(f) is None:
+        result.append(Warning("reopen_undated", "委员不满意的意见未填反馈日期，无法计算重新办理"
+                                                "时限（不列入催办）；请补填反馈日期"))
     answering = f.role.answers_member and (f.reply_drafted or f.replies_sent)
     if answering and not f.contacts:
         result.append(Warning("no_contact", "尚无与提出人的沟通记录：不沟通不办理，请先沟通再答复"))

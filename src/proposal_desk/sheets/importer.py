@@ -37,6 +37,19 @@ The rules the import follows:
 - Replies and opinions from a ledger are stored as the first handling round: 答复日期 → the
   reply (主办/分办, marked sent) or the 会办意见 (协办/会办) with that date; 答复类别 → its
   category; 委员意见 → the member's opinion form. No 发文字号 is invented for imported replies.
+- A ledger is history, recorded as it stands, never reopened by the import's own dates. A row
+  ending 不满意 becomes 重新办理 (the figures count the 不满意), and its re-handling deadline
+  runs from the opinion's 反馈日期 as for any opinion (core.rules.effective_due). A ledger
+  without that date (the usual 委员意见 column) gets no invented deadline — it used to be the
+  reply date + 3 months, which put last year's row in every 催办 list as 逾期378天 — so it is
+  not chased; the plan warns per row and says to enter the second round if there was one.
+- Dates that contradict each other but are what the sheet says (答复日期 or 意见反馈日期 before
+  交办日期) are imported as they are and flagged as warnings in the plan (`warnings`, also
+  in `notes` and the row's reason): the clerk checks them; they do not stop the import.
+- A new row whose number (and 案由) already sits in another meeting of the same kind and year
+  is a problem, so nothing is saved: importing it would count the year twice (a ledger first
+  imported into the placeholder 2024年度政协提案 and again with --meeting). The message names
+  that meeting and where to rename or merge meetings instead.
 - Formula cells are read by the result the file saved; a formula without a saved result is
   refused. Merged cells spanning rows are read as the value shown in each row; merged cells
   spanning columns inside the table are refused (a note row under the table is fine).
@@ -56,7 +69,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Kind, Role, Satisfaction
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_line
 from proposal_desk.services.meetings import (
@@ -85,7 +99,7 @@ from proposal_desk.sheets.plan import (
 from proposal_desk.sheets.reader import Sheet, Workbook, open_workbook
 from proposal_desk.sheets.writer import Names, NewRows, create, update
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.models import Meeting
+from proposal_desk.storage.models import Meeting, Proposal
 from proposal_desk.storage.settings_store import load_settings
 
 __all__ = ["Action", "ImportOptions", "ImportPlan", "ImportResult", "Shape", "apply_import",
@@ -545,13 +559,92 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
         else:
             kept.append(rd)
     step("与数据库比对", len(records), len(records))
+    added = [rd for rd in kept if by_row[rd.row].action is Action.ADD]
+    for rd, message in _already_in_other_meetings(session, added):
+        problems.append(sheet.problem(message, rd.row, index["number"],
+                                      clean_line(head[index["number"]])))
+        by_row[rd.row].action, by_row[rd.row].reason = Action.ERROR, message
+    kept = [rd for rd in kept if by_row[rd.row].action is not Action.ERROR]
+    warnings = _history_warnings(sheet, head, shape, kept, by_row)
+    notes += [str(w) for w in warnings]
     problems.sort(key=lambda p: (p.row is None, p.row or 0, p.column or 0))
     return ImportPlan(
         file=path, sheet=sheet.name, shape=shape, header_row=header + 1,
         meeting=default_meeting or "", kind=ctx.kind.value, year=ctx.year,
         context=ctx.lines, columns=columns, rows=plan_rows, problems=problems, notes=notes,
-        options=options, records=kept,
+        options=options, records=kept, warnings=warnings,
     )
+
+
+# Where meetings are renamed or merged (services.meeting_admin, in the settings dialog).
+RENAME_PLACE = "“工具 › 设置… › 办理时限 › 按会议”"
+_CHUNK = 500
+
+
+def _already_in_other_meetings(session: Session, records: list[RowData]
+                               ) -> list[tuple[RowData, str]]:
+    """New rows whose proposal is already registered under another meeting of the same kind
+    and year (same number, and the same 案由 where both give one): importing them would
+    count the year twice, e.g. a ledger first imported into the placeholder meeting
+    “2024年度政协提案” and again with the meeting's real name."""
+    found: list[tuple[RowData, str]] = []
+    by_number: dict[str, list[RowData]] = {}
+    for rd in records:
+        by_number.setdefault(rd.number, []).append(rd)
+    numbers = sorted(by_number)
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start:start + _CHUNK]
+        rows = session.execute(
+            select(Proposal.number, Proposal.title, Meeting.kind, Meeting.name, Meeting.year)
+            .join(Meeting, Proposal.meeting_id == Meeting.id)
+            .where(Proposal.number.in_(chunk)))
+        for number, title, kind, name, year in rows:
+            for rd in by_number.get(number, []):
+                m = rd.meeting
+                new_title = rd.values.get("title", "")
+                if (m.kind, m.year) != (kind, year) or m.name == name:
+                    continue
+                if new_title and title and new_title != title:
+                    continue  # another proposal that happens to share the number
+                found.append((rd, f"{year}年的会议“{name}”中已有第{number}号{kind}，再导入到"
+                                  f"“{m.name}”会重复登记；如会议名称有误，请在{RENAME_PLACE}"
+                                  f"中将“{name}”改名或合并，不必再次导入"))
+    found.sort(key=lambda x: x[0].row)
+    return found
+
+
+def _history_warnings(sheet: Sheet, head: Sequence[Any], shape: Shape, records: list[RowData],
+                      by_row: dict[int, PlanRow]) -> list[CellProblem]:
+    """What the clerk should check in rows that will be imported as they are: a reply dated
+    before the assignment (counted on time as the sheet says), and a ledger's 不满意 that
+    leaves the proposal in 重新办理."""
+    result: list[CellProblem] = []
+
+    def warn(rd: RowData, key: str, message: str) -> None:
+        col = rd.cells.get(key)
+        result.append(sheet.problem(message, rd.row, col,
+                                    clean_line(head[col]) if col is not None else ""))
+        row = by_row[rd.row]
+        row.reason = "；".join(x for x in (row.reason, message) if x)
+
+    for rd in records:
+        v = rd.values
+        assigned, replied = v.get("assigned"), v.get("replied")
+        if assigned and replied and replied < assigned:
+            warn(rd, "replied", f"注意：答复日期{format_cn(replied)}早于交办日期"
+                                f"{format_cn(assigned)}，请核对；将按表中日期导入")
+        opinion_on = v.get("opinion_date")
+        if assigned and opinion_on and opinion_on < assigned:
+            warn(rd, "opinion_date", f"注意：意见反馈日期{format_cn(opinion_on)}早于交办日期"
+                                     f"{format_cn(assigned)}，请核对")
+        if shape is Shape.LEDGER and v.get("satisfaction") == Satisfaction.UNSATISFIED.value:
+            if opinion_on:
+                again = "重新办理时限从意见反馈日期起算，逾期的会列入催办清单"
+            else:
+                again = "表中没有意见反馈日期，不计算重新办理时限，不列入催办清单"
+            warn(rd, "satisfaction", "注意：台账记载委员意见为不满意，导入后为“重新办理”"
+                                     f"（{again}）；如已重新办理，请补录第二轮答复和委员意见")
+    return result
 
 
 def apply_import(session: Session, plan: ImportPlan,

@@ -118,6 +118,8 @@ class ImportPlan:
     notes: list[str]  # lines under the table, ignored sheets, formulas read by their result
     options: ImportOptions
     records: list[RowData] = field(default_factory=list, repr=False)
+    # Rows imported as they are but worth a look (also in notes, for people).
+    warnings: list[CellProblem] = field(default_factory=list)
 
     @property
     def unmatched(self) -> list[Column]:
@@ -142,6 +144,7 @@ class ImportPlan:
             "unmatched": [c.to_json() for c in self.unmatched],
             "rows": [r.to_json() for r in self.rows],
             "problems": [p.to_json() for p in self.problems], "notes": self.notes,
+            "warnings": [w.to_json() for w in self.warnings],
         }
 
 

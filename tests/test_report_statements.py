@@ -64,10 +64,11 @@ def test_unsatisfied_opinion_and_the_handling_again_are_reported(db, tmp_path) -
     assert {c.name: c.count for c in fig.categories if c.count} == {"A": 1, "B": 1}
     assert [d.number for d in fig.rehandled] == ["144164"]
     text, doc = _report(db, tmp_path, 2025, DEC20)
-    assert "有1件在答复后收到委员不满意意见，已重新办理并再次答复（B类），委员再次反馈意见为满意。" in text
+    assert ("有1件在答复后收到委员不满意意见，已重新办理并再次答复（B类），"
+            "委员再次反馈意见为满意。") in text
     assert "2件提案收回委员意见（重新办理的按最后一次答复的意见计）" in text
     rows = {r.cells[1].text: [c.text for c in r.cells] for r in doc.tables[0].rows[1:]}
-    assert rows["144164"][6:] == ["2025年6月17日（重新办理后于2025年8月20日再次答复）", "B", "满意"]
+    assert rows["144164"][6:] == ["2025年6月17日（再次答复2025年8月20日）", "B", "满意"]
     assert rows["144009"][6:] == ["2025年6月10日", "A", "满意"]
 
 

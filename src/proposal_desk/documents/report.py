@@ -226,7 +226,7 @@ def appendix_rows(digests: list[Digest]) -> list[dict[str, Any]]:
             # 答复日期 is the first answer (the on-time rate's); a proposal handled again
             # after 不满意 also shows its latest reply, whose category and opinion follow.
             "replied": (format_cn(d.replied_on) if d.replied_on else "未答复")
-            + (f"（重新办理后于{format_cn(d.again_on)}再次答复）" if d.again_on else ""),
+            + (f"（再次答复{format_cn(d.again_on)}）" if d.again_on else ""),
             "category": (d.category or "—") if answers else "—",
             "opinion": (d.satisfaction or "未反馈") if answers and d.replied_on else "—",
         })

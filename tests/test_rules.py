@@ -86,8 +86,11 @@ def test_warnings_no_contact_and_key_without_meeting() -> None:
     met = ProposalFacts(role=Role.LEAD, key=True, assigned_on=D(2025, 3, 18),
                         contacts=(ContactFact(D(2025, 3, 25), "上门面商"),))
     assert rules.warnings(met, RULES, D(2025, 4, 1)) == []
-    late = ProposalFacts(role=Role.ASSIST, assigned_on=D(2025, 3, 3))
+    late = ProposalFacts(role=Role.LEAD, assigned_on=D(2025, 3, 3))
     assert {w.code for w in rules.warnings(late, RULES, D(2025, 3, 25))} == {"first_contact"}
+    # An assisting unit may talk with the member but need not: no first-contact warning.
+    assisting = ProposalFacts(role=Role.ASSIST, assigned_on=D(2025, 3, 3))
+    assert rules.warnings(assisting, RULES, D(2025, 3, 25)) == []
 
 
 def test_categories_only_for_lead_and_split() -> None:

@@ -176,8 +176,10 @@ def warnings(f: ProposalFacts, rules: Deadlines, today: dt.date) -> list[Warning
         result.append(Warning("no_contact", "尚无与提出人的沟通记录：不沟通不办理，请先沟通再答复"))
     if f.key and f.role.answers_member and status not in DONE and not has_face_to_face(f.contacts):
         result.append(Warning("key_no_meeting", "重点提案尚无当面沟通记录：不见面不答复"))
-    if (rules.first_contact_working_days and f.assigned_on and not f.contacts
-            and status in (Status.PENDING_SIGN, Status.IN_PROGRESS)):
+    # The first meeting within N working days is the answering unit's duty; an assisting
+    # unit may talk with the member but need not (DOMAIN: 协办/会办).
+    if (rules.first_contact_working_days and f.role.answers_member and f.assigned_on
+            and not f.contacts and status in (Status.PENDING_SIGN, Status.IN_PROGRESS)):
         limit = add_working_days(f.assigned_on, rules.first_contact_working_days)
         if today > limit:
             result.append(Warning(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
-from proposal_desk.core import rules
+from proposal_desk.core import rules, send_checks
 from proposal_desk.core.enums import Role
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded, set_combo_items
@@ -69,11 +69,11 @@ class BasicTab(DetailTab):
         ui.notesEdit.setPlainText(info.notes)
         facts = facts_of(p)
         rule = rules.rule_due(facts, self.ctx.settings.deadlines)
-        text = date_text(rule) if rule else "（缺交办日期，无法计算）"
-        if p.meeting and (p.meeting.reply_due or p.meeting.assist_due):
-            text += "（会议规定的日期）"
+        deadlines = self.ctx.settings.deadlines
+        text = (f"{date_text(rule)}（{send_checks.rule_due_source(facts, deadlines)}）"
+                if rule else "（缺交办日期，无法计算）")
         if info.due_override:
-            text += "　本件另定时限，以上面的“办理时限”为准"
+            text += "　本件另定了办理时限（交办清单所列或手工填写），以上面的“办理时限”为准"
         ui.ruleDueLabel.setText(text)
 
     def _key_toggled(self, checked: bool) -> None:

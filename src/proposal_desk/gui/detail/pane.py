@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from proposal_desk.core import rules
+from proposal_desk.core import rules, send_checks
 from proposal_desk.core.enums import Kind, ReturnOutcome, Role, Status
 from proposal_desk.gui import messages, operations
 from proposal_desk.gui.context import AppContext
@@ -307,6 +307,8 @@ class DetailPane(QWidget):
         if self.proposal_id is None or not self.is_dirty():
             return True
         tabs = self.dirty_tabs()
+        if self.reply in tabs and not self._confirm_sending():
+            return False
         try:
             with self.ctx.db.transaction() as session:
                 # Claimed at the version the forms were loaded from: a save by anyone since
@@ -328,6 +330,20 @@ class DetailPane(QWidget):
         self.reload(keep_dirty=False)
         self.saved.emit(self.proposal_id)
         return True
+
+    def _confirm_sending(self) -> bool:
+        """不沟通不办理，不见面不答复: asked when the reply is being marked sent."""
+        if not self.reply.marks_sent() or self.loaded is None:
+            return True
+        found = send_checks.send_warnings(facts_of(self.loaded.proposal))
+        if not found:
+            return True
+        lines = "\n".join(f"· {w.text}" for w in found)
+        return messages.confirm(
+            self, "确认答复",
+            f"填写了答复日期，本件将登记为已答复。但是：\n{lines}\n\n"
+            "如已沟通或见面，请先点“记一次沟通…”补记，再保存。仍要登记为已答复吗？",
+            yes="仍然登记", no="先不保存", danger=True)
 
     @Slot()
     def revert(self) -> None:

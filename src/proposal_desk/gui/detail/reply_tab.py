@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -53,6 +54,7 @@ class ReplyTab(DetailTab):
         self._stack.addWidget(self.assist_page)
         self.answers = True
         self._heading = ""
+        self._sent_before: dt.date | None = None
         r = self.reply
         for step in ReviewStep:
             r.stepBox.addItem(step.value)
@@ -76,6 +78,11 @@ class ReplyTab(DetailTab):
         for button in (self.reply.letterButton, self.assist.opinionButton):
             button.setEnabled(enabled)
             button.setToolTip(tip)
+
+    def marks_sent(self) -> bool:
+        """True when this save gives the current reply its 答复日期 (it had none)."""
+        return (self.answers and self._sent_before is None
+                and self.reply.sentField.value() is not None)
 
     @property
     def tab_title(self) -> str:
@@ -121,6 +128,7 @@ class ReplyTab(DetailTab):
         r.reviewedField.setValue(reply.reviewed_on if reply else None)
         r.signedField.setValue(reply.signed_on if reply else None)
         r.sentField.setValue(reply.sent_on if reply else None)
+        self._sent_before = reply.sent_on if reply else None
         r.contactNameEdit.setText(reply.contact_name if reply else settings.contact_name)
         r.contactPhoneEdit.setText(reply.contact_phone if reply else settings.contact_phone)
         r.ccEdit.setText(reply.cc if reply else "、".join(settings.cc))

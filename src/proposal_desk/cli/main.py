@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("src", metavar="SRC")
 
     sub.add_parser("check", help="检查数据库完整性、附件和结构版本")
+
+    p = sub.add_parser("meeting", help="列出会议，或改名、合并会议，设置会议的固定办理时限")
+    p.add_argument("action", nargs="?", choices=["list", "rename", "merge", "dates"],
+                   default="list", help="list（默认）、rename 旧名 新名、merge 并入者 目标、"
+                   "dates 会议名 [--reply-due …]")
+    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("--reply-due", metavar="DATE", help="主办/分办答复截止日期（空为按月数计）")
+    p.add_argument("--assist-due", metavar="DATE", help="协办/会办意见截止日期")
+    p.add_argument("--return-due", metavar="DATE", help="退回截止日期")
+    p.add_argument("--json", action="store_true")
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proposal_desk.core.dates import format_cn
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded
 from proposal_desk.gui.formatting import datetime_text
@@ -44,7 +46,8 @@ FIELDS = {
     "contact_phone": "联系电话", "cc": "抄送", "received_on": "反馈日期", "visited": "当面沟通",
     "addressed": "针对所提问题", "comments": "意见", "original_name": "文件名", "size": "大小",
     "reason": "理由", "outcome": "结果", "requested_on": "申请日期", "progress": "进展",
-    "carried_out": "已落实", "round": "轮次",
+    "carried_out": "已落实", "round": "轮次", "suggested_unit": "建议承办单位",
+    "decided_on": "提案委答复日期", "description": "说明", "year": "跟踪年度",
 }
 ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除"}
 _SKIP = {"id", "proposal_id", "created_at", "updated_at", "version", "sha256", "record_id",
@@ -52,13 +55,18 @@ _SKIP = {"id", "proposal_id", "created_at", "updated_at", "version", "sha256", "
          "added_at", "joint_letter"}
 
 
-def _short(value: Any) -> str:
+def _value(value: Any) -> str:
+    """A stored value as users read it, in full (the table wraps it, the tooltip shows it)."""
     if value is None or value == "":
         return "空"
     if isinstance(value, bool):
         return "是" if value else "否"
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= 24 else text[:23] + "…"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return format_cn(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    return str(value).replace("\n", " ")
 
 
 def describe_changes(entry: AuditEntry) -> str:
@@ -69,9 +77,9 @@ def describe_changes(entry: AuditEntry) -> str:
             continue
         label = FIELDS.get(key, key)
         if entry.action == "update" and isinstance(value, list) and len(value) == 2:
-            parts.append(f"{label}：{_short(value[0])} → {_short(value[1])}")
+            parts.append(f"{label}：{_value(value[0])} → {_value(value[1])}")
         else:
-            parts.append(f"{label}：{_short(value)}")
+            parts.append(f"{label}：{_value(value)}")
     return "；".join(parts)
 
 
@@ -96,6 +104,7 @@ class LogTab(DetailTab):
         self.audit_model = SimpleTableModel(["时间", "操作人", "操作", "内容"], self)
         self.audit_table = self._table(self.audit_model, (150, 80, 110, 400))
         self.audit_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.audit_table.setWordWrap(True)  # a reason or a reply is read whole, not cut off
         bottom_layout.addWidget(self.audit_table)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -127,3 +136,4 @@ class LogTab(DetailTab):
                                     f"{ACTIONS.get(entry.action, entry.action)}{what}", text]))
             tips.append(text.replace("；", "\n"))
         self.audit_model.set_rows(rows, tips=tips)
+        self.audit_table.resizeRowsToContents()

@@ -9,6 +9,7 @@ follow-ups are saved at once by their dialogs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -48,6 +48,7 @@ from proposal_desk.gui.dialogs.conflict_dialog import (
     FieldVersions,
     compare,
 )
+from proposal_desk.gui.dialogs.return_decision import ReturnDecisionDialog
 from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.formatting import date_text, days_text
 from proposal_desk.gui.forms.ui_return_dialog import Ui_ReturnDialog
@@ -55,7 +56,7 @@ from proposal_desk.gui.icons import icon
 from proposal_desk.gui.list_model import STATUS_COLORS
 from proposal_desk.gui.opener import open_path, temp_copy
 from proposal_desk.gui.widgets.banner import WarningBanner
-from proposal_desk.services import editing, handling, rounds
+from proposal_desk.services import editing, handling, returns, rounds
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.conflicts import ProposalConflictError, claim_proposal
 from proposal_desk.storage.errors import UserError
@@ -110,6 +111,7 @@ class DetailPane(QWidget):
         self.version: int | None = None
         self.loaded: Loaded | None = None
         self.return_dialog: ReturnDialog | None = None
+        self.decision_dialog: ReturnDecisionDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +141,14 @@ class DetailPane(QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
         layout.addWidget(self.state_label)
+        self.return_label = QLabel()  # 退回: reason, suggested unit, the office's answer
+        self.return_label.setObjectName("returnLabel")
+        self.return_label.setWordWrap(True)
+        self.return_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.return_label.setStyleSheet("background: #f3f0fa; border: 1px solid #c9bfe3; "
+                                        "border-radius: 4px; padding: 4px 8px; color: #3c2f63;")
+        self.return_label.hide()
+        layout.addWidget(self.return_label)
         self.banner = WarningBanner(self)
         layout.addWidget(self.banner)
 
@@ -268,6 +278,9 @@ class DetailPane(QWidget):
         elif p.replied_on:
             state += f"　会办意见送出于 {date_text(p.replied_on)}"
         self.state_label.setText(state)
+        lines = returns.return_lines(p)
+        self.return_label.setText("<br>".join(html.escape(line) for line in lines))
+        self.return_label.setVisible(bool(lines))
         self.banner.set_warnings(loaded.warnings)
 
     # ---- state -------------------------------------------------------------------------
@@ -460,15 +473,22 @@ class DetailPane(QWidget):
         p = self.loaded.proposal if self.loaded else None
         if p is None:
             return
-        if any(r.outcome == ReturnOutcome.PENDING for r in p.returns):
-            menu = QMenu(self)
-            today = dt.date.today()
-            for outcome in (ReturnOutcome.ACCEPTED, ReturnOutcome.REFUSED):
-                menu.addAction(f"提案委{outcome.value}", lambda o=outcome: self.basic.attempt(
-                    self.change, lambda _s, q: handling.decide_return(q, o.value, today)))
-            menu.exec(self.return_button.mapToGlobal(self.return_button.rect().bottomLeft()))
+        if returns.pending_request(p) is not None:
+            self.open_decision_dialog()
             return
         self.open_return_dialog()
+
+    def open_decision_dialog(self) -> ReturnDecisionDialog | None:
+        """退回结果: the office's answer and the day it came (not always today)."""
+        p = self.loaded.proposal if self.loaded else None
+        request = returns.pending_request(p) if p is not None else None
+        if request is None:
+            return None
+        dialog = ReturnDecisionDialog(self, request, self.change)
+        self.decision_dialog = dialog
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def open_return_dialog(self) -> ReturnDialog | None:
         p = self.loaded.proposal if self.loaded else None

@@ -1,0 +1,49 @@
+"""退回 as users follow it: the request's reason, suggested unit and the office's decision with
+its own date (the day the office answered, not the day it was typed in)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import ReturnOutcome
+from proposal_desk.services import handling
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Proposal, ReturnRequest
+
+
+def pending_request(p: Proposal) -> ReturnRequest | None:
+    pending = [r for r in p.returns if r.outcome == ReturnOutcome.PENDING]
+    return pending[-1] if pending else None
+
+
+def decide(p: Proposal, outcome: str, on: dt.date | None,
+           today: dt.date | None = None) -> None:
+    """Record the proposal office's answer to the pending request, on the day it came."""
+    request = pending_request(p)
+    if request is None:
+        raise UserError("没有待审核的退回申请")
+    if on is None:
+        raise UserError("请填写提案委答复退回申请的日期")
+    if on > (today or dt.date.today()):
+        raise UserError("提案委答复日期不能晚于今天")
+    if request.requested_on and on < request.requested_on:
+        raise UserError(f"提案委答复日期不能早于申请日期（{format_cn(request.requested_on)}）")
+    handling.decide_return(p, outcome, on)
+
+
+def return_lines(p: Proposal) -> list[str]:
+    """One line per 退回 request, newest first, for the detail pane's banner."""
+    lines = []
+    for r in sorted(p.returns, key=lambda r: (r.requested_on or dt.date.min, r.id or 0),
+                    reverse=True):
+        text = f"{format_cn(r.requested_on) if r.requested_on else ''}申请退回：{r.reason}"
+        if r.suggested_unit:
+            text += f"；建议由{r.suggested_unit}办理"
+        if r.outcome == ReturnOutcome.PENDING:
+            text += "。提案委尚未答复"
+        else:
+            when = f"{format_cn(r.decided_on)}" if r.decided_on else ""
+            text += f"。提案委{when}{r.outcome}"
+        lines.append(text)
+    return lines

@@ -26,6 +26,7 @@ from proposal_desk.gui.detail.records_tab import Change, ChangeLater, OpenAttach
 from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.formatting import date_text, datetime_text, size_text
 from proposal_desk.gui.icons import icon
+from proposal_desk.gui.opener import OPENED_COPY_NOTE
 from proposal_desk.gui.simple_table import SimpleTableModel
 from proposal_desk.gui.widgets.file_drop import local_files
 from proposal_desk.services import editing, handling
@@ -65,10 +66,17 @@ class AttachmentsTab(DetailTab):
             header.resizeSection(n, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        hint = QLabel("可把文件直接拖到这里添加。附件保存在数据库中，拷走数据文件夹即一并带走。")
+        hint = QLabel("可把文件直接拖到这里添加。附件保存在数据库中，拷走数据文件夹即一并带走。"
+                      + OPENED_COPY_NOTE)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6b7a;")
         layout.addWidget(hint)
+        self.opened_label = QLabel()  # after 打开: which copy is open, and what that means
+        self.opened_label.setObjectName("openedCopyLabel")
+        self.opened_label.setWordWrap(True)
+        self.opened_label.setStyleSheet("color: #8a5a00;")
+        self.opened_label.hide()
+        layout.addWidget(self.opened_label)
         self.add_button.clicked.connect(self._choose)
         self.open_button.clicked.connect(self.open_selected)
         self.save_button.clicked.connect(self._save_copy)
@@ -77,7 +85,12 @@ class AttachmentsTab(DetailTab):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
+    def show_opened(self, name: str) -> None:
+        self.opened_label.setText(f"已打开“{name}”的副本；修改后请重新添加附件（另存后用“添加文件…”）。")
+        self.opened_label.show()
+
     def fill(self, loaded: Loaded) -> None:
+        self.opened_label.hide()
         p = loaded.proposal
         rows = []
         self._names = {a.id: a.original_name for a in p.attachments}

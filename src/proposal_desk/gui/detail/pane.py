@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -511,8 +512,16 @@ class DetailPane(QWidget):
                 name, data = editing.attachment_of(session, attachment_id)
             return temp_copy(name, data)
 
+        def opened(path: Path) -> None:
+            open_path(path)
+            self.attachments.show_opened(path.name)
+            window = self.window()
+            if isinstance(window, QMainWindow):  # seen from the 沟通记录 tab as well
+                window.statusBar().showMessage(
+                    f"已打开“{path.name}”的只读副本；修改后请另存，再作为新附件添加", 15000)
+
         return operations.run_in_background(self, job, label="正在取出附件…",
-                                            on_success=lambda path: open_path(path))
+                                            on_success=opened)
 
     def current(self) -> Proposal | None:
         return self.loaded.proposal if self.loaded else None

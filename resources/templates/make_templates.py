@@ -153,7 +153,7 @@ def build_opinion() -> Any:
     title(doc)
     para(doc, "{{ lead_unit }}：", style="GwFlush")
     para(doc, "{{ proposers }}提出的《{{ proposal_title }}》（第{{ number }}号）收悉。"
-              "经认真研究，现提出会办意见如下：")
+              "经认真研究，现提出{{ opinion_word }}如下：")
     flow(doc, "body")
     para(doc, "以上意见，请在答复{{ member_word }}时统筹考虑。")
     signature(doc)

@@ -79,3 +79,14 @@ def test_the_rule_due_date_names_its_source(qtbot: Any, seeded_db: Any,
     detail = select_number(qtbot, window, "144011")
     text = detail.basic.ui.ruleDueLabel.text()
     assert "2025年5月31日" in text and "会议规定的协办" in text
+
+
+def test_the_assist_form_says_what_the_document_adds(qtbot: Any, seeded_db: Any,
+                                                     make_window: Any) -> None:
+    window = make_window(seeded_db)
+    detail = select_number(qtbot, window, "144011")  # 协办
+    form = detail.reply.assist
+    assert "自动加上" in form.textLabel.text() and "收悉" in form.textLabel.text()
+    assert form.assistGroup.title() == "协办意见"
+    assert form.opinionButton.text() == "生成协办意见…"
+    assert detail.tabs.tabText(detail.tabs.indexOf(detail.reply)) == "协办意见"

@@ -40,6 +40,11 @@ def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: 
     return opinion.doc_number
 
 
+def opinion_word(role: Role) -> str:
+    """协办意见 for a 协办 proposal (as offices that say 协办 title it), else 会办意见."""
+    return "协办意见" if role is Role.ASSIST else "会办意见"
+
+
 def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
                     today: dt.date | None = None) -> dict[str, Any]:
     try:
@@ -56,7 +61,8 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     ours = set(settings.names)
     lead_units = [u.unit_name for u in p.units if u.role == Role.LEAD and u.unit_name not in ours]
     on = opinion.sent_on or today or dt.date.today()
-    title = f"关于{p.meeting.name}第{p.number}号{kind.value}的会办意见"
+    word = opinion_word(role)
+    title = f"关于{p.meeting.name}第{p.number}号{kind.value}的{word}"
     return {
         "bureau": settings.name,
         "signer": opinion.signer,
@@ -69,6 +75,7 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
         "meeting": p.meeting.name,
         "kind": kind.value,
         "member_word": kind.member_word,
+        "opinion_word": word,
         "body": fmt.paragraphs(opinion.text),
         "date": format_cn(on),
         "print_date": format_cn(on),

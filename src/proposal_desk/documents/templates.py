@@ -70,6 +70,7 @@ KINDS: dict[str, TemplateKind] = {
         **_LETTER_COMMON,
         "lead_unit": "主办单位（主送）",
         "proposers": "提案人称谓，如 张三委员",
+        "opinion_word": "协办意见（协办提案）或 会办意见（会办提案）",
     }),
     "report": TemplateKind("report", "办理情况报告", "report.template", {
         "title": "报告标题（过长时自动分行）",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from proposal_desk.core import rules
 from proposal_desk.core.enums import Publicity, ReviewStep, Role
 from proposal_desk.core.text import clean_text
+from proposal_desk.documents.opinions import opinion_word
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded, set_combo_items
 from proposal_desk.gui.formatting import date_text
@@ -54,6 +55,7 @@ class ReplyTab(DetailTab):
         self._stack.addWidget(self.assist_page)
         self.answers = True
         self._heading = ""
+        self._word = "会办意见"
         self._sent_before: dt.date | None = None
         r = self.reply
         for step in ReviewStep:
@@ -86,7 +88,7 @@ class ReplyTab(DetailTab):
 
     @property
     def tab_title(self) -> str:
-        return "答复" if self.answers else "会办意见"
+        return "答复" if self.answers else self._word
 
     def fill(self, loaded: Loaded) -> None:
         p = loaded.proposal
@@ -97,6 +99,7 @@ class ReplyTab(DetailTab):
         else:
             self._stack.setCurrentWidget(self.assist_page)
             self._fill_assist(p)
+        self._word = opinion_word(Role(p.role))
 
     def _fill_reply(self, p: Proposal) -> None:
         r = self.reply
@@ -168,6 +171,10 @@ class ReplyTab(DetailTab):
         a.textEdit.setPlainText(opinion.text if opinion else "")
         a.summaryEdit.setPlainText(p.summary)
         a.leadUnitValue.setText(p.lead_unit or "（交办清单未写明）")
+        word = opinion_word(Role(p.role))  # 协办意见 for 协办, as the document's title says
+        a.assistGroup.setTitle(word)
+        a.opinionButton.setText(f"生成{word}…")
+        a.opinionButton.setToolTip(f"生成 Word {word}并打开")
 
     def _show_meaning(self) -> None:
         code = self.reply.categoryBox.currentData() or ""

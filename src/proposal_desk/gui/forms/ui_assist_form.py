@@ -131,6 +131,7 @@ class Ui_AssistForm(object):
 
         self.textLabel = QLabel(self.scrollContents)
         self.textLabel.setObjectName(u"textLabel")
+        self.textLabel.setWordWrap(True)
 
         self.contentsLayout.addWidget(self.textLabel)
 
@@ -189,8 +190,8 @@ class Ui_AssistForm(object):
         self.leadUnitValue.setText("")
         self.contactNameLabel.setText(QCoreApplication.translate("AssistForm", u"\u8054\u7cfb\u4eba", None))
         self.contactPhoneLabel.setText(QCoreApplication.translate("AssistForm", u"\u8054\u7cfb\u7535\u8bdd", None))
-        self.textLabel.setText(QCoreApplication.translate("AssistForm", u"\u4f1a\u529e\u610f\u89c1\u6b63\u6587(&B)", None))
-        self.textEdit.setPlaceholderText(QCoreApplication.translate("AssistForm", u"\u672c\u5355\u4f4d\u5bf9\u8be5\u63d0\u6848\u7684\u610f\u89c1\u548c\u6240\u505a\u7684\u5de5\u4f5c", None))
+        self.textLabel.setText(QCoreApplication.translate("AssistForm", u"\u610f\u89c1\u6b63\u6587(&B)\uff1a\u53ea\u5199\u6b63\u6587\u3002\u4e3b\u9001\u5355\u4f4d\u3001\u5f00\u5934\u201c\u2026\u2026\u6536\u6089\u3002\u7ecf\u8ba4\u771f\u7814\u7a76\uff0c\u73b0\u63d0\u51fa\u610f\u89c1\u5982\u4e0b\uff1a\u201d\u3001\u7ed3\u5c3e\u201c\u4ee5\u4e0a\u610f\u89c1\uff0c\u8bf7\u5728\u7b54\u590d\u59d4\u5458\u65f6\u7edf\u7b79\u8003\u8651\u3002\u201d\u548c\u843d\u6b3e\u7531\u7a0b\u5e8f\u5728\u751f\u6210\u6587\u4ef6\u65f6\u81ea\u52a8\u52a0\u4e0a", None))
+        self.textEdit.setPlaceholderText(QCoreApplication.translate("AssistForm", u"\u672c\u5355\u4f4d\u5bf9\u8be5\u63d0\u6848\u7684\u610f\u89c1\u548c\u6240\u505a\u7684\u5de5\u4f5c\uff1a\u4e00\u3001\u2026\u2026 \u4e8c\u3001\u2026\u2026\uff08\u4e0d\u542b\u5f00\u5934\u3001\u7ed3\u5c3e\u548c\u843d\u6b3e\uff09", None))
         self.summaryLabel.setText(QCoreApplication.translate("AssistForm", u"\u529e\u7406\u5de5\u4f5c\u5c0f\u7ed3\uff08\u5199\u5165\u5e74\u5ea6\u529e\u7406\u60c5\u51b5\u62a5\u544a\uff09", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("AssistForm", u"\u4e00\u662f\u2026\u2026\uff1b\u4e8c\u662f\u2026\u2026", None))
         pass

@@ -153,7 +153,7 @@ def test_an_assisting_proposal_gets_the_opinion_form(qtbot: Any, seeded_db: Any,
     window = make_window(seeded_db)
     detail = select_number(qtbot, window, "144011")
     tabs = detail.tabs
-    assert tabs.tabText(tabs.indexOf(detail.reply)) == "会办意见"
+    assert tabs.tabText(tabs.indexOf(detail.reply)) == "协办意见"  # 144011 is 协办
     assert not tabs.isTabEnabled(tabs.indexOf(detail.opinion))
     assert detail.reply.assist.leadUnitValue.text() == "区发展和改革局"
     detail.reply.assist.textEdit.setPlainText("我局意见如下：……")

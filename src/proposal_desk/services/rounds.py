@@ -34,13 +34,13 @@ def latest_round(p: Proposal) -> LatestRound | None:
     return LatestRound(reply.round, sent_on, reply.category, opinion, later)
 
 
-def round_text(r: LatestRound) -> str:
+def round_text(r: LatestRound, member_word: str = "委员") -> str:
     """第2轮答复于 2025年8月20日　B 类　委员意见：满意 (no 第1轮 when there is only one)."""
     which = f"第{r.round}轮" if r.round > 1 or r.later else ""
     parts = [f"{which}答复于 {format_cn(r.sent_on)}"]
     if r.category:
         parts.append(f"{r.category} 类")
-    parts.append(f"委员意见：{r.satisfaction}" if r.satisfaction else "委员意见：尚未反馈")
+    parts.append(f"{member_word}意见：{r.satisfaction or '尚未反馈'}")
     if r.later:
         parts.append(f"第{r.later}轮重新办理中")
     return "　".join(parts)

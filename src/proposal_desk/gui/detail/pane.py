@@ -275,7 +275,7 @@ class DetailPane(QWidget):
         if Role(p.role).answers_member:
             latest = rounds.latest_round(p)  # one round's date, category and opinion together
             if latest is not None:
-                state += "　" + rounds.round_text(latest)
+                state += "　" + rounds.round_text(latest, kind.member_word)
         elif p.replied_on:
             state += f"　会办意见送出于 {date_text(p.replied_on)}"
         self.state_label.setText(state)

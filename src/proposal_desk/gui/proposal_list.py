@@ -127,15 +127,15 @@ class ProposalListPane(QWidget):
             selection = self.table.selectionModel()
             flags = (QItemSelectionModel.SelectionFlag.Select
                      | QItemSelectionModel.SelectionFlag.Rows)
-            for n, r in enumerate(self.model.visible_rows()):
-                if r.id in others:
+            for proposal_id in others:
+                n = self.model.row_of(proposal_id)
+                if n >= 0:
                     selection.select(self.model.index(n, 0), flags)
 
     def update_count(self) -> None:
         rows = self.model.visible_rows()
         total = len(self.model.all_rows())
-        overdue = sum(r.overdue for r in rows)
-        soon = sum(r.due_soon for r in rows)
+        overdue, soon = self.model.visible_counts()
         text = (f"共 {len(rows)} 件" if len(rows) == total
                 else f"找到 {len(rows)} 件（共 {total} 件）")
         extras = []

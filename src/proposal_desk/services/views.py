@@ -6,8 +6,11 @@ once and switch lists in memory; the rules stay in the rows' status, due and ove
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from proposal_desk.core.enums import Role, Status
 from proposal_desk.services.queries import ListFilter, ProposalRow
@@ -63,18 +66,33 @@ VIEWS: tuple[View, ...] = (
 )
 
 VIEW_BY_KEY = {v.key: v for v in VIEWS}
+# The stand-in row each group of rows is tested as: only the grouped fields are real.
+_SAMPLE = ProposalRow(id=0, kind="", meeting="", year=0, number="", title="", proposer="",
+                      role="", lead_unit="", assigned=None, due=None, status="", category="",
+                      satisfaction="", key=False, section="", handler="", signed=None,
+                      replied=None)
 FOLLOW_UP_KEY = "follow_up"
 FOLLOW_UP_LABEL = "B类跟踪"
 FOLLOW_UP_TIP = "往年答复为 B 类、C 类，尚未落实的（回头看）"
 
 
+# What every view's test reads of a row (tests/test_scale_paths checks that none reads more).
+_VIEW_FIELDS = ("status", "role", "overdue", "due_soon", "key")
+_view_key = attrgetter(*_VIEW_FIELDS)
+
+
 def counts(rows: Iterable[ProposalRow]) -> dict[str, int]:
-    """How many rows each view shows, for the numbers beside the navigation entries."""
+    """How many rows each view shows, for the numbers beside the navigation entries.
+
+    Rows are first grouped by the fields the tests read (a few dozen groups however many
+    rows), then each test runs once per group: 100,000 rows in milliseconds."""
+    groups: Counter[tuple[Any, ...]] = Counter(map(_view_key, rows))
     result = {v.key: 0 for v in VIEWS}
-    for row in rows:
+    for values, n in groups.items():
+        sample = _SAMPLE._replace(**dict(zip(_VIEW_FIELDS, values, strict=True)))
         for v in VIEWS:
-            if v.test(row):
-                result[v.key] += 1
+            if v.test(sample):
+                result[v.key] += n
     return result
 
 

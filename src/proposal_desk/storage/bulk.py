@@ -82,7 +82,10 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
     computed: dict[str, Any] = {}
     for key, fn in defaults:
         computed[key] = fn()  # one timestamp for the batch, as one flush would give
-    full = [{**computed, **row} for row in rows]
+    blank = dict.fromkeys(table.columns.keys())
+    if rows and "id" in blank and "id" not in rows[0]:
+        del blank["id"]  # the database assigns it
+    full = [{**blank, **computed, **row} for row in rows]
     conn = session.connection()
     fastsql.insert_many(conn, table, full)
     keys = [c.key for c in table.primary_key.columns]

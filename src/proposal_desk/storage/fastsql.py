@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, String, Table, insert, type_coerce
@@ -72,13 +73,17 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         return
     auto = table.autoincrement_column
     sql, keys, procs = _prepared(conn, table, auto is None or auto.key in rows[0])
-    plain = [(k, p) for k, p in zip(keys, procs, strict=True)]
+    get = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    converted = [(i, p) for i, p in enumerate(procs) if p is not None]
     params = []
     for row in rows:
-        values = []
-        for k, p in plain:
-            v = row.get(k)
-            values.append(p(v) if p is not None and v is not None else v)
+        try:
+            values = list(get(row))  # every key given: one C-level lookup for the row
+        except KeyError:
+            values = [row.get(k) for k in keys]
+        for i, p in converted:
+            if values[i] is not None:
+                values[i] = p(values[i])
         params.append(tuple(values))
     conn.exec_driver_sql(sql, params)
 

@@ -10,6 +10,8 @@ Other databases (PostgreSQL) fall back to a LIKE over the same text.
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from operator import add
@@ -216,6 +218,29 @@ def fts_query(query: str) -> str | None:
     return '"' + " ".join(tokens) + '"' if tokens else None
 
 
+_json_ok: dict[str, bool] = {}
+
+
+def _hits(conn: Connection, table: str, match: str) -> set[int]:
+    """The rowids matching, straight from the driver: one JSON array where SQLite has JSON
+    (100,000 hits in half the time of 100,000 rows), rows otherwise."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    where = f"FROM {table} WHERE {table} MATCH ?"
+    try:
+        if _json_ok.get("json", True):
+            try:
+                found = cursor.execute(f"SELECT json_group_array(rowid) {where}",
+                                       (match,)).fetchone()[0]
+                return set(json.loads(found))
+            except sqlite3.OperationalError as exc:
+                if "json_group_array" not in str(exc):
+                    raise
+                _json_ok["json"] = False
+        return {r[0] for r in cursor.execute(f"SELECT rowid {where}", (match,))}
+    finally:
+        cursor.close()
+
+
 def search_ids(session: Session, query: str) -> set[int]:
     """Ids of the proposals whose text contains `query` (case and white space ignored)."""
     conn = session.connection()
@@ -225,16 +250,10 @@ def search_ids(session: Session, query: str) -> set[int]:
             return set(session.scalars(select(Proposal.id)))
         gram = _gram_query(tokens)
         if gram is not None and has_grams(conn):
-            sql, match = f"SELECT rowid FROM {GRAM_TABLE} WHERE {GRAM_TABLE} MATCH ?", gram
+            table, match = GRAM_TABLE, gram
         else:
-            sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
-            match = '"' + " ".join(tokens) + '"'
-        # Straight from the driver: 100,000 hits as Row objects would cost more than the search.
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            return {r[0] for r in cursor.execute(sql, (match,))}
-        finally:
-            cursor.close()
+            table, match = FTS_TABLE, '"' + " ".join(tokens) + '"'
+        return _hits(conn, table, match)
     needle = normalize(query)
     if not needle:
         return set(session.scalars(select(Proposal.id)))

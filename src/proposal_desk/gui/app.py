@@ -8,23 +8,22 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+# Only Qt and light modules here: the database layer (SQLAlchemy, the models, the queries) is
+# imported on a worker thread while the application starts (gui/startup_load.py).
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import func, select
 
 from proposal_desk import APP_ID, APP_NAME, __version__, logs, paths
-from proposal_desk.gui import errors, operations
-from proposal_desk.gui.context import AppContext
-from proposal_desk.gui.database_open import open_database as open_database  # for scripts
-from proposal_desk.gui.database_open import open_with_recovery
+from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
-from proposal_desk.gui.layout_store import LayoutStore
-from proposal_desk.gui.main_window import MainWindow
-from proposal_desk.gui.single_instance import InstanceServer, acquire
-from proposal_desk.storage.backup import RestoreResult
-from proposal_desk.storage.database import Database
-from proposal_desk.storage.models import Proposal
+from proposal_desk.gui.startup_load import StartupLoad
+
+if TYPE_CHECKING:
+    from proposal_desk.gui.main_window import MainWindow
+    from proposal_desk.storage.backup import RestoreResult
+    from proposal_desk.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +58,25 @@ def data_folder_for(demo: bool) -> Path:
     return paths.demo_data_dir() if demo else paths.data_dir()
 
 
+def open_database(url: str, data_folder: Path) -> Database:
+    """The window's database, opened on this thread (for scripts: take_screenshots.py)."""
+    from proposal_desk.gui.database_open import open_database as open_window_database
+
+    return open_window_database(url, data_folder)
+
+
 def is_empty(db: Database) -> bool:
+    from sqlalchemy import func, select
+
+    from proposal_desk.storage.models import Proposal
+
     with db.session() as session:
         return not session.scalar(select(func.count()).select_from(Proposal))
 
 
 def fill_demo_in_background(window: MainWindow) -> None:
     from proposal_desk.demo import fill_demo
+    from proposal_desk.gui import operations
 
     db = window.ctx.db
     operations.run_in_background(
@@ -76,11 +87,23 @@ def fill_demo_in_background(window: MainWindow) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     logs.setup_logging()
-    app = make_application()
     demo = bool(getattr(args, "demo", False))
     smoke = bool(getattr(args, "smoke_test", False))
     folder = data_folder_for(demo)
     url = paths.database_url(getattr(args, "db", None), demo=demo)
+    # First of all, on a worker thread: the database file's check (while the modules load
+    # here), then its opening and the first read (while the window is built).
+    load = StartupLoad(url, folder, read_snapshot=not demo).start()
+    try:
+        return _run(load, url, folder, demo=demo, smoke=smoke)
+    finally:
+        load.close()
+
+
+def _run(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) -> int:
+    from proposal_desk.gui.single_instance import InstanceServer, acquire
+
+    app = make_application()
     server: InstanceServer | None = acquire(url)
     if server is None:
         log.info("another window holds %s; it was asked to come forward", url)
@@ -89,9 +112,17 @@ def run_gui(args: argparse.Namespace) -> int:
     previous_hooks = (sys.excepthook, threading.excepthook)
     errors.install()
     try:
+        load.import_database_layer()
+        from proposal_desk.gui import operations
+        from proposal_desk.gui.context import AppContext
+        from proposal_desk.gui.database_open import open_with_recovery
+        from proposal_desk.gui.layout_store import LayoutStore
+        from proposal_desk.gui.main_window import MainWindow
+
         # A damaged, locked or newer database gets a dialog (a damaged one: restore a backup),
         # never a traceback and never a new empty database in its place.
-        opened = open_with_recovery(url, folder, interactive=not smoke)
+        opened = open_with_recovery(url, folder, interactive=not smoke,
+                                    first_attempt=load.database)
         if opened is None:
             return EXIT_OPEN_FAILED
         db = opened.db
@@ -106,7 +137,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if demo and is_empty(db):
             fill_demo_in_background(window)
         else:
-            window.reload()
+            window.reload(read=load.snapshot_job(db))
         if not _report_start(window, app if smoke else None) and smoke:
             _exit_when_idle(app, window)
         code = app.exec()
@@ -134,6 +165,7 @@ def _report_start(window: MainWindow, quit_app: QApplication | None) -> bool:
         from proposal_desk import startup_probe
     except ImportError:
         return False
+    from proposal_desk.gui import operations
 
     def ready(_info: object) -> None:
         if quit_app is not None:
@@ -149,6 +181,8 @@ def _report_start(window: MainWindow, quit_app: QApplication | None) -> bool:
 
 def _exit_when_idle(app: QApplication, window: MainWindow) -> None:
     """--smoke-test: once the data is shown and nothing runs in the background, quit with 0."""
+    from proposal_desk.gui import operations
+
     state = {"loaded": False}
 
     def loaded() -> None:

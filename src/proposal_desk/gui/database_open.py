@@ -23,7 +23,6 @@ from proposal_desk import APP_NAME
 from proposal_desk.gui import operations, pickers
 from proposal_desk.gui.errors import describe, show_exception
 from proposal_desk.gui.formatting import size_text
-from proposal_desk.gui.forms.ui_damaged_database_dialog import Ui_DamagedDatabaseDialog
 from proposal_desk.gui.opener import open_path
 from proposal_desk.storage.backup import RestoreResult, backup_dir_for, restore_database
 from proposal_desk.storage.database import Database, sqlite_file
@@ -40,10 +39,13 @@ def backup_folder(url: str, data_folder: Path) -> Path:
     return backup_dir_for(path) if path is not None else data_folder / "backups-server"
 
 
-def open_database(url: str, data_folder: Path) -> Database:
+def open_database(url: str, data_folder: Path, *, checked: bool = False) -> Database:
     """The window's database: checked, migrated, backed up on open, and locked against a
-    second writer (a command run meanwhile is refused with a message naming the window)."""
-    return Database(url, backup_dir=backup_folder(url, data_folder), lock=True)
+    second writer (a command run meanwhile is refused with a message naming the window).
+    `checked`: the caller holds the instance lock and has run the quick check already
+    (gui/startup_load.py)."""
+    return Database(url, backup_dir=backup_folder(url, data_folder), lock=True,
+                    check_on_open=not checked)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class DamagedDatabaseDialog(QDialog):
 
     def __init__(self, error: DamagedDatabaseError, folder: Path,
                  parent: QWidget | None = None) -> None:
+        # The form is needed only when the file is damaged: not imported on a normal start.
+        from proposal_desk.gui.forms.ui_damaged_database_dialog import Ui_DamagedDatabaseDialog
+
         super().__init__(parent)
         self.ui = Ui_DamagedDatabaseDialog()
         self.ui.setupUi(self)
@@ -168,14 +173,25 @@ def problem_box(exc: BaseException) -> QMessageBox:
 
 
 def open_with_recovery(url: str, data_folder: Path, *, interactive: bool = True,
-                       opener: Callable[[str, Path], Database] = open_database
+                       opener: Callable[[str, Path], Database] = open_database,
+                       first_attempt: Callable[[], Database] | None = None
                        ) -> Opened | None:
     """Open the window's database; when it cannot be opened, explain and offer the way out
-    (interactive), else log it. None means quit."""
+    (interactive), else log it. None means quit.
+
+    `first_attempt` gives the result of an opening already under way (the start opens the
+    database on a worker thread): it returns the database or raises what the opening raised.
+    Every later attempt (after a restore, or 重试) calls `opener` here."""
     restored: RestoreResult | None = None
+    attempt = first_attempt
     while True:
         try:
-            return Opened(opener(url, data_folder), restored)
+            if attempt is not None:
+                first, attempt = attempt, None  # used once, whatever it raises
+                db = first()
+            else:
+                db = opener(url, data_folder)
+            return Opened(db, restored)
         except DamagedDatabaseError as exc:
             log.error("damaged database at start: %s", exc)
             if not interactive:

@@ -16,7 +16,6 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.orm.exc import StaleDataError
 
 from proposal_desk import logs
 from proposal_desk.gui import messages
@@ -29,9 +28,17 @@ STALE_TEXT = ("这条记录已被他人修改：在您打开之后，有人（�
               "您的修改没有保存。请点“撤销修改”载入最新内容后再改。")
 
 
+def _is_stale(exc: BaseException) -> bool:
+    """SQLAlchemy's StaleDataError, without importing SQLAlchemy: this module is loaded at the
+    very start, while the database layer is still being imported on a worker thread (and if
+    SQLAlchemy is not loaded, no such error can exist)."""
+    orm_exc = sys.modules.get("sqlalchemy.orm.exc")
+    return orm_exc is not None and isinstance(exc, orm_exc.StaleDataError)
+
+
 def describe(exc: BaseException) -> tuple[str, str]:
     """(title, text) users see for an exception."""
-    if isinstance(exc, StaleDataError):
+    if _is_stale(exc):
         return "已被他人修改", STALE_TEXT
     if isinstance(exc, ConflictError):
         return "已被他人修改", str(exc)
@@ -47,7 +54,7 @@ def describe(exc: BaseException) -> tuple[str, str]:
 
 def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
     title, text = describe(exc)
-    if isinstance(exc, UserError | StaleDataError):
+    if isinstance(exc, UserError) or _is_stale(exc):
         log.info("%s: %s", title, exc)
         return messages.warn(parent, text, title=title)
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

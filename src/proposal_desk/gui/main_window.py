@@ -1,5 +1,11 @@
 """The main window: navigation on the left, the 工作台 or the proposal list with the detail pane
-on the right, menus and a toolbar for everything a bureau does."""
+on the right, menus and a toolbar for everything a bureau does.
+
+The window opens on the 工作台, so the list and the detail pane (with their tabs, forms and
+dialogs) are built the first time a list is shown: `list_pane`, `detail` and `work_splitter`
+build them on first use. Code that must not build them (closing, saving the layout, a reload
+on start) asks `work_area_built()` first.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,14 +31,12 @@ from proposal_desk import APP_NAME
 from proposal_desk.gui import documents_actions, messages, operations
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.dashboard.view import DashboardView
-from proposal_desk.gui.detail.pane import DetailPane
 from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.messages import SaveChoice
 from proposal_desk.gui.navigation import DASHBOARD, NavigationPane, Target
 from proposal_desk.gui.opener import open_path
 from proposal_desk.gui.proposal_admin import ProposalAdmin
-from proposal_desk.gui.proposal_list import ProposalListPane
 from proposal_desk.gui.snapshot import ALL_YEARS, Snapshot, read_snapshot
 from proposal_desk.services import editing, views
 from proposal_desk.services.queries import ProposalRow
@@ -41,6 +45,9 @@ from proposal_desk.storage.search import search_ids
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from proposal_desk.gui.detail.pane import DetailPane
+    from proposal_desk.gui.proposal_list import ProposalListPane
 
 log = logging.getLogger(__name__)
 
@@ -62,18 +69,11 @@ class MainWindow(QMainWindow):
 
         self.nav = NavigationPane(self)
         self.dashboard = DashboardView(self)
-        self.list_pane = ProposalListPane(self)
-        self.detail = DetailPane(ctx, self)
-        self.work_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.work_splitter.setObjectName("workSplitter")
-        self.work_splitter.addWidget(self.list_pane)
-        self.work_splitter.addWidget(self.detail)
-        self.work_splitter.setStretchFactor(0, 3)
-        self.work_splitter.setStretchFactor(1, 2)
-        self.work_splitter.setChildrenCollapsible(False)
+        self._list_pane: ProposalListPane | None = None
+        self._detail: DetailPane | None = None
+        self._work_splitter: QSplitter | None = None
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.dashboard)
-        self.stack.addWidget(self.work_splitter)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.nav)
@@ -93,21 +93,72 @@ class MainWindow(QMainWindow):
 
         self.nav.target_changed.connect(self._target_chosen)
         self.nav.year_changed.connect(self._year_chosen)
-        self.list_pane.current_changed.connect(self._current_changed)
-        self.list_pane.search_changed.connect(self._search)
-        self.list_pane.table.customContextMenuRequested.connect(self._list_menu)
-        self.detail.saved.connect(self._proposal_saved)
-        self.detail.dirty_changed.connect(lambda dirty: self.save_action.setEnabled(dirty))
-        self.detail.step_requested.connect(self.step)
         self.dashboard.view_requested.connect(lambda key: self.show_target(Target("view", key)))
         self.dashboard.proposal_requested.connect(self.open_proposal)
         self.dashboard.import_requested.connect(self.open_import_wizard)
         self.dashboard.settings_requested.connect(lambda: self.open_settings())
-        self.detail.reply.letter_handler = lambda: self.documents.letter()
-        self.detail.reply.opinion_handler = lambda: self.documents.opinion()
         self.documents.refresh_state()
         self._restore_layout()
         self.nav.select(DASHBOARD)
+
+    # ---- the list and the detail pane, built on first use ------------------------------
+
+    def work_area_built(self) -> bool:
+        return self._work_splitter is not None
+
+    @property
+    def list_pane(self) -> ProposalListPane:
+        self._build_work_area()
+        assert self._list_pane is not None
+        return self._list_pane
+
+    @property
+    def detail(self) -> DetailPane:
+        self._build_work_area()
+        assert self._detail is not None
+        return self._detail
+
+    @property
+    def work_splitter(self) -> QSplitter:
+        self._build_work_area()
+        assert self._work_splitter is not None
+        return self._work_splitter
+
+    @property
+    def built_detail(self) -> DetailPane | None:
+        """The detail pane if it exists: what a proposal-related state needs to look at."""
+        return self._detail
+
+    def _build_work_area(self) -> None:
+        if self._work_splitter is not None:
+            return
+        from proposal_desk.gui.detail.pane import DetailPane
+        from proposal_desk.gui.proposal_list import ProposalListPane
+
+        list_pane = ProposalListPane(self)
+        detail = DetailPane(self.ctx, self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("workSplitter")
+        splitter.addWidget(list_pane)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self._list_pane, self._detail, self._work_splitter = list_pane, detail, splitter
+        self.stack.addWidget(splitter)
+        list_pane.current_changed.connect(self._current_changed)
+        list_pane.search_changed.connect(self._search)
+        list_pane.table.customContextMenuRequested.connect(self._list_menu)
+        detail.saved.connect(self._proposal_saved)
+        detail.dirty_changed.connect(lambda dirty: self.save_action.setEnabled(dirty))
+        detail.step_requested.connect(self.step)
+        detail.reply.letter_handler = lambda: self.documents.letter()
+        detail.reply.opinion_handler = lambda: self.documents.opinion()
+        store = self.ctx.layout
+        if not store.restore_splitter("work", splitter):
+            splitter.setSizes([760, 640])
+        store.restore_header("proposals", list_pane.table.horizontalHeader())
+        self.documents.refresh_state()
 
     # ---- actions, menus, toolbar -------------------------------------------------------
 
@@ -134,10 +185,10 @@ class MainWindow(QMainWindow):
                                           tip="导入提案委发来的交办清单或往年台账（Excel）")
         self.export_action = self._action("导出台账…", self.export_ledger, icon_name="export",
                                           shortcut="Ctrl+E", tip="把办理台账导出为 Excel")
-        self.save_action = self._action("保存", self.detail.save, shortcut=key.Save,
+        self.save_action = self._action("保存", lambda: self.detail.save(), shortcut=key.Save,
                                         icon_name="save", tip="保存当前提案的修改（Ctrl+S）")
         self.save_action.setEnabled(False)
-        self.revert_action = self._action("撤销修改", self.detail.revert,
+        self.revert_action = self._action("撤销修改", lambda: self.detail.revert(),
                                           tip="放弃当前提案未保存的修改")
         self.find_action = self._action("查找", self.focus_search, shortcut=key.Find,
                                         icon_name="search", tip="在清单中搜索（Ctrl+F）")
@@ -217,23 +268,25 @@ class MainWindow(QMainWindow):
             self.resize(1500, 920)
         if not store.restore_splitter("main", self.main_splitter):
             self.main_splitter.setSizes([210, 1290])
-        if not store.restore_splitter("work", self.work_splitter):
-            self.work_splitter.setSizes([760, 640])
-        store.restore_header("proposals", self.list_pane.table.horizontalHeader())
+        # The work splitter and the list's columns: when they are built (_build_work_area).
 
     def save_layout(self) -> None:
         store = self.ctx.layout
         store.save_window("main", self)
         store.save_splitter("main", self.main_splitter)
-        store.save_splitter("work", self.work_splitter)
-        store.save_header("proposals", self.list_pane.table.horizontalHeader())
+        if self._work_splitter is not None and self._list_pane is not None:
+            # Never shown this time: what was saved before stays.
+            store.save_splitter("work", self._work_splitter)
+            store.save_header("proposals", self._list_pane.table.horizontalHeader())
         store.sync()
 
     # ---- loading -----------------------------------------------------------------------
 
-    def reload(self, *, keep: int | None = None) -> None:
-        """Read the year again in the background; the selected proposal stays selected."""
-        self._keep_after_load = keep if keep is not None else self.list_pane.current_id()
+    def reload(self, *, keep: int | None = None,
+               read: Callable[[Any], Snapshot] | None = None) -> None:
+        """Read the year again in the background; the selected proposal stays selected.
+        `read` replaces the reading (the start hands over the snapshot it is reading)."""
+        self._keep_after_load = keep if keep is not None else self._current_id()
         if self._loading:
             self._reload_again = True
             return
@@ -241,8 +294,11 @@ class MainWindow(QMainWindow):
         year = self._year
         db = self.ctx.db
         operations.run_in_background(
-            self, lambda _p: read_snapshot(db, year), label="正在读取提案…",
+            self, read or (lambda _p: read_snapshot(db, year)), label="正在读取提案…",
             on_success=self._apply_snapshot, on_failure=self._load_failed)
+
+    def _current_id(self) -> int | None:
+        return self._list_pane.current_id() if self._list_pane is not None else None
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading -= 1
@@ -289,7 +345,7 @@ class MainWindow(QMainWindow):
         if self.target.kind == "dashboard":
             self.stack.setCurrentWidget(self.dashboard)
             return
-        self.stack.setCurrentWidget(self.work_splitter)
+        self.stack.setCurrentWidget(self.work_splitter)  # built here the first time
         year = self._year
         suffix = "" if self.target.kind == "follow_up" else (
             f"（{year}年）" if year else "（全部年度）")
@@ -303,7 +359,7 @@ class MainWindow(QMainWindow):
 
     def settle_edits(self) -> bool:
         """Before leaving a proposal: save or drop unsaved edits. False means stay."""
-        if not self.detail.is_dirty():
+        if self._detail is None or not self._detail.is_dirty():
             return True
         p = self.detail.current()
         choice = messages.ask_save(self, f"第{p.number}号" if p else "当前提案")
@@ -322,7 +378,7 @@ class MainWindow(QMainWindow):
             self.nav.select(self.target)
             return
         self.target = target
-        self._show_rows(keep=self.list_pane.current_id())
+        self._show_rows(keep=self._current_id())
 
     def show_target(self, target: Target) -> None:
         if not self.nav.select(target):
@@ -391,7 +447,7 @@ class MainWindow(QMainWindow):
         self.reload(keep=proposal_id)
 
     def _new_record(self) -> None:
-        if self.detail.current() is None:
+        if self._detail is None or self._detail.current() is None:
             messages.warn(self, "请先在清单中选择一件提案。")
             return
         self.detail.tabs.setCurrentWidget(self.detail.records)
@@ -407,9 +463,12 @@ class MainWindow(QMainWindow):
             menu.addSeparator() if a is None else menu.addAction(a)
         menu.popup(self.list_pane.table.viewport().mapToGlobal(pos))
 
+    def _selected_ids(self) -> list[int]:
+        return self._list_pane.selected_ids() if self._list_pane is not None else []
+
     def _bulk(self, label: str, change: Callable[[Session, list[int]], int],
               done_text: str, ids: list[int] | None = None) -> operations.Operation | None:
-        ids = ids if ids is not None else self.list_pane.selected_ids()
+        ids = ids if ids is not None else self._selected_ids()
         if not ids:
             messages.warn(self, "请先在清单中选中提案（按住 Ctrl 或 Shift 可多选）。")
             return None
@@ -426,8 +485,8 @@ class MainWindow(QMainWindow):
 
         def done(count: int) -> None:
             self.statusBar().showMessage(done_text.format(count=count), 8000)
-            if self.detail.proposal_id is not None:
-                self.detail.reload(keep_dirty=False)
+            if self._detail is not None and self._detail.proposal_id is not None:
+                self._detail.reload(keep_dirty=False)
             self.reload()
 
         return operations.run_in_background(self, job, label=label, on_success=done)
@@ -440,7 +499,7 @@ class MainWindow(QMainWindow):
     def assign_selected(self) -> object:
         from proposal_desk.gui.dialogs.assign_dialog import AssignDialog
 
-        ids = self.list_pane.selected_ids()
+        ids = self._selected_ids()
         if not ids:
             messages.warn(self, "请先在清单中选中提案（按住 Ctrl 或 Shift 可多选）。")
             return None
@@ -511,19 +570,22 @@ class MainWindow(QMainWindow):
         self.ctx.refresh_lookups()
         self._update_title()
         self.reload()
-        if self.detail.proposal_id is not None and not self.detail.is_dirty():
-            self.detail.reload(keep_dirty=True)
+        detail = self._detail
+        if detail is not None and detail.proposal_id is not None and not detail.is_dirty():
+            detail.reload(keep_dirty=True)
 
     def database_replaced(self) -> None:
         """The database file was swapped (a backup restored): forget everything read from
         the old one and read it all again; the proposal shown stays if it still exists."""
-        for tab in self.detail.all_tabs:
-            tab.set_dirty(False)
+        detail = self._detail
         self.ctx.refresh_lookups()
-        try:
-            self.detail.reload(keep_dirty=False)
-        except UserError:  # not in the restored database
-            self.detail.show_proposal(None)
+        if detail is not None:
+            for tab in detail.all_tabs:
+                tab.set_dirty(False)
+            try:
+                detail.reload(keep_dirty=False)
+            except UserError:  # not in the restored database
+                detail.show_proposal(None)
         self._year = None
         self._update_title()
         self.documents.refresh_state()

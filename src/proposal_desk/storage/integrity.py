@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +24,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.storage.backup import BackupInfo, connect_existing, newest_good_backup
+from proposal_desk.storage.backup import BackupInfo, newest_good_backup
 from proposal_desk.storage.errors import DatabaseOpenError
+from proposal_desk.storage.file_check import (  # noqa: F401 - refuse_foreign: used from here
+    needs_check,
+    quick_check_file,
+    refuse_foreign,
+)
 from proposal_desk.storage.models import Attachment, Blob, Proposal, ProposalMember, ProposalTopic
 
 log = logging.getLogger(__name__)
@@ -78,52 +82,16 @@ class CheckReport:
 
 # ---- on open ----------------------------------------------------------------------------
 
-def quick_check_file(path: Path, limit: int = 5) -> list[str]:
-    """SQLite's quick_check on a database file: [] when sound, else the first few findings.
-    Reads every page once (the structure, not the content hashes); writes nothing."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(16)
-        if header and header != b"SQLite format 3\x00":
-            return ["文件头不是 SQLite 数据库"]
-        conn = connect_existing(path)
-        try:
-            rows = [r[0] for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    if rows == ["ok"]:
-        return []
-    lines = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
-    return lines[:limit]
-
-
-def refuse_foreign(path: Path) -> None:
-    """A SQLite file with tables but none of ours is someone else's: refused before anything
-    (even switching it to WAL mode) touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        conn = connect_existing(path)
-        try:
-            tables = [r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return  # damaged or not SQLite at all: the quick check or the open reports it
-    if tables and "alembic_version" not in tables:
-        raise DatabaseOpenError(
-            f"这个数据库文件不是提案办理台的数据库（其中已有其他表：{'、'.join(tables[:5])}），"
-            f"为免损坏，程序不会改动它：{path}")
-
-
 def check_on_open(path: Path, backup_dir: Path | None) -> None:
     """Raise DamagedDatabaseError if the file at `path` fails quick_check."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not needs_check(path):
         return
-    findings = quick_check_file(path)
+    raise_if_damaged(path, backup_dir, quick_check_file(path))
+
+
+def raise_if_damaged(path: Path, backup_dir: Path | None, findings: list[str]) -> None:
+    """DamagedDatabaseError for quick_check's `findings` on `path` (nothing when there are
+    none), naming the newest good backup in `backup_dir`."""
     if not findings:
         return
     log.info("damaged database %s: %s", path, findings)

@@ -1,0 +1,71 @@
+"""The checks a SQLite file gets before it is opened, in plain sqlite3: SQLite's quick_check and
+refusing a file that is someone else's database.
+
+Standard library only (no SQLAlchemy): the window runs them on a worker thread while the
+database layer is still being imported (gui/startup_load.py). `integrity.check_on_open` and
+`Database` use the same functions.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from proposal_desk.storage.errors import DatabaseOpenError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def connect_existing(path: Path) -> sqlite3.Connection:
+    """A connection that never creates the file (as backup.connect_existing). Read-write when
+    allowed, because a database left by a crash needs its write-ahead log recovered before it
+    can be read; nothing is written through it otherwise. as_uri() escapes '?', '#' and '%'."""
+    mode = "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10)
+
+
+def needs_check(path: Path) -> bool:
+    """A file with content: a missing or empty one becomes a new database instead."""
+    return path.exists() and path.stat().st_size > 0
+
+
+def quick_check_file(path: Path, limit: int = 5) -> list[str]:
+    """SQLite's quick_check on a database file: [] when sound, else the first few findings.
+    Reads every page once (the structure, not the content hashes); writes nothing."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header and header != SQLITE_HEADER:
+            return ["文件头不是 SQLite 数据库"]
+        conn = connect_existing(path)
+        try:
+            rows = [r[0] for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if rows == ["ok"]:
+        return []
+    lines = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
+    return lines[:limit]
+
+
+def refuse_foreign(path: Path) -> None:
+    """A SQLite file with tables but none of ours is someone else's: refused before anything
+    (even switching it to WAL mode) touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = connect_existing(path)
+        try:
+            tables = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return  # damaged or not SQLite at all: the quick check or the open reports it
+    if tables and "alembic_version" not in tables:
+        raise DatabaseOpenError(
+            f"这个数据库文件不是提案办理台的数据库（其中已有其他表：{'、'.join(tables[:5])}），"
+            f"为免损坏，程序不会改动它：{path}")

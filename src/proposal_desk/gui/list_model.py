@@ -93,10 +93,10 @@ class ProposalTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[ProposalRow] = []
         self._visible: list[ProposalRow] = []
-        # Per row of _all, for filtering with C-level passes (100,000 rows in a few ms).
-        self._all_ids: list[int] = []
-        self._all_late: list[bool] = []
-        self._all_soon: list[bool] = []
+        # For filtering with C-level passes (100,000 rows in a few ms).
+        self._all_ids: list[int] = []  # per row of _all
+        self._late_ids: set[int] = set()  # overdue
+        self._soon_ids: set[int] = set()  # due soon
         self._counts = (0, 0)  # visible overdue, due soon
         self._visible_ids: list[int] | None = None  # made when asked
         self._ids: set[int] | None = None  # search hits; None = no search
@@ -110,8 +110,8 @@ class ProposalTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = list(rows)
         self._all_ids = [r.id for r in self._all]
-        self._all_late = [r.overdue for r in self._all]
-        self._all_soon = [r.due_soon for r in self._all]
+        self._late_ids = {r.id for r in self._all if r.overdue}
+        self._soon_ids = {r.id for r in self._all if r.due_soon}
         self._filter()
         self._apply_sort()
         self.endResetModel()
@@ -128,13 +128,12 @@ class ProposalTableModel(QAbstractTableModel):
         if self._ids is None:
             self._visible = list(self._all)
             self._visible_ids = list(self._all_ids)
-            self._counts = (sum(self._all_late), sum(self._all_soon))
+            self._counts = (len(self._late_ids), len(self._soon_ids))
             return
         mask = list(map(self._ids.__contains__, self._all_ids))
         self._visible = list(compress(self._all, mask))
         self._visible_ids = list(compress(self._all_ids, mask))
-        self._counts = (sum(compress(self._all_late, mask)),
-                        sum(compress(self._all_soon, mask)))
+        self._counts = (len(self._late_ids & self._ids), len(self._soon_ids & self._ids))
 
     def all_rows(self) -> list[ProposalRow]:
         return self._all

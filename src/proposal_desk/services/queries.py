@@ -10,10 +10,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from proposal_desk.core.enums import Role, Status
 from proposal_desk.core.settings import Deadlines
@@ -79,35 +80,33 @@ class ProposalRow(NamedTuple):
     due_soon: bool = False
 
 
-_HANDLER = aliased(Staff)
-
-LIST_COLUMNS = (
-    Proposal.id, Meeting.kind, Meeting.name, Meeting.year, Proposal.number, Proposal.title,
-    Proposal.proposer_names, Proposal.role, Proposal.lead_unit, Proposal.assigned_on,
-    Proposal.due, Proposal.status, Proposal.category, Proposal.satisfaction, Proposal.key,
-    Section.name, _HANDLER.name, Proposal.signed_on, Proposal.replied_on,
+# The proposal's own columns the list shows, read as stored: dates through fastsql.day (a dict
+# lookup per distinct value, not a regex per value). Meeting, section and handler names come
+# from those small tables by key, and the order (year, meeting, number) is made in Python:
+# scanning one table costs a quarter less than joining three and sorting in SQLite.
+_COLUMNS = (
+    Proposal.id, Proposal.meeting_id, Proposal.number, Proposal.title, Proposal.proposer_names,
+    Proposal.role, Proposal.lead_unit, as_text(Proposal.assigned_on), as_text(Proposal.due),
+    Proposal.status, Proposal.category, Proposal.satisfaction, Proposal.key,
+    Proposal.section_id, Proposal.handler_id, as_text(Proposal.signed_on),
+    as_text(Proposal.replied_on),
 )
-# Read as stored: dates through fastsql.day (a dict lookup per value, not a regex), flags and
-# repeated words (status, meeting, section…) turned into shared objects once per distinct value.
-_FETCHED = tuple(as_text(c) if c.key in ("assigned_on", "due", "signed_on", "replied_on")
-                 else c for c in LIST_COLUMNS)
-_DATES = (9, 10, 17, 18)
-_SHARED = (1, 2, 7, 8, 11, 13, 15, 16)  # category is one letter: already shared
+_DATES = (7, 8, 15, 16)
+_SHARED = (5, 6, 9, 11)  # role, lead unit, status, opinion: one object per distinct word
 
 
-def list_statement(flt: ListFilter, today: dt.date, deadlines: Deadlines) -> Select[Any]:
-    stmt = (
-        select(*_FETCHED)
-        .join(Meeting, Proposal.meeting_id == Meeting.id)
-        .outerjoin(Section, Proposal.section_id == Section.id)
-        .outerjoin(_HANDLER, Proposal.handler_id == _HANDLER.id)
-    )
-    if flt.year is not None:
-        stmt = stmt.where(Meeting.year == flt.year)
-    if flt.meeting_id is not None:
-        stmt = stmt.where(Proposal.meeting_id == flt.meeting_id)
-    if flt.kind:
-        stmt = stmt.where(Meeting.kind == flt.kind)
+def list_statement(flt: ListFilter, today: dt.date, deadlines: Deadlines,
+                   meetings: dict[int, tuple[str, str, int]]) -> Select[Any] | None:
+    """The proposal columns of the rows `flt` asks for (None: no meeting qualifies)."""
+    stmt = select(*_COLUMNS)
+    wanted = [mid for mid, (kind, _name, year) in meetings.items()
+              if (flt.year is None or year == flt.year) and (not flt.kind or kind == flt.kind)
+              and (flt.meeting_id is None or mid == flt.meeting_id)
+              and (not flt.follow_up or year < today.year)]
+    if len(wanted) < len(meetings):
+        if not wanted:
+            return None
+        stmt = stmt.where(Proposal.meeting_id.in_(wanted))
     if flt.roles:
         stmt = stmt.where(Proposal.role.in_(flt.roles))
     if flt.statuses:
@@ -127,27 +126,32 @@ def list_statement(flt: ListFilter, today: dt.date, deadlines: Deadlines) -> Sel
     if flt.follow_up:
         stmt = stmt.where(
             Proposal.category.in_(("B", "C")),
-            Meeting.year < today.year,
             ~Proposal.follow_ups.any(FollowUp.carried_out.is_(True)),
         )
-    return stmt.order_by(Meeting.year.desc(), Meeting.name, Proposal.number)
+    return stmt
 
 
 def list_rows(session: Session, flt: ListFilter | None = None, *,
               today: dt.date | None = None, deadlines: Deadlines | None = None
               ) -> list[ProposalRow]:
+    """The list's rows in the core's order: year (newest first), meeting, number."""
     flt = flt or ListFilter()
     today = today or dt.date.today()
     deadlines = deadlines or Deadlines()
-    stmt = list_statement(flt, today, deadlines)
+    conn = session.connection()
+    meetings = {mid: (kind, name, year) for mid, kind, name, year in
+                fetch(conn, select(Meeting.id, Meeting.kind, Meeting.name, Meeting.year))}
+    stmt = list_statement(flt, today, deadlines, meetings)
     ids = search_ids(session, flt.text) if flt.text.strip() else None
-    if ids is not None and not ids:
+    if stmt is None or (ids is not None and not ids):
         return []
+    names = {"section": dict(fetch(conn, select(Section.id, Section.name))),
+             "staff": dict(fetch(conn, select(Staff.id, Staff.name)))}
     with gc_paused():  # 100,000 new tuples would set off full collections over and over
-        rows = fetch(session.connection(), stmt)
+        rows = fetch(conn, stmt)
         if ids is not None:
             rows = [r for r in rows if r[0] in ids]
-        return _make_rows(rows, today, deadlines) if rows else []
+        return _make_rows(rows, meetings, names, today, deadlines) if rows else []
 
 
 @contextmanager
@@ -163,24 +167,36 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _make_rows(rows: list[Sequence[Any]], today: dt.date, deadlines: Deadlines
+def _make_rows(rows: list[Sequence[Any]], meetings: dict[int, tuple[str, str, int]],
+               names: dict[str, dict[int, str]], today: dt.date, deadlines: Deadlines
                ) -> list[ProposalRow]:
     # Column by column, with C-level maps: a Python call per value would double the time.
-    columns: list[Any] = list(zip(*rows, strict=True))
+    c: list[Any] = list(zip(*rows, strict=True))
     for i in _DATES:
-        known = {v: day(v) for v in set(columns[i])}
-        columns[i] = list(map(known.__getitem__, columns[i]))
-    for i in _SHARED:  # one object per distinct word, not one per row
+        known = {v: day(v) for v in set(c[i])}
+        c[i] = list(map(known.__getitem__, c[i]))
+    for i in _SHARED:
         shared: dict[Any, Any] = {}
-        columns[i] = list(map(shared.setdefault, columns[i], columns[i]))
-    columns[14] = list(map(bool, columns[14]))
+        c[i] = list(map(shared.setdefault, c[i], c[i]))
+    meeting = list(map(meetings.__getitem__, c[1]))
+    sections, staff = names["section"], names["staff"]
     horizon = today + dt.timedelta(days=deadlines.due_soon_days)
     open_values = {s.value for s in OPEN_STATUSES}
     open_dues = [due if status in open_values else None
-                 for due, status in zip(columns[10], columns[11], strict=True)]
-    overdue = [due is not None and due < today for due in open_dues]
-    due_soon = [due is not None and today <= due <= horizon for due in open_dues]
-    return list(map(_new_row, zip(*columns, overdue, due_soon, strict=True)))
+                 for due, status in zip(c[8], c[9], strict=True)]
+    result = list(map(_new_row, zip(
+        c[0], map(itemgetter(0), meeting), map(itemgetter(1), meeting),
+        map(itemgetter(2), meeting), c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
+        c[11], map(bool, c[12]), map(sections.get, c[13]), map(staff.get, c[14]), c[15],
+        c[16], [due is not None and due < today for due in open_dues],
+        [due is not None and today <= due <= horizon for due in open_dues], strict=True)))
+    # The core's order: newest year first, then meeting name, then number. Meetings are few:
+    # rank them once, then one sort by (rank, number) with C-level keys.
+    places = sorted({(-year, name) for _kind, name, year in meetings.values()})
+    rank = {mid: places.index((-year, name)) for mid, (_kind, name, year) in meetings.items()}
+    keys = list(zip(map(rank.__getitem__, c[1]), c[2], strict=True))
+    order = sorted(range(len(result)), key=keys.__getitem__)
+    return list(map(result.__getitem__, order))
 
 
 _new_row = partial(tuple.__new__, ProposalRow)

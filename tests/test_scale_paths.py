@@ -247,3 +247,63 @@ def test_a_meeting_date_and_a_deadline_setting_refresh_the_caches(db: Database) 
         # 3 when created, 2 for the meeting's date, 1 for the setting: each change once
         assert sum("due" in u.changes for u in updates) == 6
         assert check_database(db.engine, "x").ok
+
+
+def _ledger(path: Path, rows: list[list[object]]) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["提案号", "案由", "提案人", "办理方式", "主办单位", "交办日期", "答复日期",
+               "答复类别", "沟通方式"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_apply_uses_the_plan_only_while_the_database_is_unchanged(db: Database,
+                                                                 tmp_path: Path) -> None:
+    from proposal_desk.sheets import ImportOptions, apply_import, plan_import
+
+    with db.transaction() as s:
+        set_value(s, "bureau.name", "区商务局")
+    first = _ledger(tmp_path / "a.xlsx", [
+        ["1", "关于夜间经济的建议", "王伟", "主办", "区商务局", dt.date(2024, 3, 1),
+         dt.date(2024, 5, 1), "A", "电话"],
+        ["2", "关于老字号的建议", "李娜", "协办", "区财政局", dt.date(2024, 3, 1), None, "", ""],
+    ])
+    options = ImportOptions(year=2024)
+    with db.session() as s:
+        plan = plan_import(s, first, options)
+    assert plan.ok and plan.data_version is not None and sorted(plan.ready) == [2, 3]
+    with db.transaction() as s:
+        result = apply_import(s, plan)
+    assert (result.added, result.updated) == (2, 0)
+    with db.session() as s:
+        p = s.scalars(select(Proposal).where(Proposal.number == "1")).one()
+        assert (p.status, p.category, [c.method for c in p.records]) == ("已答复", "A", ["电话"])
+
+    # The same plan again: the database changed since (the import itself), so every row is
+    # compared again and nothing is added twice.
+    with db.transaction() as s:
+        result = apply_import(s, plan)
+    assert (result.added, result.unchanged) == (0, 2)
+
+    # A plan made, then someone files a proposal with the same number: compared again, the
+    # row updates the stored proposal instead of adding a second one.
+    second = _ledger(tmp_path / "b.xlsx", [
+        ["3", "关于物流配送的建议", "张敏", "主办", "区商务局", dt.date(2024, 3, 2), None, "",
+         ""]])
+    with db.session() as s:
+        plan = plan_import(s, second, options)
+    assert plan.rows[0].action.value == "新增"
+    with db.transaction() as s:
+        meeting = s.scalars(select(Meeting)).one()
+        s.add(Proposal(meeting_id=meeting.id, number="3", title="别人先登记的", role="主办"))
+    with db.transaction() as s:
+        result = apply_import(s, plan)
+    assert (result.added, result.updated) == (0, 1)
+    with db.session() as s:
+        assert s.scalars(select(Proposal.title).where(Proposal.number == "3")).all() == [
+            "关于物流配送的建议"]

@@ -98,6 +98,7 @@ from proposal_desk.sheets.plan import (
 )
 from proposal_desk.sheets.reader import Sheet, Workbook, open_workbook
 from proposal_desk.sheets.writer import Names, NewRows, create, update
+from proposal_desk.storage.bulk import data_version
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting, Proposal
 from proposal_desk.storage.settings_store import load_settings
@@ -545,6 +546,7 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
     # compare with the database
     step("与数据库比对", 0, len(records))
     by_row = {pr.row: pr for pr in plan_rows}
+    version = data_version(session)
     outcomes = compare_rows(session, records, settings)
     kept: list[RowData] = []
     for rd, outcome in zip(records, outcomes, strict=True):
@@ -572,7 +574,10 @@ def plan_import(session: Session, path: Path | str, options: ImportOptions | Non
         file=path, sheet=sheet.name, shape=shape, header_row=header + 1,
         meeting=default_meeting or "", kind=ctx.kind.value, year=ctx.year,
         context=ctx.lines, columns=columns, rows=plan_rows, problems=problems, notes=notes,
-        options=options, records=kept, warnings=warnings,
+        options=options, records=kept, warnings=warnings, data_version=version,
+        ready={rd.row: (out.wanted, out.record_date)
+               for rd, out in zip(records, outcomes, strict=True)
+               if by_row[rd.row].action is Action.ADD},
     )
 
 
@@ -655,7 +660,10 @@ def apply_import(session: Session, plan: ImportPlan,
     step = Progress(progress)
     settings = load_settings(session)
     records = plan.records
-    outcomes = compare_rows(session, records, settings)
+    if plan.data_version is not None and data_version(session) == plan.data_version:
+        outcomes = _planned_outcomes(session, plan, settings)
+    else:  # written to since the plan was made: compare every row again
+        outcomes = compare_rows(session, records, settings)
     for rd, out in zip(records, outcomes, strict=True):
         if out.problems:  # the database changed since the plan was made
             key, message = out.problems[0]
@@ -701,6 +709,27 @@ def apply_import(session: Session, plan: ImportPlan,
     skipped = sum(1 for r in plan.rows if r.action is Action.SKIP)
     return ImportResult(counts[Action.ADD], counts[Action.UPDATE], counts[Action.SAME], skipped,
                         tuple(created))
+
+
+def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettings
+                      ) -> list[Outcome]:
+    """The plan's outcomes, for a database unchanged since: new rows as planned, unchanged
+    rows left alone, and only the rows to update compared again (their stored proposals)."""
+    action = {pr.row: pr.action for pr in plan.rows}
+    changing = [rd for rd in plan.records if action[rd.row] is not Action.SAME
+                and not (action[rd.row] is Action.ADD and rd.row in plan.ready)]
+    again = dict(zip((rd.row for rd in changing), compare_rows(session, changing, settings),
+                     strict=True))
+    result = []
+    for rd in plan.records:
+        if action[rd.row] is Action.ADD and rd.row in plan.ready:
+            wanted, record_date = plan.ready[rd.row]
+            result.append(Outcome(Action.ADD, wanted=dict(wanted), record_date=record_date))
+        elif rd.row in again:
+            result.append(again[rd.row])
+        else:
+            result.append(Outcome(Action.SAME))
+    return result
 
 
 @contextmanager

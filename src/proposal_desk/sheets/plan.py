@@ -120,6 +120,10 @@ class ImportPlan:
     records: list[RowData] = field(default_factory=list, repr=False)
     # Rows imported as they are but worth a look (also in notes, for people).
     warnings: list[CellProblem] = field(default_factory=list)
+    # The database as the plan saw it (storage.bulk.data_version) and, per Excel row to be
+    # added, what to write: applied to the same database the plan is not compared again.
+    data_version: tuple[int, int] | None = field(default=None, repr=False)
+    ready: dict[int, tuple[dict[str, Any], Any]] = field(default_factory=dict, repr=False)
 
     @property
     def unmatched(self) -> list[Column]:

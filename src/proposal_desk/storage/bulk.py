@@ -54,6 +54,15 @@ class IdSource:
         return value
 
 
+def data_version(session: Session) -> tuple[int, int]:
+    """Changes when anything is written through the program (every write leaves an audit row;
+    a restored backup has fewer or other ones): the newest audit row and the proposals."""
+    newest = select(func.max(AuditEntry.id)).scalar_subquery()
+    proposals = select(func.count()).select_from(Proposal).scalar_subquery()
+    row = session.execute(select(newest, proposals)).one()
+    return (row[0] or 0, row[1] or 0)
+
+
 def _defaults(table: Table) -> list[tuple[str, Callable[[], Any]]]:
     """The Python-side defaults of a table's columns, as zero-argument functions."""
     result: list[tuple[str, Callable[[], Any]]] = []

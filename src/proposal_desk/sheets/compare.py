@@ -190,13 +190,16 @@ def wanted_values(rd: RowData, p: Proposal | None, settings: BureauSettings) -> 
 
 
 def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
-           settings: BureauSettings) -> list[tuple[str, str]]:
-    """The handling rules a row must keep (the services would refuse the same)."""
+           settings: BureauSettings, current: dict[str, Any] | None = None
+           ) -> list[tuple[str, str]]:
+    """The handling rules a row must keep (the services would refuse the same); `current`:
+    current_values(p), when the caller has it already."""
     problems: list[tuple[str, str]] = []
     role = rd.role
     if p is None and not wanted.get("title"):
         problems.append(("title", "案由为空（新提案必须有案由）"))
-    current = current_values(p) if p else {}
+    if current is None:
+        current = current_values(p) if p else {}
     assigned = wanted.get("assigned") or current.get("assigned")
     replied = wanted.get("replied") or current.get("replied")
     if "category" in wanted:
@@ -250,7 +253,8 @@ def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
 
 def compare_row(rd: RowData, p: Proposal | None, settings: BureauSettings) -> Outcome:
     wanted = wanted_values(rd, p, settings)
-    problems = check_rules(rd, p, wanted, settings)
+    current = current_values(p) if p else {}
+    problems = check_rules(rd, p, wanted, settings, current)
     if problems:
         return Outcome(Action.ERROR, problems=problems)
     record_date = None
@@ -266,7 +270,6 @@ def compare_row(rd: RowData, p: Proposal | None, settings: BureauSettings) -> Ou
             wanted.pop("methods")
     if p is None:
         return Outcome(Action.ADD, reason, wanted=wanted, record_date=record_date)
-    current = current_values(p)
     changes: list[Change] = []
     for key, value in wanted.items():
         old = current.get(key)

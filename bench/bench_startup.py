@@ -113,6 +113,7 @@ class Subject:
     times: list[float] = field(default_factory=list)
     folder: bool = False  # a one-folder build: its whole folder counts
     fallbacks: int = 0  # runs timed to process exit because no stamp came
+    env: dict[str, str | None] = field(default_factory=dict)  # None removes a variable
 
 
 # --- building -------------------------------------------------------------------------------
@@ -230,6 +231,11 @@ def launch_once(subject: Subject, env: dict[str, str], timeout: float) -> float 
     with tempfile.TemporaryDirectory() as tmp:
         stamp = Path(tmp) / "stamp.json"
         run_env = {**env, STAMP_ENV: str(stamp)}
+        for key, value in subject.env.items():
+            if value is None:
+                run_env.pop(key, None)
+            else:
+                run_env[key] = value
         started = time.time()
         proc = subprocess.Popen(subject.command, env=run_env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE)
@@ -332,8 +338,12 @@ def main(argv: list[str] | None = None) -> int:
         Subject("minimal PySide6 one-file", [str(minimal_exe)], minimal_exe),
         Subject("proposal-desk folder (onedir)" if onedir else "proposal-desk one-file",
                 [str(our_exe), "--smoke-test"], our_exe, folder=onedir),
+        # With its bytecode cached, as an installed program has it (this machine sets
+        # PYTHONDONTWRITEBYTECODE, which would compile every module at every start).
         Subject("python -m proposal_desk", [sys.executable, "-m", "proposal_desk",
-                                            "--smoke-test"], None),
+                                            "--smoke-test"], None,
+                env={"PYTHONDONTWRITEBYTECODE": None,
+                     "PYTHONPYCACHEPREFIX": str(BENCH_WORK / "pycache")}),
     ]
     print(f"{args.runs} runs each (after one warm-up), Qt platform {args.platform}, "
           f"{args.proposals} proposals in our database; "

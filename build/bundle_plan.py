@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
@@ -40,6 +41,9 @@ PYTHON_EXCLUDES = [
     "distutils", "setuptools", "pkg_resources", "pip",
     "xmlrpc", "http.server", "ftplib", "smtplib", "imaplib", "poplib", "nntplib", "telnetlib",
     "curses", "readline", "pdb",
+    # Only concurrent.futures' ProcessPoolExecutor would use it (nothing here does), and when
+    # shipped, PyInstaller's runtime hook imports it at every start (10 ms).
+    "multiprocessing",
     "pytest", "_pytest", "pytestqt", "hypothesis",
     # openpyxl and others import these only when present; the program needs none of them.
     "numpy", "pandas", "PIL", "IPython", "matplotlib",
@@ -90,6 +94,32 @@ WINDOWS_DLLS_DROPPED = {"opengl32sw.dll"}
 # None of the ones PyInstaller collects for us today (Qt's OpenSSL loading belongs to the TLS
 # plugins, which are not shipped); add a pattern here when one appears.
 DLOPEN_ROOTS: re.Pattern[str] | None = None
+
+# ICU's data (libicudata.so, Linux): what Qt Core asks ICU for, in our locales. Qt uses ICU
+# for QCollator (and so the file dialogs' sorting), locale-aware case mapping, named codecs
+# (QStringConverter) and time-zone names; the program itself calls none of them. The default
+# locale is zh_CN (gui/app.py), English is Qt's fallback. Everything else (other languages'
+# locale data, currencies, units, break iterators, transliteration...) is dropped: 30.5 MiB of
+# data, inflated by the one-file bootloader at every start, become 4 MiB. See build/icu_data.py;
+# tests/test_build.py compares Qt's answers with the full and the trimmed data.
+ICU_DATA_KEPT = re.compile(r"""^(?:
+    (?:coll/|zone/)?(?:res_index|pool|root)\.res             # the locale tree's roots
+  | (?:coll/|zone/)?zh(?:_\w+)?\.res                          # Chinese, every script/region
+  | (?:coll/|zone/)?en(?:_US|_US_POSIX|_001)?\.res             # English, Qt's fallback
+  | coll/ucadata\.icu | zone/tzdbNames\.res                    # collation base, zone names
+  | (?:likelySubtags|supplementalData|metadata|keyTypeData|langInfo|icuver|icustd
+     |timezoneTypes|metaZones|windowsZones|zoneinfo64|numberingSystems|dayPeriods)\.res
+  | cnvalias\.icu                                              # codec names
+  | (?:gb18030|windows-936-2000|ibm-1383_P110-1999|ibm-1386_P100-2001|ibm-5478_P100-1995
+     |windows-950-2000|ibm-1373_P100-2002|ibm-1375_P100-2008)\.cnv   # GB18030, GBK, GB2312, Big5
+)$""", re.VERBOSE)
+# Small codecs (single-byte code pages, a few KiB each) are kept whatever their name.
+ICU_SMALL_CODEC = 20_000
+
+
+def icu_item_kept(name: str, size: int) -> bool:
+    """Whether the ICU data item `name` (as `icupkg -l` lists it) stays in the bundle."""
+    return bool(ICU_DATA_KEPT.match(name)) or (name.endswith(".cnv") and size <= ICU_SMALL_CODEC)
 
 
 @dataclass(frozen=True)
@@ -308,6 +338,62 @@ def _is_root(entry: tuple) -> bool:
     if re.match(r"^(lib)?python3", name, re.I):
         return True
     return bool(DLOPEN_ROOTS and DLOPEN_ROOTS.match(name))
+
+
+# Stored without compression in the one-file executable: big libraries the bootloader would
+# otherwise inflate at every start (zlib inflates about 170 MB/s here: these 36 MiB cost 0.2 s
+# per start compressed) for 22 MiB more file. Matched on the path inside the bundle, Linux and
+# Windows spellings. PROPOSAL_DESK_COMPRESS_ALL=1 compresses everything (a smaller file for a
+# slow network share, 0.2 s slower to start).
+STORED_RAW = (
+    re.compile(r"(?:^|/)(?:lib)?Qt6(?:Core|Gui|Widgets)\.(?:so[.\d]*|dll)$"),  # libQt6Gui.so.6
+    re.compile(r"(?:^|/)(?:libpython3\.\d+\.so[.\d]*|python3\d*\.dll)$"),  # Python itself
+    re.compile(r"(?:^|/)lxml/etree\.[^/]*\.(?:so|pyd)$"),  # compresses worst of all (0.49)
+)
+COMPRESS_ALL_ENV = "PROPOSAL_DESK_COMPRESS_ALL"
+
+
+def stored_raw(dest: str) -> bool:
+    """Whether the bundled binary `dest` is stored uncompressed in the one-file executable."""
+    if os.environ.get(COMPRESS_ALL_ENV) == "1":
+        return False
+    path = dest.replace("\\", "/")
+    return any(pattern.search(path) for pattern in STORED_RAW)
+
+
+FULL_ICU_ENV = "PROPOSAL_DESK_FULL_ICU"
+
+
+def _icu_data_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("icu_data", BUILD / "icu_data.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("icu_data", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def trim_icu_data(entries: list[tuple], work: Path) -> tuple[list[tuple], str | None]:
+    """Put a copy of ICU's data library holding only what icu_item_kept accepts (written in
+    `work`) in place of libicudata.so.NN in PyInstaller's TOC `entries`. Returns the entries
+    and what was done (None when there is no ICU data library, or PROPOSAL_DESK_FULL_ICU=1)."""
+    if os.environ.get(FULL_ICU_ENV) == "1":
+        return entries, None
+    icu_data = _icu_data_module()
+    result = []
+    note = None
+    for entry in entries:
+        dest, src, typecode = entry[0], entry[1], entry[2]
+        if note is None and icu_data.LIBRARY.match(PurePosixPath(dest.replace("\\", "/")).name):
+            trimmed = work / "icu" / PurePosixPath(dest).name
+            done = icu_data.trim_library(Path(src), trimmed, icu_item_kept)
+            how = "a new library" if done.linked else "zero-filled in place (no binutils)"
+            note = (f"{PurePosixPath(dest).name}: kept {done.kept} of {done.kept + done.dropped} "
+                    f"ICU data items, {done.size_before / 2**20:.1f} -> "
+                    f"{done.size_after / 2**20:.1f} MiB, {how}")
+            entry = (dest, str(trimmed), typecode)
+        result.append(entry)
+    return result, note
 
 
 EXTRA_QT_PLUGINS_ENV = "PROPOSAL_DESK_EXTRA_QT_PLUGINS"

@@ -253,7 +253,8 @@ class _Builder:
         handling.save_reply(
             self.s, p, category=category, text=_reply_text(topic, member_word),
             signer=DIRECTOR, reviewer=p.leader.name if p.leader else "",
-            drafted_on=sent - dt.timedelta(days=12), reviewed_on=sent - dt.timedelta(days=5), signed_on=sent - dt.timedelta(days=2),
+            drafted_on=sent - dt.timedelta(days=12), reviewed_on=sent - dt.timedelta(days=5),
+            signed_on=sent - dt.timedelta(days=2),
             step=ReviewStep.SIGNED.value)
         p.summary = _summary(topic)
         self.s.flush()

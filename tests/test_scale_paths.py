@@ -307,3 +307,26 @@ def test_apply_uses_the_plan_only_while_the_database_is_unchanged(db: Database,
     with db.session() as s:
         assert s.scalars(select(Proposal.title).where(Proposal.number == "3")).all() == [
             "关于物流配送的建议"]
+
+
+def test_an_empty_gram_index_is_not_trusted_until_built(generated: Path, tmp_path: Path) -> None:
+    """As in the SQLite copy of a server database, whose positional index is filled directly:
+    search and writes use the positional index alone until build_grams fills the other."""
+    copy = tmp_path / "copy.sqlite3"
+    copy.write_bytes(generated.read_bytes())
+    db = _open(copy)
+    try:
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                f"INSERT INTO {search.GRAM_TABLE}({search.GRAM_TABLE}) VALUES ('delete-all')")
+            assert not search.grams_ready(conn)
+        with db.transaction() as s:  # a write meanwhile must not touch the empty index
+            p = load_proposal(s, s.scalars(select(Proposal.id)).first())
+            p.title = "关于扶持老字号的建议"
+        _assert_search_agrees(db)
+        with db.engine.begin() as conn:
+            assert search.build_grams(conn) == 160
+            assert search.grams_ready(conn)
+        _assert_search_agrees(db)
+    finally:
+        db.dispose()

@@ -138,10 +138,17 @@ def _gram_query(tokens: list[str]) -> str | None:
     return "".join(units) if len(units) in (2, 3) else None
 
 
-def has_grams(conn: Connection) -> bool:
-    """Databases created before the n-gram index have only the positional one."""
-    return conn.exec_driver_sql(
+def grams_ready(conn: Connection) -> bool:
+    """Whether the n-gram index holds every indexed proposal. A database made before it
+    existed has no table; a copy whose positional index was filled directly (the SQLite copy of
+    a server database) has an empty one: both search and write through the positional index
+    alone until build_grams fills it. Both docsize tables have one row per document, so two
+    counts tell (under a millisecond at 100,000 proposals)."""
+    exists = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE name = ?", (GRAM_TABLE,)).first() is not None
+    return exists and bool(conn.exec_driver_sql(
+        f"SELECT (SELECT count(*) FROM {GRAM_TABLE}_docsize) = "
+        f"(SELECT count(*) FROM {FTS_TABLE}_docsize)").scalar())
 
 
 def build_grams(conn: Connection) -> int:
@@ -180,15 +187,17 @@ def write_index(conn: Connection, docs: Iterable[tuple[int, list[str]]], *,
     rows = [(pid, index_body(parts)) for pid, parts in docs]
     if not rows:
         return
+    grams = grams_ready(conn)
     if not new:
-        remove_from_index(conn, [pid for pid, _ in rows])
+        remove_from_index(conn, [pid for pid, _ in rows], grams=grams)
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", rows)
-    if has_grams(conn):
+    if grams:
         conn.exec_driver_sql(f"INSERT INTO {GRAM_TABLE}(rowid, grams) VALUES (?, ?)",
                              [(pid, gram_terms(body)) for pid, body in rows])
 
 
-def remove_from_index(conn: Connection, ids: Iterable[int]) -> None:
+def remove_from_index(conn: Connection, ids: Iterable[int], *,
+                      grams: bool | None = None) -> None:
     wanted = sorted(set(ids))
     if not wanted:
         return
@@ -196,7 +205,7 @@ def remove_from_index(conn: Connection, ids: Iterable[int]) -> None:
         conn.exec_driver_sql("DELETE FROM search_text WHERE proposal_id = %s",
                              [(i,) for i in wanted])
         return
-    if has_grams(conn):
+    if grams if grams is not None else grams_ready(conn):
         # A contentless row goes by the 'delete' command with exactly the terms it was given.
         old: list[tuple[int, str]] = []
         for start in range(0, len(wanted), 500):
@@ -249,7 +258,7 @@ def search_ids(session: Session, query: str) -> set[int]:
         if not tokens:
             return set(session.scalars(select(Proposal.id)))
         gram = _gram_query(tokens)
-        if gram is not None and has_grams(conn):
+        if gram is not None and grams_ready(conn):
             table, match = GRAM_TABLE, gram
         else:
             table, match = FTS_TABLE, '"' + " ".join(tokens) + '"'

@@ -418,7 +418,7 @@ def export_to_sqlite(engine: Engine, dest: Path) -> Path:
     """Copy every table of a (PostgreSQL) database into a new SQLite file this program opens."""
     from proposal_desk.storage.database import Database
     from proposal_desk.storage.models import Base
-    from proposal_desk.storage.search import FTS_TABLE, search_text, tokenize
+    from proposal_desk.storage.search import FTS_TABLE, build_grams, index_body, search_text
 
     tmp = dest.with_name(dest.name + ".part")
     tmp.unlink(missing_ok=True)
@@ -428,9 +428,13 @@ def export_to_sqlite(engine: Engine, dest: Path) -> Path:
             for table in Base.metadata.sorted_tables:
                 _copy_rows(dst, table, src.execution_options(yield_per=500).execute(
                     select(table)).mappings())
+            # The server's mirror holds each proposal's normalized fields one per line; the
+            # copy's positional index wants the same fields as tokens (search.index_body),
+            # and its n-gram index is built from that.
             for row in src.execute(select(search_text.c.proposal_id, search_text.c.body)):
                 dst.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)"),
-                            {"id": row[0], "body": tokenize(row[1])})
+                            {"id": row[0], "body": index_body(row[1].split("\n"))})
+            build_grams(dst)
     except BaseException:
         copy.dispose()
         tmp.unlink(missing_ok=True)

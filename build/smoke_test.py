@@ -397,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"files kept in {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{passed} passed, {skipped} skipped, {failed} failed")
+    print(f"smoke: {passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed else 0
 
 

@@ -23,7 +23,7 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
+import platform
 import sys
 import threading
 from dataclasses import dataclass
@@ -163,7 +163,7 @@ def _write_holder(handle: IO[bytes]) -> None:
         user = getpass.getuser()
     except Exception:  # no login name on some locked-down PCs
         user = ""
-    info = {"pid": os.getpid(), "user": user, "host": socket.gethostname(),
+    info = {"pid": os.getpid(), "user": user, "host": platform.node(),
             "since": dt.datetime.now().isoformat(timespec="seconds")}
     try:
         handle.seek(0)

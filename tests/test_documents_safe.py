@@ -126,3 +126,16 @@ def test_documents_from_hostile_records(db, tmp_path: Path) -> None:
     assert any(isinstance(v, str) and "]]>" in v for v in cells)
     with db.session() as s:
         assert s.get(Proposal, ids[0]).title == LONG  # the record itself is untouched
+
+
+def test_a_written_document_is_an_ordinary_file_not_a_private_one(tmp_path) -> None:
+    import os
+    import stat
+
+    from proposal_desk.documents.safe import write_atomically
+
+    target = tmp_path / "答复函.docx"
+    write_atomically(target, lambda p: p.write_bytes(b"PK"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask

@@ -52,6 +52,11 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        # mkstemp makes the file private (0600); a printed document is an ordinary file that
+        # colleagues on a shared folder may open, so give it the usual mode under the umask.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except PermissionError as exc:
         raise UserError(

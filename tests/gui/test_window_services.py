@@ -13,7 +13,7 @@ from sqlalchemy import select
 from proposal_desk.demo import fill_demo
 from proposal_desk.services import dashboard, editing, handling, views
 from proposal_desk.services.queries import ListFilter, list_rows, load_proposal
-from proposal_desk.storage.errors import ConflictError, UserError
+from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Attachment, Meeting, Proposal, Section, Staff
 
 TODAY = dt.date.today()
@@ -117,16 +117,6 @@ def test_a_role_with_a_reply_cannot_become_assisting(bureau_db: Any) -> None:
     info.role = "协办"
     with pytest.raises(UserError, match="不能改为协办"), bureau_db.transaction() as s:
         editing.apply_basic(s, load_proposal(s, a), info)
-
-
-def test_a_stale_form_is_refused(bureau_db: Any) -> None:
-    a = _add(bureau_db, "144009")
-    with bureau_db.session() as s:
-        seen = load_proposal(s, a).version
-    with bureau_db.transaction() as s:
-        load_proposal(s, a).title = "别人改过的标题"
-    with pytest.raises(ConflictError, match="已被他人修改"), bureau_db.transaction() as s:
-        editing.check_version(load_proposal(s, a), seen)
 
 
 def test_records_with_files_are_added_changed_and_deleted(bureau_db: Any,

@@ -19,7 +19,7 @@ from proposal_desk.core.enums import Kind, Role, Stage
 from proposal_desk.core.text import clean_line, clean_text, split_names
 from proposal_desk.services import handling
 from proposal_desk.services.meetings import ensure_meeting
-from proposal_desk.storage.errors import ConflictError, UserError
+from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import (
     Attachment,
     AuditEntry,
@@ -71,15 +71,6 @@ def read_basic(p: Proposal) -> BasicInfo:
         topics=[t.topic.name for t in p.topics], merged_with=p.merged_with,
         summary=p.summary, notes=p.notes,
     )
-
-
-def check_version(p: Proposal, expected: int | None) -> None:
-    """Optimistic locking for a form: refuse to save over changes made since it was loaded."""
-    if expected is not None and p.version != expected:
-        raise ConflictError(
-            f"第{p.number}号已被他人修改（您打开后有人保存过）。请点“撤销修改”重新载入最新内容，"
-            "再把您的修改填上保存。"
-        )
 
 
 def _check_number(session: Session, meeting_id: int, number: str, own_id: int | None) -> str:

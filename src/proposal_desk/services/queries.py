@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from proposal_desk.core.enums import Role, Status
+from proposal_desk.core.enums import Status
 from proposal_desk.core.settings import Deadlines
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.fastsql import as_text, day, fetch
@@ -258,10 +258,3 @@ def find_proposal(session: Session, number: str, meeting: str | None = None) -> 
         names = "、".join(name for _, name in found)
         raise UserError(f"第{number}号在多个会议中都有（{names}），请用 --meeting 指明")
     return load_proposal(session, found[0][0])
-
-
-def role_counts(rows: list[ProposalRow]) -> dict[str, int]:
-    counts = {r.value: 0 for r in Role}
-    for row in rows:
-        counts[row.role] = counts.get(row.role, 0) + 1
-    return counts

@@ -28,6 +28,7 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.engine import make_url
 
 from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.file_check import connect_existing
 
 if TYPE_CHECKING:
     from proposal_desk.storage.database import Database
@@ -87,14 +88,6 @@ def backup_dir_for(database: Path) -> Path:
 
 
 # ---- copying ----------------------------------------------------------------------------
-
-def connect_existing(path: Path) -> sqlite3.Connection:
-    """A connection that never creates the file. Read-write when allowed, because a database
-    left by a crash needs its write-ahead log recovered before it can be read; nothing is
-    written through it otherwise. as_uri() escapes '?', '#' and '%' in folder names."""
-    mode = "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10)
-
 
 def backup_database(engine: Engine, dest: Path) -> Path:
     """Copy the live database to `dest` page by page, consistent even while it is open."""

@@ -18,7 +18,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def connect_existing(path: Path) -> sqlite3.Connection:
-    """A connection that never creates the file (as backup.connect_existing). Read-write when
+    """A connection that never creates the file (backups and checks use this one). Read-write when
     allowed, because a database left by a crash needs its write-ahead log recovered before it
     can be read; nothing is written through it otherwise. as_uri() escapes '?', '#' and '%'."""
     mode = "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"

@@ -40,6 +40,17 @@ def file_name(text: str, *, fallback: str = "文档") -> str:
     return name[:80] or fallback
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import: os.umask can only be read by setting it, which is not safe while
+# worker threads write documents.
+_UMASK = _read_umask()
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Write to a temporary file beside `path`, then replace it: a failure (a full disk, a
     crash) never leaves half a document, and an open file in Word gets a clear message."""
@@ -54,9 +65,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         write(tmp)
         # mkstemp makes the file private (0600); a printed document is an ordinary file that
         # colleagues on a shared folder may open, so give it the usual mode under the umask.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except PermissionError as exc:
         raise UserError(

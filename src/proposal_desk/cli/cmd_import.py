@@ -65,6 +65,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+ROWS_SHOWN = 20  # rows of each kind an import (not --dry-run) lists
+
+
+def print_more(count: int, limit: int | None) -> None:
+    if limit is not None and count > limit:
+        print(f"  ……另有 {count - limit} 行（加 --dry-run 可逐行查看，不保存）")
+
+
 def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
     counts = plan.counts
     print(f"文件：{plan.file.name}  工作表：{plan.sheet}  类型：{plan.shape.value}"
@@ -82,9 +90,11 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
             hint = f"，可能是「{c.suggestion}」" if c.suggestion else ""
             note = f"，{c.note}" if c.note else ""
             print(f"  {c.letter}列「{c.header or '（无表头）'}」{note}{hint}")
-    for row in plan.rows:
-        if row.action in (Action.SKIP, Action.ERROR):
-            continue
+    # Row by row in full for --dry-run; an import itself shows the first rows of each kind
+    # (a 6,000-row ledger would otherwise scroll 6,000 lines past).
+    limit = None if dry_run else ROWS_SHOWN
+    listed = [row for row in plan.rows if row.action not in (Action.SKIP, Action.ERROR)]
+    for row in listed[:limit]:
         line = f"  第{row.row}行 {row.number} {row.action.value}"
         if row.role:
             line += f" {row.role}"
@@ -95,11 +105,13 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
         elif row.reason and row.action is not Action.SAME:
             line += f"（{row.reason}）"
         print(line)
+    print_more(len(listed), limit)
     skipped = [r for r in plan.rows if r.action is Action.SKIP]
     if skipped:
         print(f"跳过的行（{len(skipped)}）：")
-        for row in skipped:
+        for row in skipped[:limit]:
             print(f"  第{row.row}行 {row.number} {row.title[:24]}：{row.reason}")
+        print_more(len(skipped), limit)
     for note in plan.notes:
         print(f"说明：{note}")
     if plan.problems:

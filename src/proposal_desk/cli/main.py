@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -113,11 +114,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`proposal-desk list | head`): it has what it wanted.
+        quiet_stdout()
+        return 0
     except Exception as exc:
         where = log_exception(exc)
         print(f"程序内部错误：{type(exc).__name__}: {exc}（详情已记录到 {where}）",
               file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush on exit does not
+    fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout replaced (tests) or already closed
+        pass
 
 
 def log_exception(exc: BaseException) -> str:

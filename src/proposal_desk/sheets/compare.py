@@ -7,22 +7,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, tuple_
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.sheets.ledger import UNIT_FIELDS, ledger_values
+from proposal_desk.sheets import existing
+from proposal_desk.sheets.existing import RETURN_FIELDS, Stored
+from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import Action, Change, RowData
-from proposal_desk.storage.models import (
-    Meeting,
-    Proposal,
-    ProposalMember,
-    ProposalTopic,
-    ProposalUnit,
-)
+from proposal_desk.storage.models import Meeting
 
 LABELS = {
     "title": "案由", "proposers": "提案人、联名人", "sector": "界别", "role": "办理方式",
@@ -38,7 +34,6 @@ PLAIN = ("title", "sector", "supervisor", "merged_with", "summary", "notes", "as
           "signed", "leader", "section", "handler", "replied", "category", "doc_number",
           "signer", "publicity", "satisfaction", "opinion_date", "return_on", "return_reason",
           "return_outcome", "return_decided")
-RETURN_FIELDS = ("return_on", "return_reason", "return_outcome", "return_decided")
 REPLY_FIELDS = {"replied": "sent_on", "category": "category", "doc_number": "doc_number",
                  "signer": "signer", "publicity": "publicity"}
 
@@ -50,7 +45,7 @@ class Outcome:
     changes: list[Change] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (field key, message)
     wanted: dict[str, Any] = field(default_factory=dict)
-    proposal: Proposal | None = None
+    stored: Stored | None = None  # the registered proposal, for an update
     record_date: dt.date | None = None
 
 
@@ -69,35 +64,19 @@ def show(value: Any) -> str:
 
 
 def load_existing(session: Session, records: list[RowData]
-                   ) -> tuple[dict[tuple[str, str], Meeting], dict[tuple[str, str, str], Proposal]]:
+                  ) -> tuple[dict[tuple[str, str], Meeting], dict[tuple[str, str, str], Stored]]:
     keys = {(r.meeting.kind, r.meeting.name) for r in records}
     meetings = {(m.kind, m.name): m for m in session.scalars(select(Meeting))
                 if (m.kind, m.name) in keys}
-    found: dict[tuple[str, str, str], Proposal] = {}
-    by_meeting: dict[int, list[str]] = {}
+    pairs: list[tuple[int, str]] = []
     for r in records:
         m = meetings.get((r.meeting.kind, r.meeting.name))
         if m is not None:
-            by_meeting.setdefault(m.id, []).append(r.number)
-    pairs = [(mid, num) for mid, nums in by_meeting.items() for num in nums]
-    for start in range(0, len(pairs), 500):
-        chunk = pairs[start:start + 500]
-        stmt = select(Proposal).where(tuple_(Proposal.meeting_id, Proposal.number).in_(chunk))
-        stmt = stmt.options(
-            selectinload(Proposal.meeting),
-            selectinload(Proposal.proposers).selectinload(ProposalMember.member),
-            selectinload(Proposal.units).selectinload(ProposalUnit.unit),
-            selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
-            selectinload(Proposal.records), selectinload(Proposal.replies),
-            selectinload(Proposal.assist_opinions), selectinload(Proposal.member_opinions),
-            selectinload(Proposal.returns),
-            selectinload(Proposal.section), selectinload(Proposal.handler),
-            selectinload(Proposal.leader),
-        )
-        for p in session.scalars(stmt):
-            found[(p.meeting.kind, p.meeting.name, p.number)] = p
+            pairs.append((m.id, r.number))
+    by_pair = existing.load(session, pairs)
+    key_of = {m.id: key for key, m in meetings.items()}
+    found = {(*key_of[mid], number): s for (mid, number), s in by_pair.items()}
     return meetings, found
-
 
 def compare_rows(session: Session, records: list[RowData], settings: BureauSettings
              ) -> list[Outcome]:
@@ -114,9 +93,9 @@ def compare_rows(session: Session, records: list[RowData], settings: BureauSetti
     return outcomes
 
 
-def wanted_units(rd: RowData, p: Proposal | None, settings: BureauSettings
+def wanted_units(rd: RowData, p: Stored | None, settings: BureauSettings
                   ) -> list[tuple[str, str]] | None:
-    current = sorted(p.units, key=lambda u: u.position) if p else []
+    current = p.units if p else []
     given = {k for k in UNIT_FIELDS if k in rd.values}
     names = {n.replace(" ", "") for n in settings.names}
     result: list[tuple[str, str]] = []
@@ -124,7 +103,7 @@ def wanted_units(rd: RowData, p: Proposal | None, settings: BureauSettings
         if key in given:
             result += [(n, role.value) for n in rd.values[key]]
         else:
-            result += [(u.unit.name, u.role) for u in current if u.role == role.value]
+            result += [(name, r) for name, r in current if r == role.value]
     ours = [n for n, _ in result if n.replace(" ", "") in names]
     if not ours and settings.name:
         # Our bureau is one of the units; an assisting row's lead may be someone else.
@@ -141,27 +120,7 @@ def wanted_units(rd: RowData, p: Proposal | None, settings: BureauSettings
     return deduped
 
 
-def current_values(p: Proposal) -> dict[str, Any]:
-    view = ledger_values(p)
-    return {
-        "title": p.title,
-        "proposers": tuple(pm.member.name for pm in p.proposers),
-        "sector": p.sector, "role": p.role,
-        "units": tuple((u.unit.name, u.role) for u in sorted(p.units, key=lambda u: u.position)),
-        "key": p.key, "supervisor": p.supervisor,
-        "assigned": p.assigned_on, "due": p.due_override, "signed": p.signed_on,
-        "leader": view["leader"], "section": view["section"], "handler": view["handler"],
-        "topics": tuple(view["topics"]), "methods": tuple(view["methods"]),
-        "replied": view["replied"], "category": view["category"],
-        "doc_number": view["doc_number"], "signer": view["signer"],
-        "publicity": view["publicity"], "satisfaction": view["satisfaction"],
-        "opinion_date": view["opinion_date"], "merged_with": p.merged_with,
-        "summary": p.summary, "notes": p.notes,
-        **{k: view[k] for k in RETURN_FIELDS},
-    }
-
-
-def wanted_values(rd: RowData, p: Proposal | None, settings: BureauSettings) -> dict[str, Any]:
+def wanted_values(rd: RowData, p: Stored | None, settings: BureauSettings) -> dict[str, Any]:
     v = rd.values
     wanted: dict[str, Any] = {k: v[k] for k in PLAIN if k in v}
     wanted["role"] = rd.role.value
@@ -170,7 +129,7 @@ def wanted_values(rd: RowData, p: Proposal | None, settings: BureauSettings) -> 
     if "due" in v and rd.due_is_ours:
         wanted["due"] = v["due"]
     if "proposer" in v or "co_signers" in v:
-        current = [pm.member.name for pm in p.proposers] if p else []
+        current = list(p.proposers) if p else []
         lead = v["proposer"][0] if "proposer" in v else (current[0] if current else None)
         if ("proposer" in v and len(v["proposer"]) > 1) or "co_signers" in v:
             co = v.get("proposer", [])[1:] + v.get("co_signers", [])
@@ -189,17 +148,17 @@ def wanted_values(rd: RowData, p: Proposal | None, settings: BureauSettings) -> 
     return wanted
 
 
-def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
+def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
            settings: BureauSettings, current: dict[str, Any] | None = None
            ) -> list[tuple[str, str]]:
     """The handling rules a row must keep (the services would refuse the same); `current`:
-    current_values(p), when the caller has it already."""
+    p.current, when the caller has it already."""
     problems: list[tuple[str, str]] = []
     role = rd.role
     if p is None and not wanted.get("title"):
         problems.append(("title", "案由为空（新提案必须有案由）"))
     if current is None:
-        current = current_values(p) if p else {}
+        current = p.current if p else {}
     assigned = wanted.get("assigned") or current.get("assigned")
     replied = wanted.get("replied") or current.get("replied")
     if "category" in wanted:
@@ -226,8 +185,7 @@ def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
         problems.append(("signed", f"签收日期不能早于交办日期（{format_cn(assigned)}）"))
     if p is not None and p.role != role.value:
         old = Role(p.role)
-        if old.answers_member != role.answers_member and (p.replies or p.assist_opinions
-                                                          or p.member_opinions):
+        if old.answers_member != role.answers_member and p.answered:
             problems.append(("role", f"数据库中该提案为{old.value}且已有答复或会办意见，"
                                      f"不能改为{role.value}"))
     if any(k in wanted for k in RETURN_FIELDS):
@@ -241,9 +199,9 @@ def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
         if on and decided and decided < on:
             problems.append(("return_decided", "退回审核日期不能早于退回日期"))
         if p is not None and "return_on" in wanted and wanted["return_on"] != current.get(
-                "return_on") and any(r.outcome == "待审核" for r in p.returns):
+                "return_on") and p.pending_return:
             problems.append(("return_on", "数据库中已有一份待审核的退回申请"))
-    if p is not None and any(r.round > 1 for r in p.replies) and any(
+    if p is not None and p.second_round and any(
             k in wanted and wanted[k] != current.get(k)
             for k in ("replied", "category", "satisfaction", "opinion_date")):
         problems.append(("replied", "该提案已重新办理（有第二轮答复），台账中的答复信息"
@@ -251,9 +209,9 @@ def check_rules(rd: RowData, p: Proposal | None, wanted: dict[str, Any],
     return problems
 
 
-def compare_row(rd: RowData, p: Proposal | None, settings: BureauSettings) -> Outcome:
+def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outcome:
     wanted = wanted_values(rd, p, settings)
-    current = current_values(p) if p else {}
+    current = p.current if p else {}
     problems = check_rules(rd, p, wanted, settings, current)
     if problems:
         return Outcome(Action.ERROR, problems=problems)
@@ -283,8 +241,8 @@ def compare_row(rd: RowData, p: Proposal | None, settings: BureauSettings) -> Ou
         if value != old:
             changes.append(Change(LABELS[key], show(old), show(value)))
     if not changes:
-        return Outcome(Action.SAME, reason or "与数据库一致", proposal=p)
-    return Outcome(Action.UPDATE, reason, changes, wanted=wanted, proposal=p,
+        return Outcome(Action.SAME, reason or "与数据库一致", stored=p)
+    return Outcome(Action.UPDATE, reason, changes, wanted=wanted, stored=p,
                     record_date=record_date)
 
 

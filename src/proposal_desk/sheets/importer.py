@@ -82,6 +82,7 @@ from proposal_desk.services.meetings import (
 from proposal_desk.sheets import cells, headers
 from proposal_desk.sheets.compare import Outcome, compare_rows
 from proposal_desk.sheets.errors import CellProblem, SheetError, column_letter
+from proposal_desk.sheets.existing import orm_proposals
 from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import (
     Action,
@@ -683,7 +684,7 @@ def apply_import(session: Session, plan: ImportPlan,
         if n % 500 == 0:
             step("写入数据库", n, total)
         counts[out.action] += 1
-        if out.action is Action.UPDATE and out.proposal is not None:
+        if out.action is Action.UPDATE and out.stored is not None:
             updates.append((rd, out))
         if out.action is not Action.ADD:
             continue
@@ -699,11 +700,13 @@ def apply_import(session: Session, plan: ImportPlan,
                 meetings[rd.meeting] = meeting
             create(meeting, rd, out, names, settings)
     new_rows.write()
+    # The comparison read columns; the services change objects.
+    proposals = orm_proposals(session, [out.stored.id for _, out in updates if out.stored])
     with session.no_autoflush:
         for rd, out in updates:
             with _row_errors(plan, rd):
-                assert out.proposal is not None
-                update(session, out.proposal, rd, out)
+                assert out.stored is not None
+                update(session, proposals[out.stored.id], rd, out)
     step("写入数据库", total, total)
     session.flush()
     skipped = sum(1 for r in plan.rows if r.action is Action.SKIP)

@@ -45,3 +45,21 @@ def test_an_import_lists_the_first_rows_and_a_dry_run_every_row(tmp_path: Path,
 
 def added_rows(out: str) -> int:
     return sum(1 for line in out.splitlines() if line.startswith("  第") and " 新增 " in line)
+
+
+def test_a_report_for_a_year_without_proposals_is_refused(tmp_path: Path, capsys) -> None:
+    from docdata import add_letter_case, setup_bureau
+
+    from proposal_desk.cli.main import main
+
+    path = tmp_path / "desk.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    with db.transaction() as s:
+        setup_bureau(s)
+        add_letter_case(s)
+    db.dispose()
+    out = tmp_path / "r2030.docx"
+    assert main(["--db", str(path), "report", "--year", "2030", "-o", str(out)]) == 2
+    assert "错误：数据库中没有2030年度的提案（建议）；已有年度：2025" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["--db", str(path), "report", "--year", "2025", "-o", str(out)]) == 0

@@ -233,6 +233,19 @@ def appendix_rows(digests: list[Digest]) -> list[dict[str, Any]]:
     return rows
 
 
+def check_year(session: Session, year: int) -> None:
+    """Refuse a year no meeting belongs to (`--year 2030` typed for 2023): a report saying
+    没有承办提案 would be written without a word of warning."""
+    years = sorted(set(session.scalars(select(Meeting.year))))
+    if year in years:
+        return None
+    if not years:
+        raise UserError(f"数据库中还没有任何提案（建议），无法生成{year}年度的报告；"
+                        "请先导入交办清单")
+    raise UserError(f"数据库中没有{year}年度的提案（建议）；已有年度："
+                    f"{'、'.join(str(y) for y in years)}")
+
+
 def find_meeting(session: Session, name: str, year: int | None = None) -> Meeting:
     stmt = select(Meeting).where(or_(Meeting.name == name, Meeting.name.contains(name)))
     if year is not None:
@@ -255,7 +268,7 @@ def report_context(session: Session, year: int, *, meeting: str | None = None,
     today = today or dt.date.today()
     settings = load_settings(session)
     step = (lambda n: progress(n, 4)) if progress else (lambda n: None)
-    m = find_meeting(session, meeting, year) if meeting else None
+    m = find_meeting(session, meeting, year) if meeting else check_year(session, year)
     digests = load_digests(session, settings.deadlines, year=None if m else year,
                            meeting_id=m.id if m else None)
     prior = load_prior_b(session, year - 1)

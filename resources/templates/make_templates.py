@@ -137,7 +137,7 @@ def build_letter() -> Any:
     number_line(doc)
     title(doc)
     para(doc, "{{ salutation }}", style="GwFlush")
-    para(doc, "{{ you }}{{ opening_verb }}《{{ proposal_title }}》收悉。现答复如下：")
+    para(doc, "{{ opening }}")
     flow(doc, "body")
     para(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
     signature(doc)

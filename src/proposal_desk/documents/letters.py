@@ -94,6 +94,23 @@ def latest_reply(p: Proposal) -> Reply | None:
     return max(p.replies, key=lambda r: r.round, default=None)
 
 
+def previous_reply(p: Proposal, reply: Reply) -> Reply | None:
+    """The sent reply of the round before `reply` (the one the member was not satisfied
+    with), None for a first reply."""
+    earlier = [r for r in p.replies if r.round < reply.round and r.sent_on]
+    return max(earlier, key=lambda r: r.round, default=None)
+
+
+def opening_sentence(you: str, verb: str, title: str, kind: Kind,
+                     previous: Reply | None) -> str:
+    """The letter's first sentence; a reply after 不满意 says the proposal was handled again
+    (重新办理) since the earlier answer."""
+    if previous is None or previous.sent_on is None:
+        return f"{you}{verb}《{title}》收悉。现答复如下："
+    return (f"{you}{verb}《{title}》，我们已于{format_cn(previous.sent_on)}作出答复。"
+            f"根据{you}反馈的意见，我们对该{kind.value}重新进行了研究办理，现再次答复如下：")
+
+
 def reserve_doc_number(session: Session, settings: BureauSettings, reply: Reply,
                        on: dt.date) -> str:
     """The reply's 发文字号; when it has none, the next number of the year's series is
@@ -136,6 +153,7 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         raise UserError(f"第{p.number}号{kind.value}还没有答复，请先填写答复内容")
     on = reply.sent_on or reply.signed_on or today or dt.date.today()
     number = reserve_doc_number(session, settings, reply, on)
+    previous = previous_reply(p, reply)
     base = {
         "publicity": reply.publicity or "公开",
         "category": reply.category,
@@ -162,6 +180,8 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         context["salutation"] = names_with_title(who.members, kind.member_word) + "："
         context["you"] = who.you
         context["opening_verb"] = who.opening_verb
+        context["opening"] = opening_sentence(who.you, who.opening_verb, base["proposal_title"],
+                                              kind, previous)
         result.append((who.file_suffix, context))
     return result
 

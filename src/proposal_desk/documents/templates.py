@@ -64,6 +64,7 @@ KINDS: dict[str, TemplateKind] = {
         "salutation": "称呼，如 张三、李四委员：",
         "you": "您 或 你们",
         "opening_verb": "提出的 / 领衔提出的 / 联名提出的",
+        "opening": "开头一句：您提出的《…》收悉。现答复如下：（重新办理后再次答复时说明）",
         "proposers": "全部提案人，以顿号分隔",
     }),
     "opinion": TemplateKind("opinion", "会办意见", "opinion.template", {

@@ -297,7 +297,8 @@ def render(kind: str, template: Path, context: Mapping[str, Any], dest: Path) ->
 
     spec = KINDS[kind]
     name = template.name
-    if template.resolve() != builtin_template(kind).resolve():
+    own = template.resolve() != builtin_template(kind).resolve()
+    if own:
         # A user's template: say what is wrong with it before anything is rendered.
         problems = validate_template(kind, template)
         if problems:
@@ -308,6 +309,8 @@ def render(kind: str, template: Path, context: Mapping[str, Any], dest: Path) ->
         tpl.init_docx()
     except Exception as exc:
         raise UserError(f"{spec.label}模板“{name}”无法打开（不是有效的 .docx 文件）") from exc
+    if own:
+        follow_fixed_wording(kind, tpl.docx)
     # Completing the template's runs (a few hundred) rather than the rendered document's
     # (tens of thousands in a big report) gives the same result: every rendered run is a
     # copy of a template run, properties included.
@@ -323,6 +326,40 @@ def render(kind: str, template: Path, context: Mapping[str, Any], dest: Path) ->
     except TemplateError as exc:
         raise UserError(f"{spec.label}模板“{name}”有误：{exc}") from exc
     return write_atomically(Path(dest), lambda tmp: tpl.save(str(tmp)))
+
+
+# Sentences a bureau's own template kept from an earlier built-in one, where the built-in one
+# now lets the proposal choose the words: (whole paragraph or part of it, what it becomes).
+_OLD_LETTER_OPENING = re.compile(
+    r"^\s*\{\{\s*you\s*\}\}\s*\{\{\s*opening_verb\s*\}\}\s*《\s*\{\{\s*proposal_title\s*\}\}\s*》"
+    r"\s*收悉。\s*现答复如下[：:]\s*$")
+_OLD_OPINION_WORD = re.compile(r"现提出(?:会办意见|协办意见)?如下")
+
+
+def follow_fixed_wording(kind: str, docx: Any) -> int:
+    """In a bureau's own template, let the sentences it kept from an earlier built-in one
+    follow the proposal as the built-in ones do: the letter's opening (which says 现再次答复如下
+    after 不满意) and the 会办意见's 现提出…如下 (协办意见 for a 协办 proposal). Word splits
+    a sentence over runs at will: the paragraph's text is read whole and written into its
+    first run. Returns how many paragraphs changed."""
+    if kind not in ("letter", "opinion"):
+        return 0
+    ns = f"{{{fmt.W_NS}}}"
+    changed = 0
+    for p in docx.element.body.iter(f"{ns}p"):
+        texts = list(p.iter(f"{ns}t"))
+        joined = "".join(t.text or "" for t in texts)
+        if kind == "letter":
+            new = "{{ opening }}" if _OLD_LETTER_OPENING.match(joined) else joined
+        else:
+            new = _OLD_OPINION_WORD.sub("现提出{{ opinion_word }}如下", joined)
+        if new == joined or not texts:
+            continue
+        texts[0].text = new
+        for t in texts[1:]:
+            t.text = ""
+        changed += 1
+    return changed
 
 
 def _undefined_message(spec: TemplateKind, name: str, exc: Exception) -> str:

@@ -100,6 +100,8 @@ def test_document_number_is_the_next_of_the_year_and_kept(db, tmp_path: Path) ->
         second = add_letter_case(s, number="144002", sent=None)
         given = add_letter_case(s, number="144003", sent=None)
         handling.save_reply(s, given, doc_number="周商函〔2025〕88号")
+        for signed in (first, second):  # a number is taken at 签发 (a draft prints without)
+            handling.save_reply(s, signed, step="主要领导已签发")
         ids = first.id, second.id, given.id
     today = dt.date(2025, 7, 1)
     with db.transaction() as s:

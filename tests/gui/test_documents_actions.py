@@ -32,7 +32,7 @@ def answered(seeded_db: Any) -> Any:
         p = load_proposal(s, pid)
         handling.add_record(p, date=dt.date(2025, 4, 2), method="电话")
         handling.save_reply(s, p, category="A", text="一、基本情况\n我局高度重视。",
-                            signer="韩志强")
+                            signer="韩志强", step="主要领导已签发")  # numbered at 签发
     return seeded_db
 
 

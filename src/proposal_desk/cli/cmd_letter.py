@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from proposal_desk.cli.context import open_database
-from proposal_desk.documents.letters import write_letter
+from proposal_desk.documents.letters import letter_notes, write_letter
 from proposal_desk.services.queries import find_proposal
 
 
@@ -16,6 +17,9 @@ def run(args: argparse.Namespace) -> int:
     with db.transaction() as session:
         p = find_proposal(session, args.number, args.meeting)
         written = write_letter(session, p.id, Path(args.output), each_signer=args.each_signer)
+        notes = letter_notes(session, p.id)
     for path in written:
         print(f"已生成答复函：{path}")
+    for note in notes:
+        print(f"提示：{note}", file=sys.stderr)
     return 0

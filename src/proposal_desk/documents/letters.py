@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.enums import Kind, ReviewStep, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_line, split_names
 from proposal_desk.documents import format as fmt
@@ -111,12 +111,22 @@ def opening_sentence(you: str, verb: str, title: str, kind: Kind,
             f"根据{you}反馈的意见，我们对该{kind.value}重新进行了研究办理，现再次答复如下：")
 
 
+def is_signed(reply: Reply) -> bool:
+    """签发 (or already sent): the stage at which an office numbers a letter. A draft printed
+    for review takes no number, so numbers follow signing, not printing, and a draft never
+    sent holds none."""
+    return bool(reply.signed_on or reply.sent_on
+                or reply.step in (ReviewStep.SIGNED.value, ReviewStep.SENT.value))
+
+
 def reserve_doc_number(session: Session, settings: BureauSettings, reply: Reply,
                        on: dt.date) -> str:
-    """The reply's 发文字号; when it has none, the next number of the year's series is
-    given to it now (and kept), so two letters never share a number."""
+    """The reply's 发文字号; when a signed reply has none, the next number of the year's
+    series is given to it now (and kept), so two letters never share a number."""
     if reply.doc_number:
         return reply.doc_number
+    if not is_signed(reply):
+        return ""
     if not settings.doc_prefix:
         log.info("no bureau.doc_prefix: letter without 发文字号")
         return ""
@@ -184,6 +194,21 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
                                               kind, previous)
         result.append((who.file_suffix, context))
     return result
+
+
+def letter_notes(session: Session, proposal_id: int) -> list[str]:
+    """What a clerk should know about the letter just written: printed without a 发文字号,
+    and why."""
+    p = load_proposal(session, proposal_id)
+    reply = latest_reply(p)
+    if reply is None or reply.doc_number:
+        return []
+    if not is_signed(reply):
+        return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
+    if not load_settings(session).doc_prefix:
+        return ["未设置答复函发文字号前缀（设置 › 本单位，或 proposal-desk config "
+                "bureau.doc_prefix 周商函），答复函没有发文字号"]
+    return []
 
 
 def _check_docx(path: Path) -> Path:

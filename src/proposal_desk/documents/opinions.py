@@ -40,6 +40,16 @@ def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: 
     return opinion.doc_number
 
 
+def opinion_notes(session: Session, proposal_id: int) -> list[str]:
+    """Why the 会办意见 just written has no number, when it has none."""
+    p = load_proposal(session, proposal_id)
+    if p.assist_opinions and not p.assist_opinions[0].doc_number \
+            and not load_settings(session).opinion_prefix:
+        return ["未设置会办意见发文字号前缀（设置 › 本单位，或 proposal-desk config "
+                "bureau.opinion_prefix 周商会办），会办意见没有发文字号"]
+    return []
+
+
 def opinion_word(role: Role) -> str:
     """协办意见 for a 协办 proposal (as offices that say 协办 title it), else 会办意见."""
     return "协办意见" if role is Role.ASSIST else "会办意见"

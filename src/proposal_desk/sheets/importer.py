@@ -670,7 +670,7 @@ def apply_import(session: Session, plan: ImportPlan,
             key, message = out.problems[0]
             raise SheetError(CellProblem(plan.file.name, plan.sheet, message, rd.row,
                                          rd.cells.get(key)))
-    new_rows = NewRows(session)
+    new_rows = NewRows(session, plan.file.name, plan.sheet)
     names = Names(session, [rd for rd, o in zip(records, outcomes, strict=True)
                              if o.action is Action.ADD], new_rows)
     meetings: dict[MeetingKey, Meeting] = {}
@@ -699,7 +699,7 @@ def apply_import(session: Session, plan: ImportPlan,
                     created.append(meeting.name)
                 meetings[rd.meeting] = meeting
             create(meeting, rd, out, names, settings)
-    new_rows.write()
+    new_rows.write(names)
     # The comparison read columns; the services change objects.
     proposals = orm_proposals(session, [out.stored.id for _, out in updates if out.stored])
     with session.no_autoflush:

@@ -110,6 +110,16 @@ class Names:
             self.topics[name] = self.rows.add(Topic, name=name)
         return self.topics[name]
 
+    def labels(self) -> dict[str, dict[int, str]]:
+        """Names by key, for the audit rows of the new proposals' child rows."""
+        staff = {id_: name for name, found in self.staff.items() for id_, _s in found}
+        return {"member_id": {id_: name for name, (id_, _s) in self.members.items()},
+                "unit_id": {id_: name for name, id_ in self.units.items()},
+                "topic_id": {id_: name for name, id_ in self.topics.items()},
+                "section_id": {id_: name for name, id_ in self.sections.items()},
+                "handler_id": staff, "leader_id": staff,
+                "meeting_id": dict(self.session.execute(select(Meeting.id, Meeting.name)).all())}
+
     def person(self, name: str, section_id: int | None, *, leader: bool = False) -> int:
         # as handling.ensure_staff: by name within the section, or by name alone
         for id_, in_section in self.staff.get(name, ()):
@@ -125,13 +135,23 @@ _ORDER = (Member, Unit, Section, Staff, Topic, Proposal, ProposalMember, Proposa
           ProposalTopic, Reply, MemberOpinion, AssistOpinion, Correspondence, ReturnRequest)
 
 
+# A new proposal's own rows: audited inside its one audit row, not one row each.
+_CHILDREN = (ProposalMember, ProposalUnit, ProposalTopic, Reply, MemberOpinion, AssistOpinion,
+             Correspondence, ReturnRequest)
+# The name a child row's key stands for, kept in the audit row beside the key.
+_NAMED = {ProposalMember: "member_id", ProposalUnit: "unit_id", ProposalTopic: "topic_id"}
+
+
 class NewRows:
     """The rows of the new proposals of an import, built as plain values and written with one
-    insert per table (storage.bulk: defaults, audit rows and the commit-time refresh as the
-    ORM would give them)."""
+    insert per table (storage.bulk: defaults and the commit-time refresh as the ORM would give
+    them). The audit log gets one row per new proposal holding its child rows and the file,
+    sheet and row it came from; new members, units, sections, staff and topics one row each."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, file: str = "", sheet: str = ""):
         self.session = session
+        self.source = {"file": file, "sheet": sheet}
+        self.origins: dict[int, int] = {}  # proposal id → sheet row
         conn = session.connection()
         self.ids = {model: IdSource(conn, model) for model in _ORDER if "id" in
                     model.__table__.c}
@@ -154,16 +174,35 @@ class NewRows:
         else:
             self.sectors[member_id] = sector
 
-    def write(self) -> None:
+    def write(self, names: Names | None = None) -> None:
         session = self.session
         for member_id, sector in self.sectors.items():
             member = session.get(Member, member_id)
             if member is not None and not member.sector:
                 member.sector = sector  # an existing member: an ordinary, audited update
         session.flush()
+        written: dict[Any, list[dict[str, Any]]] = {}
         for model in _ORDER:
-            bulk.insert_rows(session, model, self.tables[model])
+            summarized = model is Proposal or model in _CHILDREN
+            written[model] = bulk.insert_rows(session, model, self.tables[model],
+                                              audit=not summarized)
             self.tables[model] = []
+        labels = names.labels() if names is not None else {}
+        for model, column in _NAMED.items():
+            by_id = labels.get(column, {})
+            for row in written[model]:  # already inserted: the name goes to the audit only
+                row["name"] = by_id.get(row[column], "")
+        extra: dict[int, dict[str, Any]] = {}
+        for values in written[Proposal]:
+            named = {column: labels.get(column, {}).get(values[column], "")
+                     for column in ("meeting_id", "section_id", "handler_id", "leader_id")
+                     if values[column] is not None}
+            extra[values["id"]] = {
+                "import": {**self.source, "row": self.origins.get(values["id"])},
+                "names": named}
+        bulk.audit_new_proposals(
+            session, written[Proposal],
+            {model.__tablename__: written[model] for model in _CHILDREN}, extra)
 
 
 def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
@@ -187,6 +226,7 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
         handler_id=names.person(w["handler"], section_id) if "handler" in w else None,
         leader_id=names.person(w["leader"], None, leader=True) if "leader" in w else None,
     )
+    rows.origins[pid] = rd.row
     for position, name in enumerate(w.get("proposers", ())):
         member_id = names.member(name, w.get("sector", "") if position == 0 else "")
         rows.add(ProposalMember, proposal_id=pid, member_id=member_id, position=position)

@@ -1,7 +1,7 @@
 """Inserting many rows at once (an import of thousands of proposals), with what the ORM and the
-session hooks would have written for the same objects: the columns' defaults, one audit row
-per inserted row, and the proposals touched so that the commit refreshes their caches, status
-history and search index.
+session hooks would have written for the same objects: the columns' defaults, audit rows (one
+per inserted row, or for new proposals one per proposal holding its child rows), and the
+proposals touched so that the commit refreshes their caches, status history and search index.
 
 The ORM inserts such rows one statement at a time (SQLite returns each new key separately), and
 its bookkeeping costs more than the insert; here keys are taken up front and every table is one
@@ -80,11 +80,14 @@ def _defaults(table: Table) -> list[tuple[str, Callable[[], Any]]]:
     return result
 
 
-def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
+def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, Any]], *,
+                audit: bool = True) -> list[dict[str, Any]]:
     """Insert complete rows (keys included) of one table, with their defaults, audit rows and
-    the touch of their proposals. Rows of a table another one points to must go first."""
+    the touch of their proposals; returns the rows as written (defaults filled in). Rows of a
+    table another one points to must go first. `audit=False`: the caller audits them, with
+    `audit_new_proposals`."""
     if not rows:
-        return
+        return []
     table: Table = model.__table__  # type: ignore[assignment]
     defaults = _defaults(table)
     now = dt.datetime.now().replace(microsecond=0)
@@ -104,7 +107,37 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
         pid = values["id"] if is_proposal else values.get("proposal_id")
         if pid is not None:
             hooks.touch(session, pid, new=is_proposal)
-        row_id = "/".join(str(values[k]) for k in keys)
-        audits.append(hooks.audit_entry(session, table.name, row_id, pid, "insert",
-                                        hooks.insert_changes(values), now))
+        if audit:
+            row_id = "/".join(str(values[k]) for k in keys)
+            audits.append(hooks.audit_entry(session, table.name, row_id, pid, "insert",
+                                            hooks.insert_changes(values), now))
     fastsql.insert_many(conn, AuditEntry.__table__, audits)  # type: ignore[arg-type]
+    return full
+
+
+def audit_new_proposals(session: Session, proposals: Sequence[dict[str, Any]],
+                        children: dict[str, Sequence[dict[str, Any]]],
+                        extra: dict[int, dict[str, Any]] | None = None) -> None:
+    """One audit row per new proposal (table "proposal", action "insert"): its columns as the
+    ORM hook logs an insert, its child rows (proposers, units, reply, records…) under
+    "rows" by table, and `extra[id]` (where it came from: the import's file, sheet and row).
+    What a bulk import writes instead of one audit row per inserted row."""
+    if not proposals:
+        return
+    nested: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    for table, rows in children.items():
+        for values in rows:
+            kept = hooks.insert_changes(values)
+            kept.pop("proposal_id", None)
+            nested.setdefault(values["proposal_id"], {}).setdefault(table, []).append(kept)
+    now = dt.datetime.now().replace(microsecond=0)
+    extra = extra or {}
+    audits = []
+    for values in proposals:
+        pid = values["id"]
+        changes = hooks.insert_changes(values)
+        changes.update(extra.get(pid, {}))
+        changes["rows"] = nested.get(pid, {})
+        audits.append(hooks.audit_entry(session, "proposal", str(pid), pid, "insert",
+                                        changes, now))
+    fastsql.insert_many(session.connection(), AuditEntry.__table__, audits)  # type: ignore[arg-type]

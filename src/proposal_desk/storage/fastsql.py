@@ -21,13 +21,14 @@ from sqlalchemy import Connection, Date, DateTime, String, Table, insert, type_c
 from sqlalchemy.sql.elements import ColumnElement
 
 _Processor = Callable[[Any], Any] | None
-_cache: dict[tuple[int, str, bool], tuple[str, list[str], list[_Processor]]] = {}
+_cache: dict[tuple[Any, ...], tuple[str, list[str], list[_Processor]]] = {}
 
 
 def _prepared(conn: Connection, table: Table, with_key: bool
               ) -> tuple[str, list[str], list[_Processor]]:
     dialect = conn.dialect
-    key = (id(table), dialect.name, with_key)
+    # The JSON processor is the engine's json_serializer: part of the key.
+    key = (id(table), dialect.name, with_key, getattr(dialect, "_json_serializer", None))
     found = _cache.get(key)
     if found is None:
         mark = "?" if dialect.paramstyle == "qmark" else "%s"

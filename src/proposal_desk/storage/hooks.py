@@ -177,11 +177,15 @@ def refresh(session: Session, ids: set[int], *, caches_only: set[int] | None = N
         pid = item.data.id
         fresh = caches(item.data, deadlines)
         if fresh != item.stored:
-            changes = {name: [_jsonable(old), _jsonable(value)] for name, old, value
-                       in zip(CACHE_COLUMNS, item.stored, fresh, strict=True) if old != value}
             updates.append({**fresh._asdict(), "id": pid, "version": item.version})
-            audits.append(audit_entry(session, "proposal", str(pid), pid, "update", changes,
-                                      now))
+            # A new proposal's derived columns follow from its insert row, and its first
+            # status is in the status history: no audit row of their own.
+            if pid not in new:
+                changes = {name: [_jsonable(old), _jsonable(value)] for name, old, value
+                           in zip(CACHE_COLUMNS, item.stored, fresh, strict=True)
+                           if old != value}
+                audits.append(audit_entry(session, "proposal", str(pid), pid, "update",
+                                          changes, now))
         if pid in new or fresh.status != item.stored.status:
             history.append({"proposal_id": pid, "at": now, "user": session.info.get("user", ""),
                             "old": "" if pid in new else item.stored.status,

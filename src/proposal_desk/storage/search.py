@@ -214,9 +214,10 @@ def remove_from_index(conn: Connection, ids: Iterable[int], *,
             old += conn.exec_driver_sql(
                 f"SELECT rowid, body FROM {FTS_TABLE} WHERE rowid IN ({marks})",
                 tuple(chunk)).all()
-        conn.exec_driver_sql(
-            f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}, rowid, grams) VALUES ('delete', ?, ?)",
-            [(pid, gram_terms(body)) for pid, body in old])
+        if old:  # none when the ids were never indexed (an empty executemany is an error)
+            conn.exec_driver_sql(
+                f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}, rowid, grams) VALUES ('delete', ?, ?)",
+                [(pid, gram_terms(body)) for pid, body in old])
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(i,) for i in wanted])
 
 

@@ -72,9 +72,10 @@ def test_docx_list(chase_db, tmp_path: Path) -> None:
     assert ("按科室：电子商务科2件（其中逾期1件）；对外贸易科1件（其中逾期1件）；"
             "未分配科室1件。") in text
     rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
-    assert rows[0] == ["序号", "承办科室", "承办人", "编号", "案由", "办理方式", "办理时限", "情况"]
-    assert rows[1] == ["1", "电子商务科", "李明", "144001", "关于第144001号事项的建议", "主办",
-                       "2025年5月10日", "逾期10天"]
+    assert rows[0] == ["序号", "承办科室", "承办人", "年度", "编号", "案由", "办理方式", "办理时限",
+                       "情况"]
+    assert rows[1] == ["1", "电子商务科", "李明", "2025", "144001", "关于第144001号事项的建议",
+                       "主办", "2025年5月10日", "逾期10天"]
     assert len(rows) == 5
     assert_official_format(doc)
     assert runs_without_east_asia(doc) == []
@@ -87,7 +88,7 @@ def test_xlsx_list(chase_db, tmp_path: Path) -> None:
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[0][0] == "提案（建议）办理催办清单（2025年5月20日）"
     header = values.index(["序号", "承办科室", "承办人", "编号", "案由", "办理方式", "办理时限",
-                           "情况"])
+                           "情况", "年度", "会议"])
     assert [row[3] for row in values[header + 1:]] == ["144001", "144002", "144003", "144005"]
     assert values[header + 1][7] == "逾期10天"
     late_fill = ws.cell(row=header + 2, column=1).fill.fgColor.rgb

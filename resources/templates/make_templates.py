@@ -268,8 +268,9 @@ def build_chase() -> Any:
     flow(doc, "summary")
     para(doc, style="GwFlush")
     table(doc, [("序号", 10, "no"), ("承办科室", 19, "section"), ("承办人", 14, "handler"),
-                ("编号", 17, "number"), ("案由", 38, "title"), ("办理方式", 12, "role"),
-                ("办理时限", 31, "due"), ("情况", 15, "state")], "rows", "row")
+                ("年度", 12, "year"), ("编号", 17, "number"), ("案由", 29, "title"),
+                ("办理方式", 12, "role"), ("办理时限", 28, "due"), ("情况", 15, "state")],
+          "rows", "row")
     return doc
 
 

@@ -82,6 +82,11 @@ def summary_lines(items: list[ChaseItem], today: dt.date) -> list[str]:
     parts = [f"{name}{count}件（其中逾期{late_by_section[name]}件）" if late_by_section[name]
              else f"{name}{count}件" for name, count in by_section.items()]
     lines.append("按科室：" + "；".join(parts) + "。")
+    latest = max(i.row.year for i in items)
+    earlier = Counter(i.row.year for i in items if i.row.year < latest)
+    if earlier:  # last year's item still open is not one of this year's
+        years = "、".join(f"{y}年度" for y in sorted(earlier))
+        lines.append(f"其中往年（{years}）的{sum(earlier.values())}件。")
     return lines
 
 
@@ -95,6 +100,7 @@ def chase_context(session: Session, today: dt.date) -> dict[str, Any]:
         "summary": fmt.paragraphs("\n".join(summary_lines(items, today))),
         "rows": [{
             "no": n, "section": i.section, "handler": i.handler, "number": i.row.number,
+            "year": i.row.year, "meeting": i.row.meeting,
             "title": bare_title(i.row.title), "role": i.row.role,
             "due": format_cn(i.row.due), "state": i.state,
         } for n, i in enumerate(items, start=1)],
@@ -116,7 +122,9 @@ def write_chase_list(session: Session, path: Path, today: dt.date | None = None)
 
 _COLUMNS = (("序号", "no", 6), ("承办科室", "section", 14), ("承办人", "handler", 10),
             ("编号", "number", 12), ("案由", "title", 48), ("办理方式", "role", 10),
-            ("办理时限", "due", 16), ("情况", "state", 12))
+            ("办理时限", "due", 16), ("情况", "state", 12),
+            # added last, so the columns scripts read keep their places
+            ("年度", "year", 8), ("会议", "meeting", 24))
 
 
 def _write_xlsx(context: dict[str, Any], path: Path) -> Path:

@@ -97,8 +97,8 @@ KINDS: dict[str, TemplateKind] = {
         "bureau": "本单位名称",
         "today": "统计日期",
         "summary": "概况段落",
-        "rows": "清单行：row.no、row.section、row.handler、row.number、row.title、row.role、"
-                "row.due、row.state",
+        "rows": "清单行：row.no、row.section、row.handler、row.year、row.number、row.title、"
+                "row.role、row.due、row.state、row.meeting",
     }),
 }
 

@@ -95,25 +95,43 @@ def title(doc: Any) -> None:
     para(doc, style="GwFlush")
 
 
+def keep_with_next(p: Any, *, whole: bool = False) -> Any:
+    """The paragraph goes to the next page with the one after it (and, `whole`, is not split
+    over two pages)."""
+    ppr = p._p.get_or_add_pPr()
+    fmt.ppr_child(ppr, "keepNext")
+    if whole:
+        fmt.ppr_child(ppr, "keepLines")
+    return p
+
+
+def closing(doc: Any, text: str) -> None:
+    """The closing sentence, kept whole and on the page of the 落款 after it: a page never
+    starts with the signature alone (GB/T 9704: the 落款 stays with the text)."""
+    keep_with_next(para(doc, text), whole=True)
+
+
 def signature(doc: Any) -> None:
-    """署名 centred over the date; the date 4 characters from the right edge."""
-    para(doc, style="GwFlush")
-    p = para(doc, style="GwFlush")
+    """署名 centred over the date; the date 4 characters from the right edge. Kept on one page
+    with the closing sentence before and the contact line after."""
+    keep_with_next(para(doc, style="GwFlush"))
+    p = keep_with_next(para(doc, style="GwFlush"))
     fmt.add_tab(p._p.get_or_add_pPr(), SIGN_CENTRE, "center")
     fmt.add_run(p, "\t{{ bureau }}")
-    para(doc, "{{ date }}", style="GwSignature")
+    keep_with_next(para(doc, "{{ date }}", style="GwSignature"))
 
 
 def contact(doc: Any) -> None:
-    para(doc, style="GwFlush")
+    keep_with_next(para(doc, style="GwFlush"))
     para(doc, "（联系人：{{ contact_name }}；联系电话：{{ contact_phone }}）")
 
 
 def imprint(doc: Any) -> None:
     """版记: 抄送 between a thick and a thin rule, then 印发 over a thick rule."""
     tag(doc, "{%p if cc %}")
-    para(doc, style="GwFlush")
-    p = para(doc, "抄送：{{ cc }}。", style="GwNote", size=fmt.NOTE_PT)
+    keep_with_next(para(doc, style="GwFlush"))
+    p = keep_with_next(para(doc, "抄送：{{ cc }}。", style="GwNote", size=fmt.NOTE_PT),
+                       whole=True)  # 抄送 and 印发 on one page
     ppr = p._p.get_or_add_pPr()
     fmt.set_para_props(ppr, fmt.ParaFormat(align="left", left_chars=4, hanging_chars=3,
                                            right_chars=1, font_pt=fmt.NOTE_PT,
@@ -139,7 +157,7 @@ def build_letter() -> Any:
     para(doc, "{{ salutation }}", style="GwFlush")
     para(doc, "{{ opening }}")
     flow(doc, "body")
-    para(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
+    closing(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
     signature(doc)
     contact(doc)
     imprint(doc)
@@ -155,7 +173,7 @@ def build_opinion() -> Any:
     para(doc, "{{ proposers }}提出的《{{ proposal_title }}》（第{{ number }}号）收悉。"
               "经认真研究，现提出{{ opinion_word }}如下：")
     flow(doc, "body")
-    para(doc, "以上意见，请在答复{{ member_word }}时统筹考虑。")
+    closing(doc, "以上意见，请在答复{{ member_word }}时统筹考虑。")
     signature(doc)
     contact(doc)
     imprint(doc)

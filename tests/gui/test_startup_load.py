@@ -217,3 +217,84 @@ def test_the_dashboard_lists_the_most_urgent_and_links_the_rest(qtbot: Any) -> N
     with qtbot.waitSignal(dashboard.view_requested) as asked:
         dashboard._open_item(more)
     assert asked.args == ["overdue"]
+
+
+# What the window's first paint does without (imported lazily, after it, or never).
+DATABASE_LAYER_AND_DOCUMENTS = ("sqlalchemy", "alembic", "docx", "docxtpl", "openpyxl",
+                                "lxml", "jinja2", "python_calamine")
+# Everything a quick start imports before its first paint.
+FIRST_PAINT_MODULES = (
+    "proposal_desk.cli.main", "proposal_desk.gui.launch", "proposal_desk.gui.app",
+    "proposal_desk.gui.startup_load", "proposal_desk.gui.plain_snapshot",
+    "proposal_desk.gui.main_window", "proposal_desk.gui.context",
+    "proposal_desk.gui.single_instance", "proposal_desk.gui.first_paint",
+    "proposal_desk.gui.layout_store", "proposal_desk.startup_probe",
+)
+
+
+def test_what_the_first_paint_needs_imports_no_database_layer() -> None:
+    """A fresh interpreter: the window's modules, the start and the quick first read load
+    neither SQLAlchemy nor any document or spreadsheet library (so a change cannot quietly
+    put them back in front of the first paint)."""
+    code = textwrap.dedent(f"""
+        import importlib, json, sys
+        for name in {FIRST_PAINT_MODULES!r}:
+            importlib.import_module(name)
+        print(json.dumps(sorted(sys.modules)))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    loaded = set(json.loads(proc.stdout.strip().splitlines()[-1]))
+    assert "PySide6.QtWidgets" in loaded
+    assert {m for m in loaded if m.split(".")[0] in DATABASE_LAYER_AND_DOCUMENTS} == set()
+
+
+def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
+        seeded_db: Any, data_folder: Path) -> None:
+    """The real start (--smoke-test) on a sound file of this version: the window is first
+    painted with the data while no SQLAlchemy is loaded; the smoke test still ends only
+    once the database is open (the probe's report says so)."""
+    url, _path = _file_url(seeded_db)
+    seeded_db.dispose()
+    script = textwrap.dedent("""
+        import json, sys
+        from proposal_desk.gui import first_paint
+        seen = {}
+        init = first_paint.PaintWatch.__init__
+        def watched(self, window, on_quiet, **kw):
+            def quiet(when):
+                seen.setdefault("modules", sorted(sys.modules))
+                seen.setdefault("rows", len(window.snapshot.rows) if window.snapshot else 0)
+                seen.setdefault("db_ready", window.ctx.db_ready)
+                on_quiet(when)
+            init(self, window, quiet, **kw)
+        first_paint.PaintWatch.__init__ = watched
+        from proposal_desk import startup_probe
+        reports = []
+        watch = startup_probe.watch
+        def probe(window, **kw):
+            on_ready = kw.pop("on_ready", None)
+            def ready(info):
+                reports.append({**info, "db_ready": window.ctx.db_ready})
+                if on_ready is not None:
+                    on_ready(info)
+            watch(window, on_ready=ready, **kw)
+        startup_probe.watch = probe
+        from proposal_desk.cli.main import main
+        code = main(["--db", sys.argv[1], "--smoke-test"])
+        print(json.dumps({"code": code, "seen": seen, "reports": reports}))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", script, url.removeprefix("sqlite:///")],
+                          capture_output=True, text=True, env=env, timeout=180, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0
+    seen = result["seen"]
+    assert seen["rows"] == 3 and not seen["db_ready"]
+    assert {m for m in seen["modules"]
+            if m.split(".")[0] in DATABASE_LAYER_AND_DOCUMENTS} == set()
+    [report] = result["reports"]
+    assert report["quick_start"] and report["db_ready"] and report["rows"] == 3
+    assert report["painted_at"] <= report["ready_at"]

@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from proposal_desk.gui.app import run_gui
+        from proposal_desk.gui.launch import run_gui  # starts the file check before Qt loads
 
         return run_gui(args)
     from proposal_desk.storage.errors import UserError

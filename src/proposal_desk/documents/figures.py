@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from proposal_desk.core import rules
 from proposal_desk.core.enums import Role, Satisfaction, Status
+from proposal_desk.core.percent import percent, percent_text
 from proposal_desk.core.settings import BureauSettings, Deadlines
 from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import (
@@ -195,20 +196,7 @@ def sort_key(d: Digest) -> tuple[Any, ...]:
     return (d.meeting, [(0, x) if isinstance(x, int) else (1, x) for x in parts])
 
 
-# ---- arithmetic --------------------------------------------------------------------------
-
-def percent(count: int, base: int) -> Decimal | None:
-    """count / base × 100, rounded half up to one decimal (1/8 → 12.5, 2/3 → 66.7);
-    None when there is no base. Integer arithmetic: no binary-float surprises."""
-    if base <= 0:
-        return None
-    tenths = (2 * count * 1000 + base) // (2 * base)
-    return Decimal(tenths) / Decimal(10)
-
-
-def percent_text(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
-
+# ---- arithmetic (percent, percent_text: core/percent.py) ----------------------------------
 
 @dataclass(frozen=True)
 class Share:

@@ -3,7 +3,6 @@ demo database, filled on first use) and `--smoke-test` (start, show the data, ex
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import threading
@@ -15,13 +14,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from proposal_desk import APP_ID, APP_NAME, __version__, logs, paths
+from proposal_desk import APP_ID, APP_NAME, __version__, paths
 from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
+from proposal_desk.gui.launch import run_gui  # noqa: F401 - the start, from here too
 from proposal_desk.gui.startup_load import StartupLoad
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from proposal_desk.gui.main_window import MainWindow
+    from proposal_desk.gui.single_instance import InstanceServer
+    from proposal_desk.gui.snapshot import Snapshot
     from proposal_desk.storage.backup import RestoreResult
     from proposal_desk.storage.database import Database
 
@@ -85,23 +89,9 @@ def fill_demo_in_background(window: MainWindow) -> None:
         on_success=lambda _n: window.reload())
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    logs.setup_logging()
-    demo = bool(getattr(args, "demo", False))
-    smoke = bool(getattr(args, "smoke_test", False))
-    folder = data_folder_for(demo)
-    url = paths.database_url(getattr(args, "db", None), demo=demo)
-    # First of all, on a worker thread: the database file's check (while the modules load
-    # here), then its opening and the first read (while the window is built).
-    load = StartupLoad(url, folder, read_snapshot=not demo).start()
-    try:
-        return _run(load, url, folder, demo=demo, smoke=smoke)
-    finally:
-        load.close()
-
-
-def _run(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) -> int:
-    from proposal_desk.gui.single_instance import InstanceServer, acquire
+def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) -> int:
+    """The window, once gui/launch.py has started `load` (run_gui: the whole start)."""
+    from proposal_desk.gui.single_instance import acquire
 
     app = make_application()
     server: InstanceServer | None = acquire(url)
@@ -112,12 +102,16 @@ def _run(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) 
     previous_hooks = (sys.excepthook, threading.excepthook)
     errors.install()
     try:
+        from proposal_desk.gui.main_window import MainWindow  # no database layer (light)
+
+        quick = load.quick_snapshot()
+        if quick is not None:
+            return _run_quick(app, load, quick, url, folder, server, demo=demo, smoke=smoke)
         load.import_database_layer()
         from proposal_desk.gui import operations
         from proposal_desk.gui.context import AppContext
         from proposal_desk.gui.database_open import open_with_recovery
         from proposal_desk.gui.layout_store import LayoutStore
-        from proposal_desk.gui.main_window import MainWindow
 
         # A damaged, locked or newer database gets a dialog (a damaged one: restore a backup),
         # never a traceback and never a new empty database in its place.
@@ -132,6 +126,7 @@ def _run(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) 
         if server is not None:
             server.activate_requested.connect(window.bring_forward)
         window.show()
+        _note_painted(window, is_idle=lambda: window.snapshot is not None and operations.idle())
         if opened.restored is not None:
             _tell_restored(window, opened.restored)
         if demo and is_empty(db):
@@ -150,6 +145,153 @@ def _run(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) 
         sys.excepthook, threading.excepthook = previous_hooks
 
 
+def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, folder: Path,
+               server: InstanceServer | None, *, demo: bool, smoke: bool) -> int:
+    """The quick start: the window is built and shown with the snapshot read by plain sqlite3
+    (the check passed, the schema is current); once it is painted, the database layer is
+    imported a module per turn of the event loop and the worker opens the database, which is
+    then handed to the window (`QuickOpening`)."""
+    from proposal_desk.gui import operations
+    from proposal_desk.gui.context import AppContext
+    from proposal_desk.gui.layout_store import LayoutStore
+    from proposal_desk.gui.main_window import MainWindow
+    from proposal_desk.gui.startup_load import plain_sqlite_file
+
+    ctx = AppContext(None, LayoutStore(folder), folder, demo=demo, lookups=snap.lookups,
+                     location=str(plain_sqlite_file(url)))
+    window = MainWindow(ctx)
+    opening = QuickOpening(app, window, load, url, folder, interactive=not smoke)
+    ctx.pending = opening.wait
+    window.database_pending()
+    window.show_snapshot(snap)
+    if server is not None:
+        server.activate_requested.connect(window.bring_forward)
+    window.show()
+    _note_painted(window, then=opening.begin)
+    if not _report_start(window, app if smoke else None, quick=True) and smoke:
+        _exit_when_idle(app, window)
+    code = app.exec()
+    operations.wait_all()
+    if opening.failed:
+        code = EXIT_OPEN_FAILED
+    if ctx.db_ready:
+        ctx.db.dispose()  # a restore in the window may have replaced the first one
+    return int(code)
+
+
+class QuickOpening:
+    """Hands the database to a window shown before it was opened. `begin()` after the first
+    paint imports the database layer a module per event-loop turn, then waits (on a pool
+    thread) for the worker's opening; `finish()` takes the result through
+    `open_with_recovery`, with its usual dialogs. `wait()` (ctx.pending) does all of it at
+    once, with a busy cursor, when something needs the database sooner."""
+
+    def __init__(self, app: QApplication, window: MainWindow, load: StartupLoad, url: str,
+                 folder: Path, *, interactive: bool) -> None:
+        self.app = app
+        self.window = window
+        self.load = load
+        self.url = url
+        self.folder = folder
+        self.interactive = interactive
+        self.done = False
+        self.failed = False
+        self.waiting = False
+
+    def begin(self, _painted_at: float = 0.0) -> None:
+        QTimer.singleShot(0, self._import_step)
+
+    def _import_step(self) -> None:
+        if self.done or self.waiting:
+            return
+        try:
+            finished = self.load.import_next()
+        except Exception:
+            log.exception("could not import the database layer")
+            finished = True  # the worker's opening fails: finish() reports it
+        if not finished:
+            QTimer.singleShot(0, self._import_step)
+            return
+        from proposal_desk.gui import operations
+
+        operations.run_in_background(
+            self.window, lambda _p: self.load.wait_opened(), label="正在打开数据库…",
+            show_progress=False, on_success=lambda _r: self.finish())
+
+    def wait(self) -> Database:
+        """ctx.pending: the database now (waiting for the opening), or UserError."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
+
+        if not self.done and not self.waiting:
+            self.waiting = True
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.window.statusBar().showMessage("正在打开数据库…")
+            self.window.statusBar().repaint()
+            try:
+                while True:
+                    try:
+                        if self.load.import_next():
+                            break
+                    except Exception:
+                        log.exception("could not import the database layer")
+                        break
+                self.load.wait_opened()
+                self.finish()
+            finally:
+                self.waiting = False
+                self.window.statusBar().clearMessage()
+                QGuiApplication.restoreOverrideCursor()
+        ctx = self.window.ctx
+        if not ctx.db_ready:
+            from proposal_desk.storage.errors import UserError
+
+            raise UserError("数据库没有打开，程序将退出。")
+        return ctx.db
+
+    def finish(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        from proposal_desk.gui.database_open import open_with_recovery
+
+        window = self.window
+        if self.load.damaged:
+            # The check of the whole file, run while the window was shown, found damage: the
+            # same dialog as an ordinary start, without the data behind it.
+            window.hide()
+        opened = open_with_recovery(self.url, self.folder, interactive=self.interactive,
+                                    first_attempt=self.load.database)
+        if opened is None:
+            self.failed = True
+            window.hide()
+            QTimer.singleShot(0, lambda: self.app.exit(EXIT_OPEN_FAILED))
+            return
+        window.ctx.db = opened.db
+        window.ctx.apply_user()
+        window.database_ready()
+        if opened.restored is not None or not self.load.same_file:
+            window.show()
+            if opened.restored is not None:
+                _tell_restored(window, opened.restored)
+            window.database_replaced()  # read again: what was shown came from another file
+        log.info("database open: %s", window.ctx.location)
+
+
+def _note_painted(window: MainWindow, *, is_idle: Callable[[], bool] | None = None,
+                  then: Callable[[float], None] | None = None) -> None:
+    """Remember when the window was first painted with its data and quiet (the probe reports
+    it), and go on with `then`."""
+    from proposal_desk.gui.first_paint import PaintWatch
+
+    def quiet(when: float) -> None:
+        window.painted_at = when
+        if then is not None:
+            then(when)
+
+    window.paint_watch = PaintWatch(window, quiet, is_idle=is_idle)
+
+
 def _tell_restored(window: MainWindow, result: RestoreResult) -> None:
     from proposal_desk.gui import messages
 
@@ -158,14 +300,14 @@ def _tell_restored(window: MainWindow, result: RestoreResult) -> None:
                     informative=f"这份备份之后所做的修改需要重新录入。{kept}")
 
 
-def _report_start(window: MainWindow, quit_app: QApplication | None) -> bool:
+def _report_start(window: MainWindow, quit_app: QApplication | None, *,
+                  quick: bool = False) -> bool:
     """Tell the start-up benchmark when the window is painted with its data (when it asks),
     and for --smoke-test quit then. False when the probe is not part of this build."""
     try:
         from proposal_desk import startup_probe
     except ImportError:
         return False
-    from proposal_desk.gui import operations
 
     def ready(_info: object) -> None:
         if quit_app is not None:
@@ -174,22 +316,28 @@ def _report_start(window: MainWindow, quit_app: QApplication | None) -> bool:
 
     startup_probe.watch(
         window, rows=lambda: len(window.snapshot.rows) if window.snapshot else 0,
-        is_idle=lambda: window.snapshot is not None and operations.idle(),
-        on_ready=ready if quit_app is not None else None)
+        is_idle=lambda: _all_done(window), on_ready=ready if quit_app is not None else None,
+        painted_at=lambda: window.painted_at, quick_start=quick)
     return True
+
+
+def _all_done(window: MainWindow) -> bool:
+    """The data shown, the database open and handed to the window, nothing running."""
+    from proposal_desk.gui import operations
+
+    return window.snapshot is not None and window.ctx.db_ready and operations.idle()
 
 
 def _exit_when_idle(app: QApplication, window: MainWindow) -> None:
     """--smoke-test: once the data is shown and nothing runs in the background, quit with 0."""
-    from proposal_desk.gui import operations
 
-    state = {"loaded": False}
+    state = {"loaded": window.snapshot is not None}  # a quick start shows it before this
 
     def loaded() -> None:
         state["loaded"] = True
 
     def check() -> None:
-        if state["loaded"] and operations.idle():
+        if state["loaded"] and _all_done(window):
             log.info("smoke test: window shown with %d rows",
                      len(window.snapshot.rows) if window.snapshot else 0)
             # As closing would, without a close: a last-window-closed quit posted after the

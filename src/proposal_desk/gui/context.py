@@ -1,65 +1,61 @@
 """What every part of the window shares: the open database, the layout store, and the lookups
-(meetings, sections, staff, settings) the forms fill their pick lists from."""
+(meetings, sections, staff, settings) the forms fill their pick lists from.
+
+On a quick start (gui/app.py, gui/startup_load.py) the window is shown before the database is
+opened: `db_ready` is False, `pending` waits for the opening, and `db` calls it, so whatever
+needs the database before then waits for it (with a busy cursor) instead of failing. Importing
+this module loads no database layer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.gui.layout_store import LayoutStore
-from proposal_desk.services import editing
-from proposal_desk.storage.database import Database
-from proposal_desk.storage.models import Meeting
-from proposal_desk.storage.settings_store import load_settings
+from proposal_desk.gui.lookups import Lookups, MeetingInfo  # noqa: F401 - re-exported
+from proposal_desk.storage.errors import UserError
+
+if TYPE_CHECKING:
+    from proposal_desk.storage.database import Database
 
 
-@dataclass(frozen=True)
-class MeetingInfo:
-    id: int
-    name: str
-    kind: str
-    year: int
+class AppContext:
+    def __init__(self, db: Database | None, layout: LayoutStore, data_folder: Path,
+                 demo: bool = False, lookups: Lookups | None = None, *,
+                 location: str = "") -> None:
+        self._db = db
+        self.layout = layout
+        self.data_folder = data_folder
+        self.demo = demo
+        self.lookups = lookups if lookups is not None else Lookups()
+        self._location = location
+        # Set while the database is being opened: waits for it and returns it (or raises).
+        self.pending: Callable[[], Database] | None = None
 
     @property
-    def label(self) -> str:
-        return f"{self.name}（{self.year}年）"
+    def db(self) -> Database:
+        if self._db is None:
+            if self.pending is None:
+                raise UserError("数据库尚未打开。")
+            self._db = self.pending()
+        return self._db
 
+    @db.setter
+    def db(self, value: Database) -> None:
+        self._db = value
 
-@dataclass
-class Lookups:
-    """Pick lists and settings, read in one session whenever the data changes."""
+    @property
+    def db_ready(self) -> bool:
+        return self._db is not None
 
-    settings: BureauSettings = field(default_factory=BureauSettings)
-    meetings: list[MeetingInfo] = field(default_factory=list)
-    sections: list[str] = field(default_factory=list)
-    handlers: list[str] = field(default_factory=list)
-    leaders: list[str] = field(default_factory=list)
-
-    @classmethod
-    def read(cls, session: Session) -> Lookups:
-        meetings = [MeetingInfo(m.id, m.name, m.kind, m.year) for m in session.scalars(
-            select(Meeting).order_by(Meeting.year.desc(), Meeting.name))]
-        return cls(
-            settings=load_settings(session),
-            meetings=meetings,
-            sections=editing.section_names(session),
-            handlers=editing.people_names(session, leaders=False),
-            leaders=editing.people_names(session, leaders=True),
-        )
-
-
-@dataclass
-class AppContext:
-    db: Database
-    layout: LayoutStore
-    data_folder: Path
-    demo: bool = False
-    lookups: Lookups = field(default_factory=Lookups)
+    @property
+    def location(self) -> str:
+        """Where the data is, for the status bar (known before the database is open)."""
+        return self._db.display_location if self._db is not None else self._location
 
     def refresh_lookups(self) -> Lookups:
         with self.db.session() as session:
@@ -69,8 +65,8 @@ class AppContext:
 
     def apply_user(self) -> None:
         """The name the settings give for 当前使用人 goes into the audit log."""
-        if self.lookups.settings.user:
-            self.db.user = self.lookups.settings.user
+        if self.lookups.settings.user and self._db is not None:
+            self._db.user = self.lookups.settings.user
 
     @property
     def settings(self) -> BureauSettings:

@@ -87,13 +87,13 @@ class DocumentActions:
         detail = self.window.built_detail  # none until a list was first shown
         p = detail.current() if detail is not None else None
         role = Role(p.role) if p is not None else None
-        ok = self.available
+        ok = self.available and self.window.ctx.db_ready
         self.letter_action.setEnabled(ok and role is not None and role.answers_member)
         self.opinion_action.setEnabled(ok and role is not None and not role.answers_member)
         for action in (self.all_letters_action, self.chase_action, self.report_action,
                        self.report_texts_action):
             action.setEnabled(ok)
-        tip = "" if ok else MISSING_TIP
+        tip = "" if ok else (MISSING_TIP if not self.available else "正在打开数据库…")
         if detail is not None:
             detail.reply.set_document_buttons(ok, tip or "生成 Word 文书并打开")
 

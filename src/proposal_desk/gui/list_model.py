@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from proposal_desk.gui.formatting import date_text
-from proposal_desk.services.queries import ProposalRow
+from proposal_desk.services.rows import ProposalRow
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -38,10 +38,9 @@ from proposal_desk.gui.navigation import DASHBOARD, NavigationPane, Target
 from proposal_desk.gui.opener import open_path
 from proposal_desk.gui.proposal_admin import ProposalAdmin
 from proposal_desk.gui.snapshot import ALL_YEARS, Snapshot, read_snapshot
-from proposal_desk.services import editing, views
-from proposal_desk.services.queries import ProposalRow
+from proposal_desk.services import views
+from proposal_desk.services.rows import ProposalRow
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.search import search_ids
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -66,6 +65,8 @@ class MainWindow(QMainWindow):
         self._loading = 0
         self._reload_again = False
         self._keep_after_load: int | None = None
+        self.painted_at: float | None = None  # first painted with data and quiet (gui/app.py)
+        self.paint_watch: object = None
 
         self.nav = NavigationPane(self)
         self.dashboard = DashboardView(self)
@@ -258,7 +259,36 @@ class MainWindow(QMainWindow):
         bureau = self.ctx.settings.name
         demo = "【演示数据】" if self.ctx.demo else ""
         self.setWindowTitle(f"{demo}{APP_NAME}" + (f" — {bureau}" if bureau else ""))
-        self.status_db.setText(f"数据库：{self.ctx.db.display_location}")
+        opening = "" if self.ctx.db_ready else "（正在打开数据库…）"
+        self.status_db.setText(f"数据库：{self.ctx.location}{opening}")
+
+    # ---- a quick start: shown before the database is open -----------------------------
+
+    def database_actions(self) -> list[QAction]:
+        """What cannot start before the database is open (a quick start disables them)."""
+        return [self.new_action, self.import_action, self.export_action, self.revert_action,
+                self.record_action, self.sign_action, self.assign_action, self.refresh_action,
+                self.settings_action, self.admin.delete_action]
+
+    def database_pending(self) -> None:
+        """The window shows data read before the database was opened (gui/app.py): what
+        needs the database is disabled until `database_ready()`; anything reached otherwise
+        (a proposal's detail, a search) waits for the opening through `ctx.db`."""
+        for action in self.database_actions():
+            action.setEnabled(False)
+        self.documents.refresh_state()
+        self._update_title()
+
+    def database_ready(self) -> None:
+        for action in self.database_actions():
+            action.setEnabled(True)
+        self.documents.refresh_state()
+        self._update_title()
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Show a snapshot read before the window was built (a quick start)."""
+        self._loading += 1
+        self._apply_snapshot(snap)
 
     # ---- layout memory -----------------------------------------------------------------
 
@@ -434,6 +464,8 @@ class MainWindow(QMainWindow):
         if not text:
             self.list_pane.set_filter_ids(None, keep=keep)
             return
+        from proposal_desk.storage.search import search_ids
+
         try:
             with self.ctx.db.session() as session:
                 ids = search_ids(session, text)
@@ -492,6 +524,8 @@ class MainWindow(QMainWindow):
         return operations.run_in_background(self, job, label=label, on_success=done)
 
     def sign_selected(self) -> operations.Operation | None:
+        from proposal_desk.services import editing
+
         today = dt.date.today()
         return self._bulk("正在签收…", lambda s, ids: editing.sign_many(s, ids, today),
                           "已签收 {count} 件")
@@ -503,6 +537,8 @@ class MainWindow(QMainWindow):
         if not ids:
             messages.warn(self, "请先在清单中选中提案（按住 Ctrl 或 Shift 可多选）。")
             return None
+        from proposal_desk.services import editing
+
         dialog = AssignDialog(self, self.ctx, len(ids))
 
         def finished(result: int) -> None:

@@ -10,8 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from proposal_desk.services.handling import safe_file_name
-
 log = logging.getLogger(__name__)
 
 
@@ -31,6 +29,8 @@ def temp_copy(name: str, data: bytes) -> Path:
     """Write attachment content to a read-only temporary file named as the original, for
     opening. Read-only so that Word/WPS open it read-only: edits there never reach the
     database, and the program says so. A copy edited since is replaced by the stored file."""
+    from proposal_desk.services.handling import safe_file_name  # the database layer: lazily
+
     digest = hashlib.sha256(data).hexdigest()[:12]
     base = Path(tempfile.gettempdir()) / "ProposalDesk"
     folder = base / digest

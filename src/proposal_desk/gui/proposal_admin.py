@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from proposal_desk.gui import messages, operations
-from proposal_desk.services import meeting_admin
-from proposal_desk.storage.models import Proposal
 
 if TYPE_CHECKING:
     from proposal_desk.gui.main_window import MainWindow
@@ -34,6 +32,9 @@ class ProposalAdmin:
         return ids[0] if len(ids) == 1 else None
 
     def delete_current(self) -> operations.Operation | None:
+        from proposal_desk.services import meeting_admin
+        from proposal_desk.storage.models import Proposal
+
         window = self.window
         proposal_id = self._current_id()
         if proposal_id is None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.list_model import COLUMNS, ProposalTableModel
-from proposal_desk.services.queries import ProposalRow
+from proposal_desk.services.rows import ProposalRow
 
 SEARCH_DELAY_MS = 150
 

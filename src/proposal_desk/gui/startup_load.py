@@ -1,27 +1,35 @@
 """Starting the window on two threads: the database file's check runs while the program's
-modules load, and the first snapshot is read while the window is built.
+modules load; on a quick start the window is shown with data read by plain sqlite3 before the
+database layer (SQLAlchemy, the models) is even imported.
 
 The worker thread
 1. (at once, standard library only) takes the instance lock on the database file and runs
-   SQLite's quick_check on it: about 0.1 s for 10,000 proposals, spent in SQLite without
-   Python's global lock, so the UI thread imports meanwhile at full speed;
-2. (once the UI thread has imported the database layer: `import_database_layer()`) opens the
-   database with `database_open.open_database(checked=True)` — engine, migration check, backup
-   on open — or raises the damage the check found, and releases its own hold on the lock
-   (the Database holds it now);
-3. reads the first snapshot, which the window's first load takes (`snapshot_job`).
+   SQLite's quick_check on it: about 0.2 s for 10,000 proposals, spent in SQLite without
+   Python's global lock, so the UI thread imports the window meanwhile at full speed;
+2. (quick start) when the check found nothing and the file's schema is this version's, reads
+   the first snapshot through a read-only sqlite3 connection (gui/plain_snapshot.py), which the
+   UI thread shows at once (`quick_snapshot()`);
+3. (once the UI thread has imported the database layer: `import_database_layer()`, or step by
+   step with `import_next()` after the first paint on a quick start) opens the database with
+   `database_open.open_database(checked=True)` — engine, migration check, backup on open — or
+   raises the damage the check found, and releases its own hold on the lock (the Database
+   holds it now);
+4. (ordinary start) reads the first snapshot, which the window's first load takes
+   (`snapshot_job`).
 
-Data safety: nothing touches the file but the quick check until the check has passed, and the
-instance lock is held from before the check until the Database is closed, so no other Proposal
-Desk program can write in between. Anything unusual (no file yet, a URL that is not a plain
-file, a lock held elsewhere, an error) skips step 1 and opens the ordinary way in step 2, so the
-user sees exactly the messages and dialogs an ordinary opening gives; a failure is raised on the
-UI thread by `database()`, for `open_with_recovery(first_attempt=load.database)`.
+Data safety: nothing touches the file but the quick check until the check has passed; the
+quick read is read-only and comes after it; the instance lock is held from before the check
+until the Database is closed, so no other Proposal Desk program can write in between. Anything
+unusual (no file yet, a URL that is not a plain file, a lock held elsewhere, damage found, a
+schema to migrate or not ours, the demo database still empty, an error) skips the quick start
+and opens the ordinary way, so the user sees exactly the messages and dialogs an ordinary
+opening gives, before any data; a failure is raised on the UI thread by `database()`, for
+`open_with_recovery(first_attempt=load.database)`.
 
 Imports: Python's import locks are per module, so two threads importing the same modules at
 once can meet in a circular import and see a half-initialised module. So the worker imports
-nothing before step 2 (what step 1 needs is imported with this module), and the UI thread
-imports the database layer and the window in one go before step 2 starts.
+nothing itself (what steps 1-2 need is imported with this module), and the UI thread imports
+the database layer before step 3 starts.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from proposal_desk.gui.plain_snapshot import TABLES, read_plain_snapshot
 from proposal_desk.storage import file_check
 from proposal_desk.storage.instance_lock import InstanceLock
 
@@ -53,12 +62,18 @@ log = logging.getLogger(__name__)
 # SQLite dialect, strptime's helper). So on a normal start the worker imports nothing itself
 # (tests/gui/test_startup_load.py records it); the rare paths that do (a damaged file: its
 # backups are verified; a schema to migrate: Alembic) import modules the window never does.
+# In this order: a quick start imports them one per turn of the event loop, after the first
+# paint, so the window stays responsive between them.
 DATABASE_LAYER = (
     "proposal_desk.gui.main_window",
-    "proposal_desk.gui.database_open",
-    "proposal_desk.gui.snapshot",
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "proposal_desk.storage.models",
     "proposal_desk.storage.database",
     "proposal_desk.storage.integrity",
+    "proposal_desk.gui.database_open",
+    "proposal_desk.gui.snapshot",
+    "proposal_desk.services.queries",
     "sqlalchemy.dialects.sqlite.pysqlite",
     "_strptime",
 )
@@ -78,17 +93,24 @@ def plain_sqlite_file(url: str) -> Path | None:
 class _Checked:
     path: Path
     lock: InstanceLock
-    findings: list[str]
+    findings: list[str] | None  # None: the whole file not checked yet (a quick start)
 
 
 class StartupLoad:
     """`start()` first thing; then `import_database_layer()`, `database()` and
     `snapshot_job()` on the UI thread; `close()` at the end whatever happened."""
 
-    def __init__(self, url: str, data_folder: Path, *, read_snapshot: bool = True) -> None:
+    def __init__(self, url: str, data_folder: Path, *, read_snapshot: bool = True,
+                 quick: bool = False, demo: bool = False) -> None:
         self.url = url
         self.data_folder = data_folder
         self._read = read_snapshot
+        self._quick_wanted = quick
+        self._demo = demo
+        self._quick: Snapshot | None = None
+        self._quick_done = threading.Event()
+        self._next_import = 0
+        self.same_file = True  # step 3 opened the file step 1 checked (and step 2 read)
         self._imported = threading.Event()
         self._opened = threading.Event()
         self._read_done = threading.Event()
@@ -98,6 +120,7 @@ class StartupLoad:
         self._snapshot: Snapshot | None = None
         self._read_error: BaseException | None = None
         self.prechecked = False  # step 1 ran (tests and the log say so)
+        self.damaged = False  # a quick start's check of the whole file found damage
         self._cancelled = False
         self._thread = threading.Thread(target=self._work, name="startup-load", daemon=True)
 
@@ -108,7 +131,12 @@ class StartupLoad:
     # ---- the worker ------------------------------------------------------------------
 
     def _work(self) -> None:
-        checked = self._check_file()
+        try:
+            checked = self._check_file()
+        finally:
+            self._quick_done.set()
+        if checked is not None and checked.findings is None:
+            self._check_whole_file(checked)  # a quick start: the window is being shown
         self._imported.wait()
         try:
             if not self._cancelled:
@@ -119,7 +147,7 @@ class StartupLoad:
             if checked is not None:
                 checked.lock.release()  # the Database holds its own count of the lock
             self._opened.set()
-        if self._db is None or not self._read:
+        if self._db is None or not self._read or self._quick is not None:
             self._read_done.set()
             return
         try:
@@ -132,7 +160,9 @@ class StartupLoad:
             self._read_done.set()
 
     def _check_file(self) -> _Checked | None:
-        """Step 1: lock and quick_check, standard library only; None to open the usual way."""
+        """Steps 1-2: lock, check, and on a quick start read; standard library only. None:
+        open the usual way. A quick start leaves `findings` None: the whole file's check is
+        still to run (`_check_whole_file`)."""
         path = plain_sqlite_file(self.url)
         if path is None:
             return None
@@ -143,14 +173,42 @@ class StartupLoad:
             lock = InstanceLock.for_database(path)
             if not lock.try_acquire():
                 return None  # the ordinary opening says who holds it
-            findings = file_check.quick_check_file(path)
+            quick = None
+            if self._quick_wanted and not file_check.quick_check_file(path, tables=TABLES):
+                quick = self._read_quick(path)
+            findings = None if quick is not None else file_check.quick_check_file(path)
         except Exception:
             log.info("check before opening skipped", exc_info=True)
             if lock is not None:
                 lock.release()
             return None
         self.prechecked = True
+        self._quick = quick
         return _Checked(path, lock, findings)
+
+    def _check_whole_file(self, checked: _Checked) -> None:
+        """A quick start's check of the whole file, while the window is shown: its tables
+        were checked before they were read; nothing is written to the file (the Database is
+        opened, `_open`) before this check has passed. Damage found here gets the damaged-
+        database dialog (`damaged`: the window hides first), as at an ordinary start."""
+        try:
+            checked.findings = file_check.quick_check_file(checked.path)
+        except Exception:
+            log.info("check of the whole file failed; the opening checks again", exc_info=True)
+            return  # findings None: the Database runs its own check on open
+        self.damaged = bool(checked.findings)
+
+    def _read_quick(self, path: Path) -> Snapshot | None:
+        """Step 2: the first snapshot by plain sqlite3, when nothing calls for the ordinary
+        way (the schema is current, the demo database has data; the caller: the check)."""
+        try:
+            snapshot = read_plain_snapshot(path)
+        except Exception:
+            log.info("quick first read skipped", exc_info=True)
+            return None
+        if snapshot is None or (self._demo and not snapshot.rows):
+            return None
+        return snapshot
 
     def _open(self, checked: _Checked | None) -> Database:
         """Step 2, once the database layer is imported."""
@@ -159,6 +217,9 @@ class StartupLoad:
         from proposal_desk.storage.integrity import raise_if_damaged
 
         if checked is None or sqlite_file(self.url) != checked.path:
+            self.same_file = checked is None
+            return open_database(self.url, self.data_folder)
+        if checked.findings is None:  # the whole file's check could not run: the open runs it
             return open_database(self.url, self.data_folder)
         raise_if_damaged(checked.path, backup_folder(self.url, self.data_folder),
                          checked.findings)
@@ -166,13 +227,39 @@ class StartupLoad:
 
     # ---- the UI thread -----------------------------------------------------------------
 
+    def quick_snapshot(self) -> Snapshot | None:
+        """The first snapshot read by plain sqlite3 (step 2), or None: start the ordinary way.
+        Waits for steps 1-2."""
+        self._quick_done.wait()
+        return self._quick
+
+    def import_next(self) -> bool:
+        """Import the next module of the database layer; True once all are imported (and the
+        worker goes on to open the database)."""
+        if self._imported.is_set():
+            return True
+        try:
+            if self._next_import < len(DATABASE_LAYER):
+                importlib.import_module(DATABASE_LAYER[self._next_import])
+                self._next_import += 1
+        except BaseException:
+            self._imported.set()  # the worker fails to open; database() raises it
+            raise
+        if self._next_import >= len(DATABASE_LAYER):
+            self._imported.set()
+        return self._imported.is_set()
+
     def import_database_layer(self) -> None:
         """Import the window and the database layer, then let the worker open the database."""
-        try:
-            for name in DATABASE_LAYER:
-                importlib.import_module(name)
-        finally:
-            self._imported.set()
+        while not self.import_next():
+            pass
+
+    def opened(self) -> bool:
+        return self._opened.is_set()
+
+    def wait_opened(self) -> None:
+        """Wait (on a worker thread) until step 3 has ended, however it ended."""
+        self._opened.wait()
 
     def database(self) -> Database:
         """The opened database, or what the opening raised, raised here (once)."""

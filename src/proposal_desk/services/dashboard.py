@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from proposal_desk.core.enums import Role, Status
-from proposal_desk.documents.figures import percent, percent_text
-from proposal_desk.services.queries import ProposalRow
+from proposal_desk.core.percent import percent, percent_text
+from proposal_desk.services.rows import ProposalRow
 
 OPEN = frozenset({Status.PENDING_SIGN.value, Status.IN_PROGRESS.value, Status.REOPENED.value})
 STATUS_ORDER = (Status.PENDING_SIGN, Status.IN_PROGRESS, Status.REOPENED, Status.REPLIED,

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from proposal_desk.core.enums import Role, Status
-from proposal_desk.services.queries import ListFilter, ProposalRow
+from proposal_desk.services.rows import ListFilter, ProposalRow
 
 Test = Callable[[ProposalRow], bool]
 

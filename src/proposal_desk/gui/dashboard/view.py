@@ -26,7 +26,7 @@ from proposal_desk.core.enums import Role
 from proposal_desk.gui.dashboard.charts import BarChart, Series
 from proposal_desk.gui.formatting import date_text
 from proposal_desk.services.dashboard import YearFigures
-from proposal_desk.services.queries import ProposalRow
+from proposal_desk.services.rows import ProposalRow
 
 TILE_STYLE = """
 QPushButton#tile {

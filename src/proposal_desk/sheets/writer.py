@@ -16,7 +16,7 @@ from proposal_desk.services import handling
 from proposal_desk.sheets.compare import LABELS, REPLY_FIELDS, Outcome
 from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import RowData
-from proposal_desk.storage import bulk
+from proposal_desk.storage import bulk, facts, hooks
 from proposal_desk.storage.bulk import IdSource
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import (
@@ -203,6 +203,26 @@ class NewRows:
         bulk.audit_new_proposals(
             session, written[Proposal],
             {model.__tablename__: written[model] for model in _CHILDREN}, extra)
+        if names is not None:
+            self._hand_over(written, labels)
+
+    def _hand_over(self, written: dict[Any, list[dict[str, Any]]],
+                   labels: dict[str, dict[int, str]]) -> None:
+        """The new proposals' facts, from the rows just written, for the commit's refresh of
+        caches, status history and search index (instead of reading them back)."""
+        dues = {mid: (a, b, c) for mid, a, b, c in self.session.execute(
+            select(Meeting.id, Meeting.reply_due, Meeting.assist_due, Meeting.return_due))}
+        children: dict[int, dict[str, list[dict[str, Any]]]] = {}
+        for model in _CHILDREN:
+            for row in written[model]:
+                children.setdefault(row["proposal_id"], {}).setdefault(
+                    model.__tablename__, []).append(row)
+        loaded = []
+        for p in written[Proposal]:
+            data = facts.stored_of_rows(p, children.get(p["id"], {}),
+                                        dues.get(p["meeting_id"], (None, None, None)), labels)
+            loaded.append(facts.loaded_of_rows(p, data))
+        hooks.hand_over(self.session, loaded)
 
 
 def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
@@ -202,6 +203,55 @@ def refresh_caches(p: Proposal, deadlines: Deadlines) -> str | None:
         p.status = new.status
         return old_status
     return None
+
+
+# ---- from rows just written (a bulk insert hands them to the refresh) --------------------
+
+def _text(row: dict[str, Any], key: str) -> str:
+    return row.get(key) or ""
+
+
+def stored_of_rows(p: dict[str, Any], rows: dict[str, Sequence[dict[str, Any]]],
+                   meeting_dues: tuple[dt.date | None, dt.date | None, dt.date | None],
+                   names: dict[str, dict[int, str]]) -> StoredProposal:
+    """A proposal from the rows a bulk writer has just inserted (columns by key, child rows by
+    table name, `names` by key column: member_id, unit_id, topic_id), in the order
+    `load_stored` reads them, so the refresh needs no read-back."""
+    def of(table: str, *order: str) -> Sequence[dict[str, Any]]:
+        found = rows.get(table, ())
+        if len(found) < 2 or not order:
+            return found
+        return sorted(found, key=itemgetter(*order))
+
+    return StoredProposal(
+        id=p["id"], role=p["role"], key=bool(p.get("key")), assigned_on=p.get("assigned_on"),
+        due_override=p.get("due_override"), signed_on=p.get("signed_on"),
+        meeting_dues=meeting_dues,
+        replies=[ReplyFact(r["round"], r.get("sent_on"), _text(r, "category"), _text(r, "text"),
+                           _text(r, "doc_number")) for r in of("reply", "round")],
+        assist_opinions=[AssistFact(o.get("sent_on"), _text(o, "text"), _text(o, "doc_number"))
+                         for o in of("assist_opinion", "id")],
+        opinions=[OpinionFact(o["round"], o["satisfaction"], o.get("received_on"),
+                              _text(o, "comments")) for o in of("member_opinion", "round")],
+        returns=[r["outcome"] for r in of("return_request", "id")],
+        records=[RecordFact(c["date"], c["method"], _text(c, "content"), _text(c, "our_people"),
+                            _text(c, "their_people"), _text(c, "place"), _text(c, "attitude"))
+                 for c in of("correspondence", "date", "id")],
+        proposers=[names["member_id"][m["member_id"]] for m in of("proposal_member", "position")],
+        units=[(names["unit_id"][u["unit_id"]], u["role"])
+               for u in of("proposal_unit", "position")],
+        topics=[names["topic_id"][t["topic_id"]] for t in of("proposal_topic", "topic_id")],
+        follow_ups=[_text(f, "progress") for f in of("follow_up", "date", "id")],
+        number=_text(p, "number"), title=_text(p, "title"), sector=_text(p, "sector"),
+        summary=_text(p, "summary"), notes=_text(p, "notes"), merged_with=_text(p, "merged_with"),
+    )
+
+
+def loaded_of_rows(p: dict[str, Any], data: StoredProposal) -> Loaded:
+    """What `load_stored` would give for a row just inserted: its cached columns as written."""
+    stored = Caches(p["status"], p.get("due"), _text(p, "category"), _text(p, "satisfaction"),
+                    p.get("replied_on"), _text(p, "proposer_names"), _text(p, "lead_unit"))
+    return Loaded(data, stored, p["version"])
 
 
 # ---- from the tables (the commit-time refresh, many proposals at once) -------------------

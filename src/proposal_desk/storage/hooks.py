@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
 
 from proposal_desk.storage import fastsql, search
-from proposal_desk.storage.facts import CACHE_COLUMNS, caches, load_stored
+from proposal_desk.storage.facts import CACHE_COLUMNS, Loaded, caches, load_stored
 from proposal_desk.storage.models import (
     AuditEntry,
     Meeting,
@@ -29,6 +29,7 @@ _REFRESHING = "refreshing"
 _REFRESH_ALL = "refresh_all"
 _NEW = "new_proposals"
 _MEETINGS = "meetings_with_new_dates"
+_KNOWN = "known_proposals"  # id → facts.Loaded handed over by a bulk writer
 # What the caches depend on outside the proposal: the meeting's fixed dates and these settings.
 _MEETING_DATES = ("reply_due", "assist_due", "return_due")
 _DEADLINE_KEYS = ("deadline.",)
@@ -50,8 +51,28 @@ def touch(session: Session, proposal_id: int, *, new: bool = False) -> None:
     """Ask for a proposal's caches and index to be refreshed at commit; `new` for one a bulk
     writer has just inserted (its status history starts from nothing)."""
     session.info.setdefault(_TOUCHED, set()).add(proposal_id)
+    _forget(session, proposal_id)  # rows written after a hand-over: read it back
     if new:
         session.info.setdefault(_NEW, set()).add(proposal_id)
+
+
+def hand_over(session: Session, loaded: list[Loaded]) -> None:
+    """A bulk writer's proposals as it has just written them, so that the commit refreshes them
+    without reading them back. Any later change to one of them in this transaction (a flush
+    touching it, a meeting's dates) drops what was handed over and it is read as usual."""
+    known: dict[int, Loaded] = session.info.setdefault(_KNOWN, {})
+    for item in loaded:
+        known[item.data.id] = item
+
+
+def _forget(session: Session, proposal_id: int | None = None) -> None:
+    known = session.info.get(_KNOWN)
+    if not known:
+        return
+    if proposal_id is None:
+        known.clear()
+    else:
+        known.pop(proposal_id, None)
 
 
 def _proposal_id_of(obj: object) -> int | None:
@@ -60,14 +81,20 @@ def _proposal_id_of(obj: object) -> int | None:
     return getattr(obj, "proposal_id", None)
 
 
-_PLAIN = (str, int, bool, float)
+_PLAIN = frozenset((str, int, bool, float))
+_ISO: dict[Any, str] = {}  # an import's rows share a few hundred dates and one timestamp
 
 
 def _jsonable(value: Any) -> Any:
     if type(value) in _PLAIN:
         return value
     if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
+        found = _ISO.get(value)
+        if found is None:
+            found = value.isoformat()
+            if len(_ISO) < 10_000:
+                _ISO[value] = found
+        return found
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
     if isinstance(value, enum.Enum):
@@ -84,7 +111,9 @@ def audit_entry(session: Session, table: str, row_id: str, proposal_id: int | No
 
 def insert_changes(row: dict[str, Any]) -> dict[str, Any]:
     """What the audit log keeps of an inserted row: every column given a value."""
-    return {k: _jsonable(v) for k, v in row.items() if v is not None and v != ""}
+    plain = _PLAIN
+    return {k: v if type(v) in plain else _jsonable(v) for k, v in row.items()
+            if v is not None and v != ""}
 
 
 def _after_flush(session: Session, _ctx: object) -> None:
@@ -101,11 +130,13 @@ def _after_flush(session: Session, _ctx: object) -> None:
             if not session.info.get(_REFRESHING):
                 if pid is not None:
                     touched.add(pid)
+                    _forget(session, pid)
                 if action == "insert" and isinstance(obj, Proposal):
                     session.info.setdefault(_NEW, set()).add(obj.id)
                 if isinstance(obj, Meeting) and action == "update" and any(
                         state.attrs[k].history.has_changes() for k in _MEETING_DATES):
                     session.info.setdefault(_MEETINGS, set()).add(obj.id)
+                    _forget(session)
                 if isinstance(obj, Setting) and obj.key.startswith(_DEADLINE_KEYS):
                     session.info[_REFRESH_ALL] = True
             if tablename in _NOT_AUDITED:
@@ -166,7 +197,11 @@ def refresh(session: Session, ids: set[int], *, caches_only: set[int] | None = N
     new: set[int] = session.info.pop(_NEW, set())
     conn = session.connection()
     now = dt.datetime.now().replace(microsecond=0)
-    loaded = load_stored(conn, ids, text=True)
+    known: dict[int, Loaded] = session.info.pop(_KNOWN, None) or {}
+    handed = [known[i] for i in ids if i in known]
+    loaded = load_stored(conn, ids - known.keys(), text=True) if len(handed) < len(ids) else []
+    if handed:  # in id order, as load_stored gives them: the index is written the same
+        loaded = sorted(loaded + handed, key=lambda item: item.data.id)
     if caches_only:
         loaded += load_stored(conn, caches_only - ids, text=False)
     updates: list[dict[str, Any]] = []
@@ -224,6 +259,7 @@ def _write_caches(session: Session, conn: Connection, updates: list[dict[str, An
 
 def _after_rollback(session: Session) -> None:
     session.info[_TOUCHED] = set()
+    session.info.pop(_KNOWN, None)
     session.info.pop(_REFRESH_ALL, None)
     session.info.pop(_MEETINGS, None)
     session.info.pop(_NEW, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10}
@@ -90,15 +91,50 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def add_working_days(day: dt.date, days: int) -> dt.date:
-    """Working days skip weekends; public holidays are the office's to set as fixed dates."""
+def add_working_days(day: dt.date, days: int, *, holidays: Collection[dt.date] = (),
+                     workdays: Collection[dt.date] = ()) -> dt.date:
+    """Working days skip weekends and the office's `holidays`, and count the weekend days in
+    `workdays` (调休). The calendar changes every year, so it is the office's to set
+    (settings deadline.holidays, deadline.workdays); nothing is built in."""
     current = day
     remaining = days
     while remaining > 0:
         current += dt.timedelta(days=1)
-        if current.weekday() < 5:
+        working = current in workdays or (current.weekday() < 5 and current not in holidays)
+        if working:
             remaining -= 1
     return current
+
+
+RANGE_MARKS = ("~", "～", "至")
+
+
+def parse_days(item: str) -> list[dt.date]:
+    """One day (2025-04-04) or a range of days (2025-10-01~2025-10-08, also 至), as typed in
+    the settings; raises DateError with the item in users' words."""
+    text = str(item).strip()
+    for mark in RANGE_MARKS:
+        if mark in text:
+            first_text, _, last_text = text.partition(mark)
+            first, last = parse_date(first_text), parse_date(last_text)
+            if first is None or last is None:
+                raise DateError(f"“{text}”应写作 开始日期~结束日期，如 2025-10-01~2025-10-08")
+            if last < first:
+                raise DateError(f"“{text}”的开始日期晚于结束日期")
+            return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    day = parse_date(text)
+    return [day] if day else []
+
+
+def day_text(item: str) -> str:
+    """An item of a days setting written the one way it is stored (ISO dates, ~ for a
+    range)."""
+    days = parse_days(item)
+    if not days:
+        return ""
+    if any(mark in str(item) for mark in RANGE_MARKS):
+        return f"{days[0].isoformat()}~{days[-1].isoformat()}"
+    return days[0].isoformat()
 
 
 def chinese_number(text: str) -> int | None:

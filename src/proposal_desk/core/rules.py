@@ -110,7 +110,8 @@ def return_deadline(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
     if f.meeting_return_due:
         return f.meeting_return_due
     start = f.signed_on or f.assigned_on
-    return add_working_days(start, rules.return_working_days) if start else None
+    return add_working_days(start, rules.return_working_days, holidays=rules.holidays,
+                            workdays=rules.workdays) if start else None
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,8 @@ def warnings(f: ProposalFacts, rules: Deadlines, today: dt.date) -> list[Warning
     # unit may talk with the member but need not (DOMAIN: 协办/会办).
     if (rules.first_contact_working_days and f.role.answers_member and f.assigned_on
             and not f.contacts and status in (Status.PENDING_SIGN, Status.IN_PROGRESS)):
-        limit = add_working_days(f.assigned_on, rules.first_contact_working_days)
+        limit = add_working_days(f.assigned_on, rules.first_contact_working_days,
+                                 holidays=rules.holidays, workdays=rules.workdays)
         if today > limit:
             result.append(Warning(
                 "first_contact",

@@ -6,8 +6,11 @@ data folder carries them. The command line's `config` and the settings dialog bo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from proposal_desk.core.dates import DateError, day_text, parse_days
 
 DEFAULT_CATEGORIES: dict[str, str] = {
     "A": "所提问题已经解决或者基本解决的",
@@ -22,7 +25,7 @@ class SettingKey:
     key: str
     label: str  # shown to users
     default: Any
-    kind: str = "str"  # str, list, int, dict, bool
+    kind: str = "str"  # str, list, int, dict, bool, days (dates and date ranges)
 
 
 KEYS: dict[str, SettingKey] = {k.key: k for k in [
@@ -40,6 +43,9 @@ KEYS: dict[str, SettingKey] = {k.key: k for k in [
     SettingKey("deadline.first_contact_working_days", "首次沟通时限（工作日，0 不提醒）", 15,
                "int"),
     SettingKey("deadline.due_soon_days", "即将到期提前提醒（天）", 7, "int"),
+    SettingKey("deadline.holidays", "节假日（工作日时限不计，逗号分隔，如 2025-04-04~2025-04-06）",
+               [], "days"),
+    SettingKey("deadline.workdays", "调休上班的周末（计入工作日，逗号分隔）", [], "days"),
     SettingKey("categories", "答复类别及其含义", DEFAULT_CATEGORIES, "dict"),
     SettingKey("letter.title_pattern", "答复函标题", "关于{meeting}第{number}号{kind}的答复"),
     SettingKey("letter.template", "答复函模板文件（空为内置）", ""),
@@ -55,10 +61,9 @@ def coerce(key: str, raw: Any) -> Any:
     if spec is None:
         raise KeyError(key)
     if spec.kind == "list":
-        if isinstance(raw, list):
-            return [str(x).strip() for x in raw if str(x).strip()]
-        return [p.strip() for p in str(raw).replace("，", ",").replace("、", ",").split(",")
-                if p.strip()]
+        return coerce_list(raw)
+    if spec.kind == "days":  # dates and ranges of dates, each checked
+        return [text for text in (day_text(item) for item in coerce_list(raw)) if text]
     if spec.kind == "int":
         try:
             return int(str(raw).strip())
@@ -78,13 +83,31 @@ def coerce(key: str, raw: Any) -> Any:
     return str(raw).strip()
 
 
+def coerce_list(raw: Any) -> list[str]:
+    if isinstance(raw, list):
+        return [str(x).strip() for x in raw if str(x).strip()]
+    return [p.strip() for p in str(raw).replace("，", ",").replace("、", ",").split(",")
+            if p.strip()]
+
+
 def display(key: str, value: Any) -> str:
     spec = KEYS[key]
-    if spec.kind == "list":
+    if spec.kind in ("list", "days"):
         return ",".join(value)
     if spec.kind == "dict":
         return ";".join(f"{k}={v}" for k, v in value.items())
     return str(value)
+
+
+def every_day(items: list[str]) -> frozenset[dt.date]:
+    """The days a stored days setting names (a damaged item is left out, not fatal)."""
+    days: set[dt.date] = set()
+    for item in items:
+        try:
+            days.update(parse_days(item))
+        except DateError:
+            continue
+    return frozenset(days)
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,8 @@ class Deadlines:
     return_working_days: int = 10
     first_contact_working_days: int = 15
     due_soon_days: int = 7
+    holidays: frozenset[dt.date] = frozenset()  # skipped by working-day deadlines
+    workdays: frozenset[dt.date] = frozenset()  # weekend days worked (调休)
 
 
 @dataclass(frozen=True)
@@ -141,6 +166,8 @@ class BureauSettings:
                 return_working_days=get("deadline.return_working_days"),
                 first_contact_working_days=get("deadline.first_contact_working_days"),
                 due_soon_days=get("deadline.due_soon_days"),
+                holidays=every_day(get("deadline.holidays")),
+                workdays=every_day(get("deadline.workdays")),
             ),
             categories=dict(get("categories")),
             letter_title_pattern=get("letter.title_pattern"),

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from proposal_desk.cli.context import open_database
+from proposal_desk.services import import_summary
 from proposal_desk.sheets.errors import SheetError
 from proposal_desk.sheets.importer import (
     Action,
@@ -81,6 +82,11 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
         print(f"  {line}")
     print("将要：" if dry_run else "导入结果预览：", "，".join(
         f"{action} {counts[action]}" for action in counts if counts[action]) or "没有数据行")
+    split = import_summary.role_split(plan)
+    if split:
+        print(f"  {split}")
+    for note in import_summary.due_notes(plan):
+        print(f"  {note}")
     mapped = [f"{c.letter}「{c.header}」→{c.label}" + ("（按内容）" if c.how == "内容" else "")
               for c in plan.columns if c.field]
     print("已识别的列：" + "；".join(mapped))

@@ -152,18 +152,9 @@ def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, f
     imported a module per turn of the event loop and the worker opens the database, which is
     then handed to the window (`QuickOpening`)."""
     from proposal_desk.gui import operations
-    from proposal_desk.gui.context import AppContext
-    from proposal_desk.gui.layout_store import LayoutStore
-    from proposal_desk.gui.main_window import MainWindow
-    from proposal_desk.gui.startup_load import plain_sqlite_file
 
-    ctx = AppContext(None, LayoutStore(folder), folder, demo=demo, lookups=snap.lookups,
-                     location=str(plain_sqlite_file(url)))
-    window = MainWindow(ctx)
-    opening = QuickOpening(app, window, load, url, folder, interactive=not smoke)
-    ctx.pending = opening.wait
-    window.database_pending()
-    window.show_snapshot(snap)
+    window, opening = quick_window(app, load, snap, url, folder, demo=demo,
+                                   interactive=not smoke)
     if server is not None:
         server.activate_requested.connect(window.bring_forward)
     window.show()
@@ -174,9 +165,29 @@ def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, f
     operations.wait_all()
     if opening.failed:
         code = EXIT_OPEN_FAILED
-    if ctx.db_ready:
-        ctx.db.dispose()  # a restore in the window may have replaced the first one
+    if window.ctx.db_ready:
+        window.ctx.db.dispose()  # a restore in the window may have replaced the first one
     return int(code)
+
+
+def quick_window(app: QApplication, load: StartupLoad, snap: Snapshot, url: str,
+                 folder: Path, *, demo: bool, interactive: bool
+                 ) -> tuple[MainWindow, QuickOpening]:
+    """The main window built on a snapshot read before the database was opened, its
+    database actions disabled until `QuickOpening` hands the database over."""
+    from proposal_desk.gui.context import AppContext
+    from proposal_desk.gui.layout_store import LayoutStore
+    from proposal_desk.gui.main_window import MainWindow
+    from proposal_desk.gui.startup_load import plain_sqlite_file
+
+    ctx = AppContext(None, LayoutStore(folder), folder, demo=demo, lookups=snap.lookups,
+                     location=str(plain_sqlite_file(url)))
+    window = MainWindow(ctx)
+    opening = QuickOpening(app, window, load, url, folder, interactive=interactive)
+    ctx.pending = opening.wait
+    window.database_pending()
+    window.show_snapshot(snap)
+    return window, opening
 
 
 class QuickOpening:

@@ -1,0 +1,123 @@
+"""The quick start (gui/app.py `quick_window`, `QuickOpening`): the window is shown with data
+read by plain sqlite3 before the database is opened. Until the database is handed over, what
+needs it is disabled or waits for it, nothing is written, and damage found by the check of the
+whole file (run while the window is shown) gets the damaged-database dialog, as at an ordinary
+start, with the window hidden."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from proposal_desk.gui.app import EXIT_OPEN_FAILED, quick_window, run_gui
+from proposal_desk.gui.database_open import DamagedDatabaseDialog
+from proposal_desk.gui.main_window import MainWindow
+from proposal_desk.gui.startup_load import StartupLoad
+
+from .test_database_open import answer
+
+
+def _file(db: Any) -> tuple[str, Path]:
+    path = db.sqlite_path
+    assert path is not None
+    db.dispose()
+    return f"sqlite:///{path}", path
+
+
+def test_the_window_shows_the_data_and_waits_for_the_database(
+        seeded_db: Any, qtbot: Any, qapp: Any, tmp_path: Path) -> None:
+    url, path = _file(seeded_db)
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    load = StartupLoad(url, tmp_path / "window-data", quick=True).start()
+    window = None
+    try:
+        snap = load.quick_snapshot()
+        assert snap is not None and len(snap.rows) == 3
+        window, _opening = quick_window(qapp, load, snap, url, tmp_path / "window-data",
+                                        demo=False, interactive=False)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.snapshot is snap
+        assert not window.ctx.db_ready
+        assert not any(a.isEnabled() for a in window.database_actions())
+        assert not window.documents.report_action.isEnabled()
+        assert "正在打开数据库" in window.status_db.text()
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before  # nothing written
+        # A proposal's detail needs the database: it waits for the opening, then shows.
+        wanted = snap.rows[0].id
+        window.open_proposal(wanted)
+        assert window.ctx.db_ready
+        assert window.detail.proposal_id == wanted
+        assert all(a.isEnabled() for a in window.database_actions())
+        assert "正在打开数据库" not in window.status_db.text()
+        assert QApplication.overrideCursor() is None
+    finally:
+        load.close()
+        if window is not None and window.ctx.db_ready:
+            window.ctx.db.dispose()
+
+
+def _corrupt_table(path: Path, table: str) -> None:
+    """Scribble over one table's root page only: the tables the quick read uses stay sound."""
+    conn = sqlite3.connect(path)
+    try:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                            (table,)).fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    with path.open("r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * 64)
+
+
+def test_damage_found_while_the_window_is_shown_gets_the_dialog(
+        seeded_db: Any, qapp: Any, data_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _url, path = _file(seeded_db)
+    shown: list[int] = []
+    show = MainWindow.show_snapshot
+    monkeypatch.setattr(MainWindow, "show_snapshot",
+                        lambda self, snap: (shown.append(len(snap.rows)), show(self, snap)))
+    _corrupt_table(path, "audit_log")
+    damaged = path.read_bytes()
+    windows_visible: list[bool] = []
+
+    def quit_dialog(dialog: DamagedDatabaseDialog) -> None:
+        windows_visible.append(any(isinstance(w, MainWindow) and w.isVisible()
+                                   for w in QApplication.topLevelWidgets()))
+        dialog.ui.quitButton.click()
+
+    seen = answer(DamagedDatabaseDialog, quit_dialog)
+    args = argparse.Namespace(db=str(path), demo=False, smoke_test=False)
+    assert run_gui(args) == EXIT_OPEN_FAILED
+    assert len(seen) == 1 and "数据库文件已损坏" in seen[0]
+    assert shown == [3]  # a quick start: the table the list reads was sound
+    assert windows_visible == [False]  # the data is not left showing behind the dialog
+    assert path.read_bytes() == damaged  # nothing written to the damaged file
+
+
+def test_an_old_schema_or_an_empty_demo_starts_the_ordinary_way(seeded_db: Any,
+                                                                 tmp_path: Path) -> None:
+    from proposal_desk.storage.database import Database
+
+    empty = tmp_path / "demo.sqlite3"
+    Database(f"sqlite:///{empty}").dispose()
+    for demo, expected in ((True, None), (False, 0)):
+        load = StartupLoad(f"sqlite:///{empty}", tmp_path / "d", quick=True, demo=demo).start()
+        snap = load.quick_snapshot()
+        load.close()
+        assert load.prechecked
+        assert (snap if snap is None else len(snap.rows)) == expected
+    url, path = _file(seeded_db)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0000'")
+    conn.close()
+    load = StartupLoad(url, tmp_path / "d", quick=True).start()
+    assert load.quick_snapshot() is None  # migrated by the ordinary opening, backed up first
+    load.close()
+    assert load.prechecked

@@ -101,6 +101,7 @@ from proposal_desk.sheets.reader import Sheet, Workbook, open_workbook
 from proposal_desk.sheets.writer import Names, NewRows, create, update
 from proposal_desk.storage.bulk import data_version
 from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.fastsql import gc_paused
 from proposal_desk.storage.models import Meeting, Proposal
 from proposal_desk.storage.settings_store import load_settings
 
@@ -372,6 +373,12 @@ def _ours(names: Iterable[str], bureau: set[str]) -> bool:
 def plan_import(session: Session, path: Path | str, options: ImportOptions | None = None,
                 progress: ProgressFn | None = None) -> ImportPlan:
     """Read a sheet and say, per row, what importing it would do. Writes nothing."""
+    with gc_paused():
+        return _plan(session, path, options, progress)
+
+
+def _plan(session: Session, path: Path | str, options: ImportOptions | None,
+          progress: ProgressFn | None) -> ImportPlan:
     options = options or ImportOptions()
     step = Progress(progress)
     path = Path(path)
@@ -658,6 +665,11 @@ def apply_import(session: Session, plan: ImportPlan,
     """Write a plan inside the caller's transaction; refuses a plan with problems."""
     if plan.problems:
         raise SheetError(plan.problems[0], len(plan.problems) - 1)
+    with gc_paused():
+        return _apply(session, plan, progress)
+
+
+def _apply(session: Session, plan: ImportPlan, progress: ProgressFn | None) -> ImportResult:
     step = Progress(progress)
     settings = load_settings(session)
     records = plan.records

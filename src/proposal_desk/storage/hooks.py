@@ -177,7 +177,8 @@ def _before_commit(session: Session) -> None:
     session.info[_TOUCHED] = set()
     session.info[_REFRESHING] = True
     try:
-        refresh(session, ids, caches_only=caches_only)
+        with fastsql.gc_paused():
+            refresh(session, ids, caches_only=caches_only)
     finally:
         session.info[_REFRESHING] = False
 

@@ -1,4 +1,4 @@
-"""Build the built-in Word templates (letter, opinion, report, chase) from code.
+"""Build the built-in Word templates (letter, opinion, report, chase, return) from code.
 
 Run after changing the format or the fixed wording, and commit the .docx files it writes:
     .venv/bin/python resources/templates/make_templates.py
@@ -182,6 +182,25 @@ def build_opinion() -> Any:
     return doc
 
 
+def build_return() -> Any:
+    """退回申请函 to the proposal office: no number series of its own, the reason as typed."""
+    doc = new_document()
+    letterhead(doc)
+    title(doc)
+    para(doc, "{{ office }}：", style="GwFlush")
+    para(doc, "贵委交办的{{ meeting }}第{{ number }}号{{ kind }}《{{ proposal_title }}》"
+              "（{{ proposers }}提出）收悉。经认真研究，该{{ kind }}所提事项不属于我单位职责"
+              "范围，特申请退回。理由如下：")
+    flow(doc, "body")
+    tag(doc, "{%p if suggested_unit %}")
+    para(doc, "建议交由{{ suggested_unit }}办理。")
+    tag(doc, "{%p endif %}")
+    closing(doc, "妥否，请予审定。")
+    signature(doc)
+    contact(doc)
+    return doc
+
+
 def table(doc: Any, headings: list[tuple[str, float, str]], loop: str, var: str) -> None:
     """A bordered table: a header row repeated on every page, then one docxtpl row loop.
     headings: (text, width in mm, placeholder field)."""
@@ -295,7 +314,7 @@ def build_chase() -> Any:
 
 
 BUILDERS = {"letter": build_letter, "opinion": build_opinion, "report": build_report,
-            "chase": build_chase}
+            "chase": build_chase, "return": build_return}
 
 
 def build_all(folder: Path = HERE) -> list[Path]:

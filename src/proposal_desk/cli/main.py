@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--meeting", metavar="NAME")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
 
+    p = sub.add_parser("return-letter", help="生成退回申请函（.docx），写明理由和建议承办单位")
+    p.add_argument("number", metavar="NUMBER")
+    p.add_argument("--meeting", metavar="NAME")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+
     p = sub.add_parser("report", help="生成年度办理情况报告（.docx）")
     p.add_argument("--year", type=int, required=True, metavar="YYYY")
     p.add_argument("--meeting", metavar="NAME")
@@ -106,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from proposal_desk.storage.errors import UserError
 
     try:
-        module = importlib.import_module(f"proposal_desk.cli.cmd_{args.command}")
+        command = args.command.replace("-", "_")
+        module = importlib.import_module(f"proposal_desk.cli.cmd_{command}")
         return int(module.run(args) or 0)
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)

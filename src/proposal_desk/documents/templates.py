@@ -92,6 +92,21 @@ KINDS: dict[str, TemplateKind] = {
         "fig": "数字：fig.total、fig.lead、fig.assist、fig.joint、fig.split、fig.closed、"
                "fig.satisfaction_rate、fig.on_time_rate、fig.face_rate 等",
     }),
+    "return": TemplateKind("return", "退回申请函", None, {
+        "bureau": "本单位名称",
+        "title": "标题（过长时自动分行）",
+        "office": "主送：提案委（人大建议为人大常委会代表工作机构）",
+        "meeting": "会议名称",
+        "number": "提案（建议）编号",
+        "kind": "提案 或 建议",
+        "proposal_title": "案由（不带书名号）",
+        "proposers": "提案人称谓，如 张三委员",
+        "body": "退回理由段落（同 body）",
+        "suggested_unit": "建议承办单位（可空）",
+        "date": "申请日期",
+        "contact_name": "联系人",
+        "contact_phone": "联系电话",
+    }),
     "chase": TemplateKind("chase", "催办清单", None, {
         "title": "标题",
         "bureau": "本单位名称",

@@ -1,0 +1,77 @@
+"""退回申请函: the letter asking the proposal office to take back a proposal assigned to the
+wrong unit, with the reason and the unit suggested instead (DOMAIN: a unit never passes a
+proposal on itself; the office decides)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Kind
+from proposal_desk.core.settings import BureauSettings
+from proposal_desk.documents import format as fmt
+from proposal_desk.documents import templates
+from proposal_desk.documents.letters import bare_title, names_with_title
+from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Proposal, ReturnRequest
+from proposal_desk.storage.settings_store import load_settings
+
+# Who receives it when the settings' 抄送 list names no such office.
+DEFAULT_OFFICE = {Kind.PROPOSAL: "区政协提案委员会", Kind.SUGGESTION: "区人大常委会代表工作委员会"}
+OFFICE_WORDS = {Kind.PROPOSAL: ("提案委", "政协"), Kind.SUGGESTION: ("人大",)}
+
+
+def proposal_office(kind: Kind, settings: BureauSettings) -> str:
+    """The office that assigned the proposal: the first 抄送 unit named like it (the bureau
+    copies its replies there), else the usual name."""
+    for word in OFFICE_WORDS[kind]:
+        for unit in settings.cc:
+            if word in unit:
+                return unit
+    return DEFAULT_OFFICE[kind]
+
+
+def latest_request(p: Proposal) -> ReturnRequest:
+    if not p.returns:
+        raise UserError(f"第{p.number}号还没有退回申请（请先在窗口中点“申请退回…”并写明理由）")
+    return max(p.returns, key=lambda r: (r.requested_on or dt.date.min, r.id or 0))
+
+
+def return_context(p: Proposal, settings: BureauSettings) -> dict[str, Any]:
+    try:
+        kind = Kind(p.meeting.kind)
+    except ValueError:
+        kind = Kind.PROPOSAL
+    request = latest_request(p)
+    title = f"关于申请退回{p.meeting.name}第{p.number}号{kind.value}的函"
+    return {
+        "bureau": settings.name,
+        "title": "\n".join(fmt.title_lines(title)),
+        "office": proposal_office(kind, settings),
+        "meeting": p.meeting.name,
+        "number": p.number,
+        "kind": kind.value,
+        "proposal_title": bare_title(p.title),
+        "proposers": names_with_title([pm.member for pm in p.proposers], kind.member_word)
+        or f"{kind.member_word}",
+        "body": fmt.paragraphs(request.reason),
+        "suggested_unit": request.suggested_unit,
+        "date": format_cn(request.requested_on),
+        "contact_name": settings.contact_name,
+        "contact_phone": settings.contact_phone,
+    }
+
+
+def write_return_letter(session: Session, proposal_id: int, path: Path) -> Path:
+    """The 退回申请函 of a proposal's latest 退回 request (.docx); nothing is changed."""
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    p = load_proposal(session, proposal_id)
+    context = return_context(p, load_settings(session))
+    return templates.render("return", templates.builtin_template("return"), context, path)

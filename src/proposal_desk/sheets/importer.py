@@ -360,6 +360,36 @@ def _convert(key: str, value: Any, settings: BureauSettings) -> Any:
     return cells.text(value, _FIELD_LIMIT.get(key))
 
 
+class _Converter:
+    """_convert with each distinct (field, cell value) converted once: a sheet's units,
+    sectors, names, dates, roles and categories repeat from row to row. Lists come back as new
+    lists (the rows' values are their own); a refused value is refused again with the same
+    message."""
+
+    def __init__(self, settings: BureauSettings):
+        self.settings = settings
+        self.seen: dict[tuple[str, type, Any], tuple[bool, Any]] = {}
+
+    def __call__(self, key: str, raw: Any) -> Any:
+        memo = (key, type(raw), raw)
+        try:
+            found = self.seen.get(memo)
+        except TypeError:  # not hashable: nothing a reader gives, but convert it anyway
+            cells.check_size(raw)
+            return _convert(key, raw, self.settings)
+        if found is None:
+            try:
+                cells.check_size(raw)
+                found = (True, _convert(key, raw, self.settings))
+            except cells.BadValue as exc:
+                found = (False, str(exc))
+            self.seen[memo] = found
+        ok, value = found
+        if not ok:
+            raise cells.BadValue(value)
+        return list(value) if type(value) is list else value
+
+
 def _is_given(value: Any) -> bool:
     return value not in (None, "", [], ())
 
@@ -435,6 +465,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
     records: list[RowData] = []
     first_seen: dict[tuple[str, str, str], tuple[int, str, dict[str, Any]]] = {}
     header_key = [headers.normalize(h) for h in head]
+    convert = _Converter(settings)
     total = len(data_rows)
     for n, r in enumerate(data_rows):
         if n % 500 == 0:
@@ -473,8 +504,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
                     continue
                 formula_count += 1
             try:
-                cells.check_size(raw)
-                value = _convert(key, raw, settings)
+                value = convert(key, raw)
             except cells.BadValue as exc:
                 bad(col, str(exc))
                 continue

@@ -3,33 +3,39 @@ modules load; on a quick start the window is shown with data read by plain sqlit
 database layer (SQLAlchemy, the models) is even imported.
 
 The worker thread
-1. (at once, standard library only) takes the instance lock on the database file and runs
-   SQLite's quick_check on it: about 0.2 s for 10,000 proposals, spent in SQLite without
-   Python's global lock, so the UI thread imports the window meanwhile at full speed;
-2. (quick start) when the check found nothing and the file's schema is this version's, reads
-   the first snapshot through a read-only sqlite3 connection (gui/plain_snapshot.py), which the
-   UI thread shows at once (`quick_snapshot()`);
-3. (once the UI thread has imported the database layer: `import_database_layer()`, or step by
-   step with `import_next()` after the first paint on a quick start) opens the database with
-   `database_open.open_database(checked=True)` — engine, migration check, backup on open — or
-   raises the damage the check found, and releases its own hold on the lock (the Database
-   holds it now);
+1. (at once, standard library only) takes the instance lock on the database file and checks
+   it with SQLite's quick_check, spent in SQLite without Python's global lock, so the UI
+   thread imports the window meanwhile at full speed. On a quick start only the tables the
+   first read uses are checked now (gui/plain_snapshot.TABLES: 10 ms at 10,000 proposals,
+   against 0.2 s for the whole file);
+2. (quick start) when they are sound and the file's schema is this version's, reads the first
+   snapshot through a read-only sqlite3 connection (gui/plain_snapshot.py), which the UI
+   thread shows at once (`quick_snapshot()`), then checks the whole file while the window is
+   shown (`_check_whole_file`; damage found: `damaged`);
+3. (once the UI thread has imported the database layer: `import_database_layer()`, or a module
+   per event-loop turn with `import_next()` after the first paint on a quick start) opens the
+   database with `database_open.open_database(checked=True)` — engine, migration check,
+   backup on open — or raises the damage the check found, and releases its own hold on the
+   lock (the Database holds it now);
 4. (ordinary start) reads the first snapshot, which the window's first load takes
    (`snapshot_job`).
 
-Data safety: nothing touches the file but the quick check until the check has passed; the
-quick read is read-only and comes after it; the instance lock is held from before the check
-until the Database is closed, so no other Proposal Desk program can write in between. Anything
-unusual (no file yet, a URL that is not a plain file, a lock held elsewhere, damage found, a
-schema to migrate or not ours, the demo database still empty, an error) skips the quick start
-and opens the ordinary way, so the user sees exactly the messages and dialogs an ordinary
-opening gives, before any data; a failure is raised on the UI thread by `database()`, for
+Data safety: nothing writes to the file before the whole file's check has passed (only the
+checks and the read-only first read touch it before step 3); a quick start shows data only
+from tables whose check passed; the instance lock is held from before the check until the
+Database is closed, so no other Proposal Desk program can write in between. Anything unusual
+(no file yet, a URL that is not a plain file, a lock held elsewhere, damage in the tables the
+first read uses, a schema to migrate or not ours, the demo database still empty, an error)
+skips the quick start and opens the ordinary way — the whole file checked before anything is
+shown — so the user sees exactly the messages and dialogs an ordinary opening gives, before
+any data; a failure is raised on the UI thread by `database()`, for
 `open_with_recovery(first_attempt=load.database)`.
 
 Imports: Python's import locks are per module, so two threads importing the same modules at
 once can meet in a circular import and see a half-initialised module. So the worker imports
 nothing itself (what steps 1-2 need is imported with this module), and the UI thread imports
-the database layer before step 3 starts.
+the database layer before step 3 starts (on a quick start after the first paint: between
+two modules the window handles its events).
 """
 
 from __future__ import annotations
@@ -112,6 +118,7 @@ class StartupLoad:
         self._next_import = 0
         self.same_file = True  # step 3 opened the file step 1 checked (and step 2 read)
         self._imported = threading.Event()
+        self._shown = threading.Event()  # a quick start's window has been painted
         self._opened = threading.Event()
         self._read_done = threading.Event()
         self._db: Database | None = None
@@ -136,7 +143,9 @@ class StartupLoad:
         finally:
             self._quick_done.set()
         if checked is not None and checked.findings is None:
-            self._check_whole_file(checked)  # a quick start: the window is being shown
+            # A quick start: once the window is painted (the check would take a CPU from it).
+            self._shown.wait()
+            self._check_whole_file(checked)
         self._imported.wait()
         try:
             if not self._cancelled:
@@ -235,7 +244,9 @@ class StartupLoad:
 
     def import_next(self) -> bool:
         """Import the next module of the database layer; True once all are imported (and the
-        worker goes on to open the database)."""
+        worker goes on to open the database). A quick start calls it once its window has been
+        painted: the worker checks the whole file meanwhile."""
+        self._shown.set()
         if self._imported.is_set():
             return True
         try:
@@ -291,6 +302,7 @@ class StartupLoad:
         """Wait for the worker; dispose of a database it opened that the window never took."""
         if not self._imported.is_set():  # the start ended early (another window has it)
             self._cancelled = True
+            self._shown.set()
             self._imported.set()
         self._thread.join()
         if self._db is not None and not self._taken:

@@ -80,16 +80,16 @@ def test_damage_found_while_the_window_is_shown_gets_the_dialog(
         seeded_db: Any, qapp: Any, data_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _url, path = _file(seeded_db)
     shown: list[int] = []
+    windows: list[MainWindow] = []
     show = MainWindow.show_snapshot
-    monkeypatch.setattr(MainWindow, "show_snapshot",
-                        lambda self, snap: (shown.append(len(snap.rows)), show(self, snap)))
+    monkeypatch.setattr(MainWindow, "show_snapshot", lambda self, snap: (
+        shown.append(len(snap.rows)), windows.append(self), show(self, snap)))
     _corrupt_table(path, "audit_log")
     damaged = path.read_bytes()
     windows_visible: list[bool] = []
 
     def quit_dialog(dialog: DamagedDatabaseDialog) -> None:
-        windows_visible.append(any(isinstance(w, MainWindow) and w.isVisible()
-                                   for w in QApplication.topLevelWidgets()))
+        windows_visible.append(any(w.isVisible() for w in windows))
         dialog.ui.quitButton.click()
 
     seen = answer(DamagedDatabaseDialog, quit_dialog)

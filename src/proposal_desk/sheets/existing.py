@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from proposal_desk.core.enums import Role
 from proposal_desk.sheets.ledger import ledger_values
-from proposal_desk.storage.fastsql import as_text, day
+from proposal_desk.storage.fastsql import as_text, day, fetch
 from proposal_desk.storage.models import (
     AssistOpinion,
     Correspondence,
@@ -94,11 +94,11 @@ def load(session: Session, pairs: Sequence[tuple[int, str]]) -> dict[tuple[int, 
 def _load_chunk(conn: Connection, pairs: list[tuple[int, str]], names: dict[str, dict[int, str]]
                 ) -> dict[tuple[int, str], Stored]:
     P = Proposal
-    rows = conn.execute(select(
+    rows = fetch(conn, select(
         P.id, P.meeting_id, P.number, P.role, P.title, P.sector, P.key, P.supervisor,
         as_text(P.assigned_on), as_text(P.due_override), as_text(P.signed_on), as_text(P.due),
         P.section_id, P.handler_id, P.leader_id, P.merged_with, P.summary, P.notes,
-    ).where(tuple_(P.meeting_id, P.number).in_(pairs))).all()
+    ).where(tuple_(P.meeting_id, P.number).in_(pairs)))
     if not rows:
         return {}
     by_id: dict[int, Stored] = {}
@@ -108,7 +108,8 @@ def _load_chunk(conn: Connection, pairs: list[tuple[int, str]], names: dict[str,
          signed, due, section_id, handler_id, leader_id, merged, summary, notes) in rows:
         s = Stored(pid, role, day(assigned), day(signed), day(due))
         s.current = {
-            "title": title, "sector": sector, "role": role, "key": key,
+            "title": title, "sector": sector, "role": role,
+            "key": key if key is None else bool(key),
             "supervisor": supervisor, "assigned": s.assigned_on, "due": day(due_override),
             "signed": s.signed_on,
             "leader": staff.get(leader_id, "") if leader_id is not None else "",
@@ -129,7 +130,7 @@ def _children(conn: Connection, ids: list[int]) -> dict[str, dict[int, list[Any]
     """Each child table's rows of these proposals, in the ORM relationships' order."""
     def grouped(stmt: Any) -> dict[int, list[Any]]:
         out: dict[int, list[Any]] = {}
-        for r in conn.execute(stmt):
+        for r in fetch(conn, stmt):  # plain tuples, straight from the driver
             out.setdefault(r[0], []).append(r)
         return out
 

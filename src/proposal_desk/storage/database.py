@@ -44,10 +44,13 @@ def _sqlite_begin(conn: object) -> None:
     conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps would build one per value
+
+
 def json_text(value: object) -> str:
     """JSON columns (the audit log) keep Chinese as it is: \\uXXXX escapes made the log
     twice as large. Rows written before read back the same."""
-    return json.dumps(value, ensure_ascii=False)
+    return _JSON.encode(value)
 
 
 def make_engine(url: str) -> Engine:

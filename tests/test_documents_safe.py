@@ -58,7 +58,7 @@ def test_every_template_renders_hostile_text_in_every_field(tmp_path: Path) -> N
         context["sections"] = [{"heading": hostile, "paras": [para]}]
         row = {k: hostile for k in ("no", "number", "title", "proposers", "role", "section",
                                     "replied", "category", "opinion", "handler", "due",
-                                    "state")}
+                                    "state", "year", "meeting")}
         context["appendix"] = context["rows"] = [row, row]
         context["fig"] = {}
         path = templates.render(kind, templates.builtin_template(kind), context,

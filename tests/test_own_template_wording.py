@@ -62,7 +62,7 @@ def test_an_old_opinion_template_names_the_role(db: Any, tmp_path: Path, role: s
 
 def test_an_old_letter_template_says_when_a_proposal_is_answered_again(
         db: Any, tmp_path: Path) -> None:
-    own = _own_template("letter", tmp_path, "{{ opening }}",
+    own = _own_template("letter", tmp_path, "{{ opening_line }}",
                         "{{ you }}{{ opening_verb }}《{{ proposal_title }}》收悉。", "现答复如下：")
     with db.transaction() as s:
         setup_bureau(s, **{"letter.template": str(own)})

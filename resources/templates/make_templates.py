@@ -157,7 +157,7 @@ def build_letter() -> Any:
     number_line(doc)
     title(doc)
     para(doc, "{{ salutation }}", style="GwFlush")
-    para(doc, "{{ opening }}")
+    para(doc, "{{ opening_line }}")
     flow(doc, "body")
     closing(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
     signature(doc)

@@ -190,8 +190,8 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         context["salutation"] = names_with_title(who.members, kind.member_word) + "："
         context["you"] = who.you
         context["opening_verb"] = who.opening_verb
-        context["opening"] = opening_sentence(who.you, who.opening_verb, base["proposal_title"],
-                                              kind, previous)
+        context["opening_line"] = opening_sentence(who.you, who.opening_verb,
+                                                   base["proposal_title"], kind, previous)
         result.append((who.file_suffix, context))
     return result
 

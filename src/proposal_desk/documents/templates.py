@@ -64,7 +64,7 @@ KINDS: dict[str, TemplateKind] = {
         "salutation": "称呼，如 张三、李四委员：",
         "you": "您 或 你们",
         "opening_verb": "提出的 / 领衔提出的 / 联名提出的",
-        "opening": "开头一句：您提出的《…》收悉。现答复如下：（重新办理后再次答复时说明）",
+        "opening_line": "开头一句：您提出的《…》收悉。现答复如下：（重新办理后再次答复时说明）",
         "proposers": "全部提案人，以顿号分隔",
     }),
     "opinion": TemplateKind("opinion", "会办意见", "opinion.template", {
@@ -365,7 +365,7 @@ def follow_fixed_wording(kind: str, docx: Any) -> int:
         texts = list(p.iter(f"{ns}t"))
         joined = "".join(t.text or "" for t in texts)
         if kind == "letter":
-            new = "{{ opening }}" if _OLD_LETTER_OPENING.match(joined) else joined
+            new = "{{ opening_line }}" if _OLD_LETTER_OPENING.match(joined) else joined
         else:
             new = _OLD_OPINION_WORD.sub("现提出{{ opinion_word }}如下", joined)
         if new == joined or not texts:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, tuple_
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from proposal_desk.core.enums import Role
@@ -85,53 +85,97 @@ def load(session: Session, pairs: Sequence[tuple[int, str]]) -> dict[tuple[int, 
         "section": dict(conn.execute(select(Section.id, Section.name)).all()),
         "staff": dict(conn.execute(select(Staff.id, Staff.name)).all()),
     }
-    found: dict[tuple[int, str], Stored] = {}
-    for start in range(0, len(pairs), _CHUNK):
-        found.update(_load_chunk(conn, list(pairs[start:start + _CHUNK]), names))
-    return found
-
-
-def _load_chunk(conn: Connection, pairs: list[tuple[int, str]], names: dict[str, dict[int, str]]
-                ) -> dict[tuple[int, str], Stored]:
-    P = Proposal
-    rows = fetch(conn, select(
-        P.id, P.meeting_id, P.number, P.role, P.title, P.sector, P.key, P.supervisor,
-        as_text(P.assigned_on), as_text(P.due_override), as_text(P.signed_on), as_text(P.due),
-        P.section_id, P.handler_id, P.leader_id, P.merged_with, P.summary, P.notes,
-    ).where(tuple_(P.meeting_id, P.number).in_(pairs)))
-    if not rows:
-        return {}
-    by_id: dict[int, Stored] = {}
+    wanted: dict[int, set[str]] = {}
+    for mid, number in pairs:
+        wanted.setdefault(mid, set()).add(number)
     result: dict[tuple[int, str], Stored] = {}
-    section, staff = names["section"], names["staff"]
-    for (pid, meeting_id, number, role, title, sector, key, supervisor, assigned, due_override,
-         signed, due, section_id, handler_id, leader_id, merged, summary, notes) in rows:
-        s = Stored(pid, role, day(assigned), day(signed), day(due))
-        s.current = {
-            "title": title, "sector": sector, "role": role,
-            "key": key if key is None else bool(key),
-            "supervisor": supervisor, "assigned": s.assigned_on, "due": day(due_override),
-            "signed": s.signed_on,
-            "leader": staff.get(leader_id, "") if leader_id is not None else "",
-            "section": section.get(section_id, "") if section_id is not None else "",
-            "handler": staff.get(handler_id, "") if handler_id is not None else "",
-            "merged_with": merged, "summary": summary, "notes": notes,
-        }
-        by_id[pid] = s
-        result[(meeting_id, number)] = s
-    ids = sorted(by_id)
-    children = _children(conn, ids)
-    for pid, s in by_id.items():
-        _fill(s, children, pid)
+    by_id: dict[int, Stored] = {}
+    for mid, numbers in wanted.items():
+        for row in _proposal_rows(conn, mid, numbers):
+            s = _stored(row, names)
+            by_id[s.id] = s
+            result[(mid, row[2])] = s
+    for ranged, where, keep in _id_groups(sorted(by_id)):
+        children = _children(conn, ranged, where, keep)
+        for pid in keep:
+            _fill(by_id[pid], children, pid)
     return result
 
 
-def _children(conn: Connection, ids: list[int]) -> dict[str, dict[int, list[Any]]]:
+_COLUMNS = (Proposal.id, Proposal.meeting_id, Proposal.number, Proposal.role, Proposal.title,
+            Proposal.sector, Proposal.key, Proposal.supervisor, as_text(Proposal.assigned_on),
+            as_text(Proposal.due_override), as_text(Proposal.signed_on), as_text(Proposal.due),
+            Proposal.section_id, Proposal.handler_id, Proposal.leader_id, Proposal.merged_with,
+            Proposal.summary, Proposal.notes)
+
+
+def _proposal_rows(conn: Connection, meeting_id: int, numbers: set[str]) -> list[Any]:
+    """A meeting's proposals with these numbers: the whole meeting read and filtered when the
+    sheet names most of it (a ledger re-imported), else by number, 500 at a time."""
+    P = Proposal
+    count = conn.execute(select(func.count()).where(P.meeting_id == meeting_id)).scalar() or 0
+    if len(numbers) * 2 >= count:
+        return [r for r in fetch(conn, select(*_COLUMNS).where(P.meeting_id == meeting_id))
+                if r[2] in numbers]
+    ordered = sorted(numbers)
+    rows: list[Any] = []
+    for start in range(0, len(ordered), _CHUNK):
+        rows += fetch(conn, select(*_COLUMNS).where(
+            P.meeting_id == meeting_id, P.number.in_(ordered[start:start + _CHUNK])))
+    return rows
+
+
+def _stored(row: Sequence[Any], names: dict[str, dict[int, str]]) -> Stored:
+    (pid, _meeting_id, _number, role, title, sector, key, supervisor, assigned, due_override,
+     signed, due, section_id, handler_id, leader_id, merged, summary, notes) = row
+    section, staff = names["section"], names["staff"]
+    s = Stored(pid, role, day(assigned), day(signed), day(due))
+    s.current = {
+        "title": title, "sector": sector, "role": role,
+        "key": key if key is None else bool(key),
+        "supervisor": supervisor, "assigned": s.assigned_on, "due": day(due_override),
+        "signed": s.signed_on,
+        "leader": staff.get(leader_id, "") if leader_id is not None else "",
+        "section": section.get(section_id, "") if section_id is not None else "",
+        "handler": staff.get(handler_id, "") if handler_id is not None else "",
+        "merged_with": merged, "summary": summary, "notes": notes,
+    }
+    return s
+
+
+_RUN = 5000  # ids per range query
+
+
+def _id_groups(ids: list[int]) -> list[tuple[bool, tuple[int, ...], list[int]]]:
+    """The ids in groups to read children by: (True, (lo, hi), ids) where they lie close
+    together (a BETWEEN reads few others, filtered out), else (False, ids, ids) for IN."""
+    groups: list[tuple[bool, tuple[int, ...], list[int]]] = []
+    start = 0
+    while start < len(ids):
+        chunk = ids[start:start + _RUN]
+        if chunk[-1] - chunk[0] < 2 * len(chunk):
+            groups.append((True, (chunk[0], chunk[-1]), chunk))
+            start += len(chunk)
+        else:
+            chunk = ids[start:start + _CHUNK]
+            groups.append((False, tuple(chunk), chunk))
+            start += len(chunk)
+    return groups
+
+
+def _children(conn: Connection, ranged: bool, where: tuple[int, ...], keep: list[int]
+              ) -> dict[str, dict[int, list[Any]]]:
     """Each child table's rows of these proposals, in the ORM relationships' order."""
+    wanted = set(keep)
+
+    def of(column: Any) -> Any:
+        return column.between(*where) if ranged else column.in_(where)
+
     def grouped(stmt: Any) -> dict[int, list[Any]]:
         out: dict[int, list[Any]] = {}
         for r in fetch(conn, stmt):  # plain tuples, straight from the driver
-            out.setdefault(r[0], []).append(r)
+            if r[0] in wanted:
+                out.setdefault(r[0], []).append(r)
         return out
 
     R, A, Op, T, C = Reply, AssistOpinion, MemberOpinion, ReturnRequest, Correspondence
@@ -139,26 +183,26 @@ def _children(conn: Connection, ids: list[int]) -> dict[str, dict[int, list[Any]
     return {
         "replies": grouped(select(R.proposal_id, R.round, as_text(R.sent_on), R.category,
                                   R.doc_number, R.signer, R.publicity)
-                           .where(R.proposal_id.in_(ids)).order_by(R.proposal_id, R.round)),
+                           .where(of(R.proposal_id)).order_by(R.proposal_id, R.round)),
         "assist": grouped(select(A.proposal_id, as_text(A.sent_on), A.doc_number, A.signer)
-                          .where(A.proposal_id.in_(ids)).order_by(A.proposal_id, A.id)),
+                          .where(of(A.proposal_id)).order_by(A.proposal_id, A.id)),
         "opinions": grouped(select(Op.proposal_id, Op.round, Op.satisfaction,
                                    as_text(Op.received_on))
-                            .where(Op.proposal_id.in_(ids)).order_by(Op.proposal_id, Op.round)),
+                            .where(of(Op.proposal_id)).order_by(Op.proposal_id, Op.round)),
         "returns": grouped(select(T.proposal_id, T.id, as_text(T.requested_on), T.reason,
                                   T.outcome, as_text(T.decided_on))
-                           .where(T.proposal_id.in_(ids)).order_by(T.proposal_id, T.id)),
+                           .where(of(T.proposal_id)).order_by(T.proposal_id, T.id)),
         "records": grouped(select(C.proposal_id, as_text(C.date), C.id, C.method)
-                           .where(C.proposal_id.in_(ids)).order_by(C.proposal_id, C.id)),
+                           .where(of(C.proposal_id)).order_by(C.proposal_id, C.id)),
         "proposers": grouped(select(PM.proposal_id, Member.name)
                              .join(Member, Member.id == PM.member_id)
-                             .where(PM.proposal_id.in_(ids))
+                             .where(of(PM.proposal_id))
                              .order_by(PM.proposal_id, PM.position)),
         "units": grouped(select(PU.proposal_id, Unit.name, PU.role)
-                         .join(Unit, Unit.id == PU.unit_id).where(PU.proposal_id.in_(ids))
+                         .join(Unit, Unit.id == PU.unit_id).where(of(PU.proposal_id))
                          .order_by(PU.proposal_id, PU.position)),
         "topics": grouped(select(PT.proposal_id, Topic.name)
-                          .join(Topic, Topic.id == PT.topic_id).where(PT.proposal_id.in_(ids))
+                          .join(Topic, Topic.id == PT.topic_id).where(of(PT.proposal_id))
                           .order_by(PT.proposal_id, PT.topic_id)),
     }
 

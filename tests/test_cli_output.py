@@ -63,3 +63,20 @@ def test_a_report_for_a_year_without_proposals_is_refused(tmp_path: Path, capsys
     assert "错误：数据库中没有2030年度的提案（建议）；已有年度：2025" in capsys.readouterr().err
     assert not out.exists()
     assert main(["--db", str(path), "report", "--year", "2025", "-o", str(out)]) == 0
+
+
+def test_a_ledger_s_final_unsatisfied_row_is_not_said_to_be_handled_again(
+        tmp_path: Path) -> None:
+    from docdata import SAMPLES, full_text, open_docx
+
+    from proposal_desk.cli.main import main
+
+    db = ["--db", str(tmp_path / "ledger.sqlite3")]
+    assert main([*db, "config", "bureau.name", "区商务局"]) == 0
+    assert main([*db, "import", str(SAMPLES / "ledger_2024.xlsx")]) == 0
+    assert main([*db, "report", "--year", "2024", "-o", str(tmp_path / "r.docx")]) == 0
+    text = full_text(open_docx(tmp_path / "r.docx"))
+    # The ledger records 不满意 without the date it came back or any second reply: nothing
+    # says the bureau is handling it again.
+    assert "已办结18件，1件委员意见为不满意（尚未录入重新办理情况）。" in text
+    assert "正在重新办理" not in text

@@ -247,6 +247,9 @@ class ReportFigures:
     rehandled: tuple[Digest, ...] = ()
     # Answered 主办/分办 proposals without any contact with the member on record.
     answered_without_contact: int = 0
+    # Of `reopened`: 不满意 on record without the date it came back (a ledger's last word),
+    # so no re-handling is known.
+    reopened_unrecorded: int = 0
 
     @property
     def lead(self) -> int:
@@ -340,6 +343,9 @@ def compute(digests: list[Digest], settings: BureauSettings,
     # 已办结; a reopened proposal is being handled again.
     closed = sum(1 for d in ours if d.status in CLOSED_STATUSES)
     reopened = sum(1 for d in ours if d.status == Status.REOPENED.value)
+    # A 不满意 with no date it came back has no re-handling deadline: a ledger's history,
+    # where nothing says the proposal is being handled again.
+    unrecorded = sum(1 for d in ours if d.status == Status.REOPENED.value and d.due is None)
     in_progress = total - closed - reopened
 
     # Categories count only 主办 and 分办 proposals that have one. A proposal handled again
@@ -401,4 +407,5 @@ def compute(digests: list[Digest], settings: BureauSettings,
         overdue_unanswered=overdue_unanswered,
         rehandled=tuple(d for d in ours if d.answers_member and d.rehandled),
         answered_without_contact=without_contact,
+        reopened_unrecorded=unrecorded,
     )

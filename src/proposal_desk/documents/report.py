@@ -76,8 +76,11 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
         sentence += "目前均已办结。"
     else:
         parts = [f"截至{format_cn(today)}，已办结{fig.closed}件"]
-        if fig.reopened:
-            parts.append(f"{fig.reopened}件因{member}不满意正在重新办理")
+        handled_again = fig.reopened - fig.reopened_unrecorded
+        if handled_again:
+            parts.append(f"{handled_again}件因{member}不满意正在重新办理")
+        if fig.reopened_unrecorded:
+            parts.append(f"{fig.reopened_unrecorded}件{member}意见为不满意（尚未录入重新办理情况）")
         if fig.in_progress:
             parts.append(f"{fig.in_progress}件正在办理")
         sentence += "，".join(parts) + "。"
@@ -174,7 +177,8 @@ def _key_phrase(d: Digest) -> str:
     if d.status in (Status.REPLIED.value, Status.CLOSED.value):
         text += f"，已答复（{d.category}类）" if d.category else "，已办结"
     elif d.status == Status.REOPENED.value:
-        text += "，正在重新办理"
+        member = Kind(d.kind).member_word if d.kind in {k.value for k in Kind} else "委员"
+        text += "，正在重新办理" if d.due else f"，{member}意见为不满意"
     else:
         text += "，正在办理"
     return text

@@ -1,5 +1,11 @@
 """Starting the window: `proposal-desk` (default database), `proposal-desk --demo` (a separate
-demo database, filled on first use) and `--smoke-test` (start, show the data, exit 0)."""
+demo database, filled on first use) and `--smoke-test` (start, show the data, exit 0 once the
+database is open and nothing runs).
+
+Two ways (gui/startup_load.py decides): a quick start shows the window with data read by plain
+sqlite3 and hands it the database once the database layer is loaded and the file opened
+(`_run_quick`, `QuickOpening`); the ordinary start opens the database first, with its dialogs,
+then shows the window."""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Only Qt and light modules here: the database layer (SQLAlchemy, the models, the queries) is
-# imported on a worker thread while the application starts (gui/startup_load.py).
+# imported after the window's first paint on a quick start, else before the window is built.
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 

@@ -168,3 +168,44 @@ def test_the_ledger_goes_out_to_excel(qtbot: Any, bureau_db: Any, make_window: A
     with bureau_db.session() as s:
         titles = set(s.scalars(select(Proposal.title)))
     assert len(titles) == 19 and titles <= cells
+
+
+def _prefixes(db: Any) -> tuple[str, str]:
+    with db.session() as s:
+        settings = load_settings(s)
+    return settings.doc_prefix, settings.opinion_prefix
+
+
+def test_the_document_number_prefixes_are_saved_with_the_import(
+        qtbot: Any, bureau_db: Any, make_window: Any) -> None:
+    window = make_window(bureau_db)
+    wizard = window.open_import_wizard()
+    page = wizard.file_page
+    assert (page.doc_prefix_edit.text(), page.opinion_prefix_edit.text()) == ("", "")
+    page.doc_prefix_edit.setText(" 周商函 ")
+    page.opinion_prefix_edit.setText("周商会办")
+    page.path_edit.setText(str(SAMPLES / "assignments_2025.xlsx"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    qtbot.waitUntil(operations.idle, timeout=30000)
+    assert _prefixes(bureau_db) == ("", "")  # tried with the plan, not saved before 导入
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result_page.done, timeout=30000)
+    wait_loaded(qtbot, window)
+    assert _prefixes(bureau_db) == ("周商函", "周商会办")
+    assert wizard.settings_changed
+
+
+def test_cancelling_the_wizard_keeps_the_prefixes(qtbot: Any, bureau_db: Any,
+                                                  make_window: Any) -> None:
+    window = make_window(bureau_db)
+    wizard = window.open_import_wizard()
+    wizard.file_page.doc_prefix_edit.setText("周商函")
+    wizard.file_page.opinion_prefix_edit.setText("周商会办")
+    wizard.file_page.path_edit.setText(str(SAMPLES / "assignments_2025.xlsx"))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=30000)
+    qtbot.waitUntil(operations.idle, timeout=30000)
+    wizard.reject()
+    assert _prefixes(bureau_db) == ("", "")
+    assert _count(bureau_db) == 0

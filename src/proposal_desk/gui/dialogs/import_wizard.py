@@ -68,15 +68,25 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         layout.addLayout(row)
 
-        bureau = QGroupBox("本单位（交办清单只写单位名称，据此找出本单位主办、协办的提案）")
+        bureau = QGroupBox("本单位（交办清单只写单位名称，据此找出本单位主办、协办的提案；"
+                           "字号前缀留空则签发的文书不编号）")
         form = QFormLayout(bureau)
         settings = wizard.ctx.settings
         self.name_edit = QLineEdit(settings.name)
         self.name_edit.setPlaceholderText("如 区商务局")
         self.aliases_edit = QLineEdit("、".join(settings.aliases))
         self.aliases_edit.setPlaceholderText("清单上可能出现的其他写法，如 周村区商务局、商务局")
+        # The 发文字号 prefixes: a letter signed after this import is numbered only when set.
+        self.doc_prefix_edit = QLineEdit(settings.doc_prefix)
+        self.doc_prefix_edit.setObjectName("docPrefix")
+        self.doc_prefix_edit.setPlaceholderText("如 周商函（答复函编号为 周商函〔2025〕1号）")
+        self.opinion_prefix_edit = QLineEdit(settings.opinion_prefix)
+        self.opinion_prefix_edit.setObjectName("opinionPrefix")
+        self.opinion_prefix_edit.setPlaceholderText("如 周商会办（会办意见、协办意见编号用）")
         form.addRow("本单位名称：", self.name_edit)
         form.addRow("别称：", self.aliases_edit)
+        form.addRow("答复函字号前缀：", self.doc_prefix_edit)
+        form.addRow("会办意见字号前缀：", self.opinion_prefix_edit)
         layout.addWidget(bureau)
 
         options = QGroupBox("表格标题里没有写明会议时才需要填（一般留空，自动识别）")
@@ -115,10 +125,14 @@ class FilePage(QWizardPage):
     def bureau_values(self) -> tuple[str, str]:
         return self.name_edit.text().strip(), self.aliases_edit.text().strip()
 
+    def prefix_values(self) -> tuple[str, str]:
+        return self.doc_prefix_edit.text().strip(), self.opinion_prefix_edit.text().strip()
+
     def bureau_changed(self) -> bool:
         settings = self.wiz.ctx.settings
         name, aliases = self.bureau_values()
-        return name != settings.name or aliases != "、".join(settings.aliases)
+        return (name != settings.name or aliases != "、".join(settings.aliases)
+                or self.prefix_values() != (settings.doc_prefix, settings.opinion_prefix))
 
     def validatePage(self) -> bool:
         path = self.path()
@@ -135,11 +149,15 @@ class FilePage(QWizardPage):
         return True
 
     def store_bureau(self, session: Session) -> None:
-        """Put the typed name and aliases into this session (committed only with the import)."""
+        """Put the typed name, aliases and 字号 prefixes into this session (committed only with
+        the import)."""
         if self.bureau_changed():
             name, aliases = self.bureau_values()
+            doc_prefix, opinion_prefix = self.prefix_values()
             set_value(session, "bureau.name", name)
             set_value(session, "bureau.aliases", aliases)
+            set_value(session, "bureau.doc_prefix", doc_prefix)
+            set_value(session, "bureau.opinion_prefix", opinion_prefix)
             session.flush()
 
     @Slot()

@@ -209,3 +209,21 @@ def test_cancelling_the_wizard_keeps_the_prefixes(qtbot: Any, bureau_db: Any,
     wizard.reject()
     assert _prefixes(bureau_db) == ("", "")
     assert _count(bureau_db) == 0
+
+
+def test_the_plan_says_what_the_bureau_leads_and_whose_deadline_the_sheet_has(
+        qtbot: Any, bureau_db: Any, make_window: Any) -> None:
+    window = make_window(bureau_db)
+    wizard = _start(qtbot, window, SAMPLES / "assignments_2025.xlsx")
+    text = wizard.plan_page.roles.text()
+    assert "新增的提案中，本单位主办15件、协办25件" in text
+    assert "表中的办理时限（2025年6月17日）是主办单位答复提案的时限" in text
+    assert wizard.plan_page.roles.isVisibleTo(wizard)
+    wizard.reject()
+
+
+def test_a_ledger_shows_no_deadline_note(qtbot: Any, bureau_db: Any, make_window: Any) -> None:
+    window = make_window(bureau_db)
+    wizard = _start(qtbot, window, SAMPLES / "ledger_2024.xlsx")
+    assert wizard.plan_page.roles.text() == "新增的提案中，本单位主办8件、协办6件、会办5件"
+    wizard.reject()

@@ -3,6 +3,7 @@ core did not recognise → confirm → progress → result. Nothing is saved bef
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -35,6 +36,7 @@ from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.errors import describe, show_exception
 from proposal_desk.gui.simple_table import SimpleTableModel
 from proposal_desk.gui.widgets.file_drop import local_files
+from proposal_desk.services import import_summary
 from proposal_desk.sheets import headers
 from proposal_desk.sheets.plan import Action, ImportOptions, ImportPlan, ImportResult
 from proposal_desk.storage.errors import UserError
@@ -193,6 +195,12 @@ class PlanPage(QWizardPage):
         self.counts = QLabel()
         self.counts.setObjectName("planCounts")
         layout.addWidget(self.counts)
+        # Which of the new proposals the bureau leads or assists, and whose 办理时限 the sheet has.
+        self.roles = QLabel()
+        self.roles.setObjectName("planRoles")
+        self.roles.setWordWrap(True)
+        self.roles.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.roles)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b3261e;")
@@ -255,6 +263,7 @@ class PlanPage(QWizardPage):
         self.completeChanged.emit()
         self.summary.setText("正在读取表格…")
         self.counts.setText("")
+        self.roles.setText("")
         self.problems.setText("")
         self.model.set_rows([])
         options = self.wiz.file_page.options()
@@ -301,6 +310,10 @@ class PlanPage(QWizardPage):
         self.counts.setText("　".join(parts) + (
             f"　　→ 导入后将新增或更新 <b>{kept}</b> 件" if plan.ok else ""))
         self.counts.setStyleSheet("font-size: 11pt;")
+        split = import_summary.role_split(plan)
+        notes = ([split] if split else []) + import_summary.due_notes(plan)
+        self.roles.setText("<br>".join(html.escape(line) for line in notes))
+        self.roles.setVisible(bool(notes))
         if plan.problems:
             shown = plan.problems[:8]
             more = len(plan.problems) - len(shown)

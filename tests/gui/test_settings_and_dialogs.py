@@ -111,3 +111,38 @@ def test_about_names_the_version_and_the_data_folder(qtbot: Any, bureau_db: Any,
     assert __version__ in dialog.ui.versionLabel.text()
     assert dialog.ui.folderValue.text() == str(window.ctx.data_folder)
     assert dialog.ui.databaseValue.text() == bureau_db.display_location
+
+
+def test_holidays_and_workdays_are_checked_as_typed_and_saved(qtbot: Any, seeded_db: Any,
+                                                              make_window: Any) -> None:
+    window = make_window(seeded_db)
+    dialog = window.open_settings("deadlines")
+    ui = dialog.ui
+    assert "申请退回、首次沟通的时限按工作日计算" in ui.holidayHint.text()
+    assert not ui.holidaysError.isVisibleTo(dialog)
+    ui.holidaysEdit.setText("2025-04-04~2025-04-06, 2025-02-30")
+    assert ui.holidaysError.isVisibleTo(dialog)
+    assert "“2025-02-30”不是存在的日期" in ui.holidaysError.text()
+    ui.workdaysEdit.setText("2025-04-27，2025.9.28")
+    assert not ui.workdaysError.isVisibleTo(dialog)
+    _save(qtbot, dialog)
+    assert dialog.isVisible()  # refused: nothing saved
+    assert any("不是存在的日期" in b.text() for b in dialog.findChildren(QMessageBox))
+    with seeded_db.session() as s:
+        assert load_settings(s).deadlines.holidays == frozenset()
+    for box in dialog.findChildren(QMessageBox):
+        box.close()
+    ui.holidaysEdit.setText("2025-04-04~2025-04-06, 2025-05-01")
+    assert not ui.holidaysError.isVisibleTo(dialog)
+    _save(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    wait_loaded(qtbot, window)
+    with seeded_db.session() as s:
+        deadlines = load_settings(s).deadlines
+    assert deadlines.holidays == {dt.date(2025, 4, 4), dt.date(2025, 4, 5),
+                                  dt.date(2025, 4, 6), dt.date(2025, 5, 1)}
+    assert deadlines.workdays == {dt.date(2025, 4, 27), dt.date(2025, 9, 28)}
+    again = window.open_settings("deadlines")
+    assert again.ui.holidaysEdit.text() == "2025-04-04~2025-04-06, 2025-05-01"
+    assert again.ui.workdaysEdit.text() == "2025-04-27, 2025-09-28"
+    again.reject()

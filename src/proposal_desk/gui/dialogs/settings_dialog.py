@@ -40,6 +40,7 @@ from proposal_desk.storage.settings_store import load_values, set_value
 log = logging.getLogger(__name__)
 
 STAFF_COLUMNS = ("姓名", "科室", "职务", "电话", "领导", "在职")
+DAY_KEYS = ("deadline.holidays", "deadline.workdays")  # checked as typed, shown as ", "
 PAGES = {"bureau": 0, "people": 1, "deadlines": 2, "categories": 3, "documents": 4, "data": 5}
 
 
@@ -82,6 +83,9 @@ class SettingsDialog(QDialog):
         ui.removeCategoryButton.clicked.connect(self._remove_category)
         ui.resetCategoriesButton.clicked.connect(lambda: self._fill_categories(DEFAULT_CATEGORIES))
         ui.meetingBox.currentIndexChanged.connect(self._meeting_chosen)
+        for key in DAY_KEYS:
+            self._day_edit(key).textChanged.connect(lambda _t, k=key: self._check_days(k))
+            self._check_days(key)
         ui.renameMeetingButton.clicked.connect(self.rename_meeting)
         ui.mergeMeetingButton.clicked.connect(self.merge_meeting)
         ui.openDataButton.clicked.connect(lambda: open_path(ctx.data_folder))
@@ -146,6 +150,8 @@ class SettingsDialog(QDialog):
         ui.returnDaysSpin.setValue(values["deadline.return_working_days"])
         ui.firstContactSpin.setValue(values["deadline.first_contact_working_days"])
         ui.dueSoonSpin.setValue(values["deadline.due_soon_days"])
+        for key in DAY_KEYS:
+            self._day_edit(key).setText(", ".join(values[key]))
         self._fill_meetings(meetings)
         self._fill_categories(values["categories"])
         ui.titlePatternEdit.setText(values["letter.title_pattern"])
@@ -337,6 +343,24 @@ class SettingsDialog(QDialog):
 
     # ---- slots -------------------------------------------------------------------------
 
+    def _day_edit(self, key: str) -> Any:
+        return self.ui.holidaysEdit if key == "deadline.holidays" else self.ui.workdaysEdit
+
+    def _check_days(self, key: str) -> str:
+        """The days typed for `key`, checked as they are stored; the error shows under the
+        field (and saving is refused) until it is put right."""
+        error_label = (self.ui.holidaysError if key == "deadline.holidays"
+                       else self.ui.workdaysError)
+        try:
+            coerce(key, self._day_edit(key).text())
+        except ValueError as exc:
+            error_label.setText(str(exc))
+            error_label.show()
+            return str(exc)
+        error_label.setText("")
+        error_label.hide()
+        return ""
+
     @Slot()
     def _meeting_chosen(self) -> None:
         ui = self.ui
@@ -467,6 +491,11 @@ class SettingsDialog(QDialog):
             categories[code] = meaning
         if not categories:
             raise UserError("至少要有一个答复类别")
+        for key in DAY_KEYS:
+            if error := self._check_days(key):
+                ui.tabs.setCurrentIndex(PAGES["deadlines"])
+                self._day_edit(key).setFocus()
+                raise UserError(f"{KEYS[key].label.split('（')[0]}：{error}")
         return {
             "bureau.name": ui.nameEdit.text(), "bureau.aliases": ui.aliasesEdit.text(),
             "bureau.doc_prefix": ui.docPrefixEdit.text(),
@@ -480,6 +509,8 @@ class SettingsDialog(QDialog):
             "deadline.return_working_days": ui.returnDaysSpin.value(),
             "deadline.first_contact_working_days": ui.firstContactSpin.value(),
             "deadline.due_soon_days": ui.dueSoonSpin.value(),
+            "deadline.holidays": ui.holidaysEdit.text(),
+            "deadline.workdays": ui.workdaysEdit.text(),
             "categories": categories,
             "letter.title_pattern": ui.titlePatternEdit.text() or KEYS[
                 "letter.title_pattern"].default,

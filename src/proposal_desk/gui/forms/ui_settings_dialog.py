@@ -279,6 +279,57 @@ class Ui_SettingsDialog(object):
 
         self.deadlineLayout.addWidget(self.roleGroup)
 
+        self.holidayGroup = QGroupBox(self.deadlineTab)
+        self.holidayGroup.setObjectName(u"holidayGroup")
+        self.holidayGrid = QGridLayout(self.holidayGroup)
+        self.holidayGrid.setObjectName(u"holidayGrid")
+        self.holidayGrid.setHorizontalSpacing(10)
+        self.holidayGrid.setVerticalSpacing(4)
+        self.holidaysLabel = QLabel(self.holidayGroup)
+        self.holidaysLabel.setObjectName(u"holidaysLabel")
+
+        self.holidayGrid.addWidget(self.holidaysLabel, 0, 0, 1, 1)
+
+        self.holidaysEdit = QLineEdit(self.holidayGroup)
+        self.holidaysEdit.setObjectName(u"holidaysEdit")
+
+        self.holidayGrid.addWidget(self.holidaysEdit, 0, 1, 1, 1)
+
+        self.holidaysError = QLabel(self.holidayGroup)
+        self.holidaysError.setObjectName(u"holidaysError")
+        self.holidaysError.setStyleSheet(u"color: #b3261e;")
+        self.holidaysError.setWordWrap(True)
+
+        self.holidayGrid.addWidget(self.holidaysError, 1, 1, 1, 1)
+
+        self.workdaysLabel = QLabel(self.holidayGroup)
+        self.workdaysLabel.setObjectName(u"workdaysLabel")
+
+        self.holidayGrid.addWidget(self.workdaysLabel, 2, 0, 1, 1)
+
+        self.workdaysEdit = QLineEdit(self.holidayGroup)
+        self.workdaysEdit.setObjectName(u"workdaysEdit")
+
+        self.holidayGrid.addWidget(self.workdaysEdit, 2, 1, 1, 1)
+
+        self.workdaysError = QLabel(self.holidayGroup)
+        self.workdaysError.setObjectName(u"workdaysError")
+        self.workdaysError.setStyleSheet(u"color: #b3261e;")
+        self.workdaysError.setWordWrap(True)
+
+        self.holidayGrid.addWidget(self.workdaysError, 3, 1, 1, 1)
+
+        self.holidayHint = QLabel(self.holidayGroup)
+        self.holidayHint.setObjectName(u"holidayHint")
+        self.holidayHint.setStyleSheet(u"color: #5f6b7a;")
+        self.holidayHint.setWordWrap(True)
+
+        self.holidayGrid.addWidget(self.holidayHint, 4, 0, 1, 2)
+
+        self.holidayGrid.setColumnStretch(1, 1)
+
+        self.deadlineLayout.addWidget(self.holidayGroup)
+
         self.meetingGroup = QGroupBox(self.deadlineTab)
         self.meetingGroup.setObjectName(u"meetingGroup")
         self.meetingLayout = QVBoxLayout(self.meetingGroup)
@@ -610,6 +661,8 @@ class Ui_SettingsDialog(object):
         self.returnDaysLabel.setBuddy(self.returnDaysSpin)
         self.firstContactLabel.setBuddy(self.firstContactSpin)
         self.dueSoonLabel.setBuddy(self.dueSoonSpin)
+        self.holidaysLabel.setBuddy(self.holidaysEdit)
+        self.workdaysLabel.setBuddy(self.workdaysEdit)
         self.meetingLabel.setBuddy(self.meetingBox)
         self.replyDueLabel.setBuddy(self.replyDueField)
         self.assistDueLabel.setBuddy(self.assistDueField)
@@ -686,6 +739,18 @@ class Ui_SettingsDialog(object):
 #endif // QT_CONFIG(tooltip)
         self.dueSoonLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u5230\u671f\u524d\u63d0\u9192", None))
         self.dueSoonSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" \u5929", None))
+        self.holidayGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u8282\u5047\u65e5\u4e0e\u8c03\u4f11\uff08\u6309\u5de5\u4f5c\u65e5\u8ba1\u7684\u65f6\u9650\u7528\uff09", None))
+        self.holidaysLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u8282\u5047\u65e5", None))
+        self.holidaysEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"\u5982 2025-04-04~2025-04-06, 2025-05-01~2025-05-05", None))
+#if QT_CONFIG(tooltip)
+        self.holidaysEdit.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u653e\u5047\u7684\u65e5\u671f\uff0c\u5355\u65e5\u6216 \u5f00\u59cb~\u7ed3\u675f\uff0c\u7528\u9017\u53f7\u9694\u5f00", None))
+#endif // QT_CONFIG(tooltip)
+        self.workdaysLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u8c03\u4f11\u4e0a\u73ed", None))
+        self.workdaysEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"\u5982 2025-04-27, 2025-09-28", None))
+#if QT_CONFIG(tooltip)
+        self.workdaysEdit.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u8981\u4e0a\u73ed\u7684\u5468\u516d\u3001\u5468\u65e5\uff0c\u7528\u9017\u53f7\u9694\u5f00", None))
+#endif // QT_CONFIG(tooltip)
+        self.holidayHint.setText(QCoreApplication.translate("SettingsDialog", u"\u7533\u8bf7\u9000\u56de\u3001\u9996\u6b21\u6c9f\u901a\u7684\u65f6\u9650\u6309\u5de5\u4f5c\u65e5\u8ba1\u7b97\uff0c\u4e0d\u8ba1\u8fd9\u91cc\u7684\u8282\u5047\u65e5\uff0c\u8c03\u4f11\u4e0a\u73ed\u7684\u5468\u672b\u7b97\u4f5c\u5de5\u4f5c\u65e5\u3002\u7a0b\u5e8f\u4e0d\u5185\u7f6e\u653e\u5047\u5b89\u6392\uff0c\u8bf7\u6309\u6bcf\u5e74\u7684\u901a\u77e5\u586b\u5199\u3002", None))
         self.meetingGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u6309\u4f1a\u8bae\uff08\u4ea4\u529e\u901a\u77e5\u89c4\u5b9a\u7684\u65e5\u671f\uff0c\u4f18\u5148\u4e8e\u4e0a\u9762\u7684\u65f6\u9650\uff09", None))
         self.meetingLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u4f1a\u8bae", None))
 #if QT_CONFIG(tooltip)

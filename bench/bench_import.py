@@ -4,12 +4,19 @@ Prints each figure beside its floor measured in the same run: reading the sheet 
 python-calamine alone plus a bare sqlite3 insert of the same rows (WAL, synchronous=FULL, one
 transaction) — issue 6's goal is an import within 2× that floor. Run:
 
-    .venv/bin/python bench/bench_import.py [ROWS]
+    .venv/bin/python bench/bench_import.py [ROWS] [--breakdown]
+
+--breakdown adds where an import's time goes (wall-clock timers around the import's parts,
+no profiler) and what SQLite alone takes to write the very rows the import wrote (every
+table, indexes, the audit log, status history and both search indexes, copied with
+INSERT … SELECT into an empty database of the same schema in one transaction).
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import functools
 import random
 import sqlite3
 import sys
@@ -113,8 +120,99 @@ def new_db(workdir: Path, label: str) -> Database:
     return db
 
 
+# The import's parts, timed where they are called from: (module, attribute, label).
+PARTS = [
+    ("proposal_desk.sheets.importer", "open_workbook", "plan: open the file"),
+    ("proposal_desk.sheets.importer", "_choose_sheet", "plan: read the sheet, find the header"),
+    ("proposal_desk.sheets.importer", "_Converter.__call__", "plan: convert the cells"),
+    ("proposal_desk.sheets.importer", "compare_rows", "plan: compare with the register"),
+    ("proposal_desk.sheets.importer", "_already_in_other_meetings",
+     "plan: numbers in other meetings"),
+    ("proposal_desk.sheets.importer", "Names", "apply: look up names"),
+    ("proposal_desk.sheets.importer", "create", "apply: build the rows"),
+    ("proposal_desk.sheets.writer", "bulk.insert_rows", "apply: insert 14 tables (+ name audits)"),
+    ("proposal_desk.sheets.writer", "bulk.audit_new_proposals",
+     "apply: one audit row per proposal"),
+    ("proposal_desk.sheets.writer", "NewRows._hand_over", "apply: facts for the refresh"),
+    ("proposal_desk.storage.hooks", "caches", "commit: core.rules (caches, status)"),
+    ("proposal_desk.storage.hooks", "_write_caches", "commit: write the caches"),
+    ("proposal_desk.storage.hooks", "search.write_index", "commit: both search indexes"),
+]
+
+
+def _timed_parts() -> collections.Counter[str]:
+    """Wrap PARTS with wall-clock timers; returns the counter they add to."""
+    import importlib
+
+    spent: collections.Counter[str] = collections.Counter()
+    for module_name, path, label in PARTS:
+        owner: object = importlib.import_module(module_name)
+        *outer, name = path.split(".")
+        for part in outer:
+            owner = getattr(owner, part)
+        fn = getattr(owner, name)
+
+        def timed(*args: object, _fn: object = fn, _label: str = label, **kw: object) -> object:
+            start = time.perf_counter()
+            try:
+                return _fn(*args, **kw)  # type: ignore[operator]
+            finally:
+                spent[_label] += time.perf_counter() - start
+
+        functools.update_wrapper(timed, fn)
+        setattr(owner, name, timed)
+    return spent
+
+
+def raw_write(imported: Path, workdir: Path) -> float:
+    """Seconds SQLite alone takes to write the rows an import wrote: every table copied with
+    INSERT … SELECT into an empty database of the program's schema, the search bodies and
+    n-gram terms (computed beforehand) inserted, one transaction, synchronous=FULL."""
+    from proposal_desk.storage import search
+
+    empty = workdir / "raw-schema.sqlite3"
+    Database(f"sqlite:///{empty}", check_on_open=False, backup_on_open=False).dispose()
+    conn = sqlite3.connect(empty, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("ATTACH DATABASE ? AS src", (str(imported),))
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM src.sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE "
+        "VIRTUAL%' AND name NOT LIKE 'search_%' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT IN ('alembic_version', 'setting')")]
+    bodies = conn.execute("SELECT rowid, body FROM src.search_fts").fetchall()
+    grams = [(pid, search.gram_terms(body)) for pid, body in bodies]
+    start = time.perf_counter()
+    conn.execute("BEGIN")
+    for t in tables:
+        conn.execute(f'INSERT INTO main."{t}" SELECT * FROM src."{t}"')
+    conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)", bodies)
+    conn.executemany("INSERT INTO search_grams(rowid, grams) VALUES (?, ?)", grams)
+    conn.execute("COMMIT")
+    seconds = time.perf_counter() - start
+    conn.close()
+    return seconds
+
+
+def breakdown(workdir: Path, sheet: Path, base: float) -> None:
+    spent = _timed_parts()
+    db = new_db(workdir, "breakdown")
+    planned, applied, n = timed_import(db, sheet)
+    db.dispose()
+    print(f"breakdown of a second import ({n} rows, plan {planned:.2f} s + apply "
+          f"{applied:.2f} s):")
+    for _module, _path, label in PARTS:
+        print(f"  {label:44s} {spent[label] * 1000:6.0f} ms")
+    rest = planned + applied - sum(spent.values())
+    print(f"  {'everything else (SQL reads, fsync, bookkeeping)':44s} {rest * 1000:6.0f} ms")
+    raw = raw_write(workdir / "breakdown.sqlite3", workdir)
+    print(f"SQLite alone writing the same rows (8 tables, names, audit log, status history, "
+          f"both search indexes): {raw:.3f} s = {raw / base:.1f}× the floor")
+
+
 def main() -> None:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    rows = int(args[0]) if args else 10_000
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         if SAMPLE.exists():
@@ -144,6 +242,8 @@ def main() -> None:
               f"apply {applied:.2f} s = {planned + applied:.2f} s  →  ratio "
               f"{(planned + applied) / base:.1f}×")
         db.dispose()
+        if "--breakdown" in sys.argv:
+            breakdown(work, sheet, base)
 
 
 if __name__ == "__main__":

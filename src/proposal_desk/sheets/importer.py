@@ -466,6 +466,8 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
     first_seen: dict[tuple[str, str, str], tuple[int, str, dict[str, Any]]] = {}
     header_key = [headers.normalize(h) for h in head]
     convert = _Converter(settings)
+    columns_read = list(index.items())
+    formulas = sheet.formulas
     total = len(data_rows)
     for n, r in enumerate(data_rows):
         if n % 500 == 0:
@@ -493,9 +495,10 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
             _sink.append(sheet.problem(message, _r, col, clean_line(head[col])))
 
         values: dict[str, Any] = {}
-        for key, col in index.items():
-            raw = row[col] if col < len(row) else ""
-            formula = sheet.formulas.get((r, col))
+        width = len(row)
+        for key, col in columns_read:
+            raw = row[col] if col < width else ""
+            formula = formulas.get((r, col)) if formulas else None
             if formula is not None:
                 if not formula[1]:
                     text = f"（={formula[0]}）" if formula[0] else ""

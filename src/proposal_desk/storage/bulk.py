@@ -102,15 +102,16 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
     fastsql.insert_many(conn, table, full)
     keys = [c.key for c in table.primary_key.columns]
     is_proposal = model is Proposal
+    pid_key = "id" if is_proposal else "proposal_id"
+    hooks.touch_many(session, (v[pid_key] for v in full if v.get(pid_key) is not None),
+                     new=is_proposal)
+    if not audit:
+        return full
     audits = []
     for values in full:
-        pid = values["id"] if is_proposal else values.get("proposal_id")
-        if pid is not None:
-            hooks.touch(session, pid, new=is_proposal)
-        if audit:
-            row_id = "/".join(str(values[k]) for k in keys)
-            audits.append(hooks.audit_entry(session, table.name, row_id, pid, "insert",
-                                            hooks.insert_changes(values), now))
+        row_id = "/".join(str(values[k]) for k in keys)
+        audits.append(hooks.audit_entry(session, table.name, row_id, values.get(pid_key), "insert",
+                                        hooks.insert_changes(values), now))
     fastsql.insert_many(conn, AuditEntry.__table__, audits)  # type: ignore[arg-type]
     return full
 

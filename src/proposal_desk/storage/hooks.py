@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select
@@ -54,6 +55,18 @@ def touch(session: Session, proposal_id: int, *, new: bool = False) -> None:
     _forget(session, proposal_id)  # rows written after a hand-over: read it back
     if new:
         session.info.setdefault(_NEW, set()).add(proposal_id)
+
+
+def touch_many(session: Session, proposal_ids: Iterable[int], *, new: bool = False) -> None:
+    """`touch` for many proposals at once (a bulk insert's rows)."""
+    ids = set(proposal_ids)
+    session.info.setdefault(_TOUCHED, set()).update(ids)
+    known = session.info.get(_KNOWN)
+    if known:
+        for pid in ids:
+            known.pop(pid, None)
+    if new:
+        session.info.setdefault(_NEW, set()).update(ids)
 
 
 def hand_over(session: Session, loaded: list[Loaded]) -> None:

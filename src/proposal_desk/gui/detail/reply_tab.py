@@ -1,13 +1,26 @@
 """答复: the reply of the current round for 主办/分办 (category, text, 文号, 签发人, dates,
-公开属性, contact, 抄送, review steps); for 协办/会办 the 会办意见 to the lead unit instead."""
+公开属性, contact, 抄送, review steps); for 协办/会办 the 会办意见 to the lead unit instead.
+
+The long texts of either form are kept as a draft file (services.drafts) while they are not
+saved: every 30 seconds, and when the window moves off the proposal without their being saved
+or discarded. The next time that proposal's form is opened the draft is offered back."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
@@ -19,11 +32,14 @@ from proposal_desk.gui.detail.base import DetailTab, Loaded, set_combo_items
 from proposal_desk.gui.formatting import date_text
 from proposal_desk.gui.forms.ui_assist_form import Ui_AssistForm
 from proposal_desk.gui.forms.ui_reply_form import Ui_ReplyForm
-from proposal_desk.services import handling
+from proposal_desk.services import drafts, handling
 from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import Proposal
 
 NO_CATEGORY = "（未定）"
+DRAFT_INTERVAL_MS = 30_000
+
+log = logging.getLogger(__name__)
 
 
 def _steps_html(current: str) -> str:
@@ -38,13 +54,53 @@ def _steps_html(current: str) -> str:
     return " → ".join(parts)
 
 
+class DraftBar(QFrame):
+    """恢复未保存的草稿（保存于 …） / 丢弃, above the form while a draft is on offer."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftBar")
+        self.setStyleSheet("#draftBar { background: #fff6d6; border: 1px solid #e0c46c;"
+                           " border-radius: 4px; }")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 4, 8, 4)
+        column.setSpacing(4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        column.addWidget(self.label)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restoreDraftButton")
+        self.discard_button = QPushButton("丢弃")
+        self.discard_button.setObjectName("discardDraftButton")
+        self.discard_button.setToolTip("删除这份草稿，保留已保存的内容")
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        row.addStretch(1)
+        self.hide()
+
+    def offer(self, draft: drafts.Draft, what: str) -> None:
+        self.label.setText(f"有一份未保存的{what}草稿。恢复或丢弃之后才能编辑正文。")
+        self.restore_button.setText(f"恢复未保存的草稿（保存于 {draft.saved_text}）")
+        self.restore_button.setToolTip("用草稿替换下面的正文和小结；确认无误后再点“保存”")
+        self.show()
+
+
 class ReplyTab(DetailTab):
     editable = True
     title = "答复"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stack = QStackedLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        self.draft_bar = DraftBar(self)
+        outer.addWidget(self.draft_bar)
+        pages = QWidget(self)
+        outer.addWidget(pages, 1)
+        self._stack = QStackedLayout(pages)
         self.reply_page = QWidget(self)
         self.reply = Ui_ReplyForm()
         self.reply.setupUi(self.reply_page)
@@ -75,6 +131,16 @@ class ReplyTab(DetailTab):
         self.opinion_handler: Callable[[], None] | None = None
         r.letterButton.clicked.connect(lambda: self.letter_handler and self.letter_handler())
         a.opinionButton.clicked.connect(lambda: self.opinion_handler and self.opinion_handler())
+        # Drafts: which proposal's form is shown, and its texts as saved.
+        self._draft_key: tuple[int, str] | None = None
+        self._saved_texts: dict[str, str] = {}
+        self._offered: drafts.Draft | None = None
+        self._keep_draft = False  # set while unsaved edits are dropped without a choice
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setInterval(DRAFT_INTERVAL_MS)
+        self.draft_timer.timeout.connect(self.write_draft)
+        self.draft_bar.restore_button.clicked.connect(self.restore_draft)
+        self.draft_bar.discard_button.clicked.connect(self.discard_draft)
 
     def set_document_buttons(self, enabled: bool, tip: str) -> None:
         for button in (self.reply.letterButton, self.assist.opinionButton):
@@ -100,6 +166,114 @@ class ReplyTab(DetailTab):
             self._stack.setCurrentWidget(self.assist_page)
             self._fill_assist(p)
         self._word = opinion_word(Role(p.role))
+        self._draft_key = (p.id, "reply" if self.answers else "assist")
+        self._saved_texts = self.draft_texts()
+
+    # ---- drafts --------------------------------------------------------------------------
+
+    def draft_texts(self) -> dict[str, str]:
+        """The long texts of the form shown: what a draft keeps."""
+        form = self.reply if self.answers else self.assist
+        return {"text": form.textEdit.toPlainText(), "summary": form.summaryEdit.toPlainText()}
+
+    def load(self, loaded: Loaded) -> None:
+        self._drop_unsettled()
+        super().load(loaded)
+        self._offer_draft(loaded.proposal)
+
+    def clear(self) -> None:
+        self._drop_unsettled()
+        super().clear()
+        self._draft_key = None
+        self._set_offered(None)
+
+    def _drop_unsettled(self) -> None:
+        """The form is about to show something else while its edits were neither saved nor
+        discarded (the proposal left the list, was read again): keep them as a draft."""
+        if not self.dirty:
+            return
+        self.write_draft()
+        self._keep_draft = True
+        try:
+            self.set_dirty(False)
+        finally:
+            self._keep_draft = False
+
+    def set_dirty(self, dirty: bool) -> None:
+        was = self.dirty
+        super().set_dirty(dirty)
+        if dirty and not was:
+            self.draft_timer.start()
+        elif was and not dirty:
+            self.draft_timer.stop()
+            if not self._keep_draft:
+                self._delete_draft()  # saved or discarded: the draft has served
+
+    @Slot()
+    def write_draft(self) -> None:
+        """Keep the texts typed as the draft (replaced whole); none when they are the saved
+        ones. A draft still on offer is not overwritten until restored or discarded."""
+        if self._draft_key is None or self._offered is not None:
+            return
+        texts = self.draft_texts()
+        pid, form = self._draft_key
+        try:
+            if texts == self._saved_texts:
+                drafts.delete_draft(self.ctx.data_folder, pid, form)
+            else:
+                drafts.write_draft(self.ctx.data_folder, pid, form, texts, self._saved_texts)
+        except OSError:  # a full or read-only disk must not interrupt the typing
+            log.warning("could not keep the draft of proposal %s", pid, exc_info=True)
+
+    def _set_offered(self, draft: drafts.Draft | None) -> None:
+        """While a draft is on offer the texts it would replace cannot be typed in: a choice
+        first, so neither the draft nor new typing is lost."""
+        self._offered = draft
+        for form in (self.reply, self.assist):
+            for edit in (form.textEdit, form.summaryEdit):
+                edit.setReadOnly(draft is not None)
+        if draft is None:
+            self.draft_bar.hide()
+        else:
+            self.draft_bar.offer(draft, "答复正文" if self.answers else f"{self._word}正文")
+
+    def _delete_draft(self) -> None:
+        self._set_offered(None)
+        if self._draft_key is None:
+            return
+        try:
+            drafts.delete_draft(self.ctx.data_folder, *self._draft_key)
+        except OSError:
+            log.warning("could not delete the draft %s", self._draft_key, exc_info=True)
+
+    def _offer_draft(self, p: Proposal) -> None:
+        self._set_offered(None)
+        if self._draft_key is None:
+            return
+        draft = drafts.read_draft(self.ctx.data_folder, *self._draft_key)
+        if draft is None:
+            return
+        if draft.fields == self._saved_texts:  # nothing the saved texts do not say
+            self._delete_draft()
+            return
+        if draft.worth_offering(self._saved_texts, p.updated_at):
+            self._set_offered(draft)
+
+    @Slot()
+    def restore_draft(self) -> None:
+        """Put the draft's texts into the form (unsaved: 保存 or 撤销修改 as usual)."""
+        draft = self._offered
+        if draft is None:
+            return
+        self._set_offered(None)
+        form = self.reply if self.answers else self.assist
+        form.textEdit.setPlainText(draft.fields.get("text", ""))
+        form.summaryEdit.setPlainText(draft.fields.get("summary", ""))
+        self.mark_dirty()
+
+    @Slot()
+    def discard_draft(self) -> None:
+        self._delete_draft()
 
     def _fill_reply(self, p: Proposal) -> None:
         r = self.reply

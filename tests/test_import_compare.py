@@ -20,6 +20,8 @@ from proposal_desk.sheets import existing, export_ledger
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.models import Proposal
 
+pytestmark = pytest.mark.postgres
+
 
 def _from_orm(p: Proposal) -> existing.Stored:
     """What the comparison used to read from the ORM proposal."""

@@ -37,24 +37,25 @@ class Ui_ReplyForm(object):
         self.scrollContents.setObjectName(u"scrollContents")
         self.contentsLayout = QVBoxLayout(self.scrollContents)
         self.contentsLayout.setObjectName(u"contentsLayout")
-        self.roundRow = QHBoxLayout()
-        self.roundRow.setObjectName(u"roundRow")
         self.roundLabel = QLabel(self.scrollContents)
         self.roundLabel.setObjectName(u"roundLabel")
+        self.roundLabel.setWordWrap(True)
 
-        self.roundRow.addWidget(self.roundLabel)
+        self.contentsLayout.addWidget(self.roundLabel)
 
-        self.roundSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.roundRow.addItem(self.roundSpacer)
-
+        self.letterRow = QHBoxLayout()
+        self.letterRow.setObjectName(u"letterRow")
         self.letterButton = QPushButton(self.scrollContents)
         self.letterButton.setObjectName(u"letterButton")
 
-        self.roundRow.addWidget(self.letterButton)
+        self.letterRow.addWidget(self.letterButton)
+
+        self.letterSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.letterRow.addItem(self.letterSpacer)
 
 
-        self.contentsLayout.addLayout(self.roundRow)
+        self.contentsLayout.addLayout(self.letterRow)
 
         self.letterGroup = QGroupBox(self.scrollContents)
         self.letterGroup.setObjectName(u"letterGroup")
@@ -93,36 +94,35 @@ class Ui_ReplyForm(object):
 
         self.letterGrid.addWidget(self.categoryMeaning, 1, 1, 1, 3)
 
-        self.docNumberLabel = QLabel(self.letterGroup)
-        self.docNumberLabel.setObjectName(u"docNumberLabel")
-
-        self.letterGrid.addWidget(self.docNumberLabel, 2, 0, 1, 1)
-
-        self.docNumberEdit = QLineEdit(self.letterGroup)
-        self.docNumberEdit.setObjectName(u"docNumberEdit")
-
-        self.letterGrid.addWidget(self.docNumberEdit, 2, 1, 1, 1)
-
-        self.signerLabel = QLabel(self.letterGroup)
-        self.signerLabel.setObjectName(u"signerLabel")
-
-        self.letterGrid.addWidget(self.signerLabel, 2, 2, 1, 1)
-
-        self.signerBox = QComboBox(self.letterGroup)
-        self.signerBox.setObjectName(u"signerBox")
-        self.signerBox.setEditable(True)
-
-        self.letterGrid.addWidget(self.signerBox, 2, 3, 1, 1)
-
         self.draftedLabel = QLabel(self.letterGroup)
         self.draftedLabel.setObjectName(u"draftedLabel")
 
-        self.letterGrid.addWidget(self.draftedLabel, 3, 0, 1, 1)
+        self.letterGrid.addWidget(self.draftedLabel, 2, 0, 1, 1)
 
         self.draftedField = DateField(self.letterGroup)
         self.draftedField.setObjectName(u"draftedField")
 
-        self.letterGrid.addWidget(self.draftedField, 3, 1, 1, 1)
+        self.letterGrid.addWidget(self.draftedField, 2, 1, 1, 1)
+
+        self.docNumberLabel = QLabel(self.letterGroup)
+        self.docNumberLabel.setObjectName(u"docNumberLabel")
+
+        self.letterGrid.addWidget(self.docNumberLabel, 2, 2, 1, 1)
+
+        self.docNumberEdit = QLineEdit(self.letterGroup)
+        self.docNumberEdit.setObjectName(u"docNumberEdit")
+
+        self.letterGrid.addWidget(self.docNumberEdit, 2, 3, 1, 1)
+
+        self.reviewedLabel = QLabel(self.letterGroup)
+        self.reviewedLabel.setObjectName(u"reviewedLabel")
+
+        self.letterGrid.addWidget(self.reviewedLabel, 3, 0, 1, 1)
+
+        self.reviewedField = DateField(self.letterGroup)
+        self.reviewedField.setObjectName(u"reviewedField")
+
+        self.letterGrid.addWidget(self.reviewedField, 3, 1, 1, 1)
 
         self.reviewerLabel = QLabel(self.letterGroup)
         self.reviewerLabel.setObjectName(u"reviewerLabel")
@@ -135,25 +135,26 @@ class Ui_ReplyForm(object):
 
         self.letterGrid.addWidget(self.reviewerBox, 3, 3, 1, 1)
 
-        self.reviewedLabel = QLabel(self.letterGroup)
-        self.reviewedLabel.setObjectName(u"reviewedLabel")
-
-        self.letterGrid.addWidget(self.reviewedLabel, 4, 0, 1, 1)
-
-        self.reviewedField = DateField(self.letterGroup)
-        self.reviewedField.setObjectName(u"reviewedField")
-
-        self.letterGrid.addWidget(self.reviewedField, 4, 1, 1, 1)
-
         self.signedLabel = QLabel(self.letterGroup)
         self.signedLabel.setObjectName(u"signedLabel")
 
-        self.letterGrid.addWidget(self.signedLabel, 4, 2, 1, 1)
+        self.letterGrid.addWidget(self.signedLabel, 4, 0, 1, 1)
 
         self.signedField = DateField(self.letterGroup)
         self.signedField.setObjectName(u"signedField")
 
-        self.letterGrid.addWidget(self.signedField, 4, 3, 1, 1)
+        self.letterGrid.addWidget(self.signedField, 4, 1, 1, 1)
+
+        self.signerLabel = QLabel(self.letterGroup)
+        self.signerLabel.setObjectName(u"signerLabel")
+
+        self.letterGrid.addWidget(self.signerLabel, 4, 2, 1, 1)
+
+        self.signerBox = QComboBox(self.letterGroup)
+        self.signerBox.setObjectName(u"signerBox")
+        self.signerBox.setEditable(True)
+
+        self.letterGrid.addWidget(self.signerBox, 4, 3, 1, 1)
 
         self.sentLabel = QLabel(self.letterGroup)
         self.sentLabel.setObjectName(u"sentLabel")
@@ -257,12 +258,12 @@ class Ui_ReplyForm(object):
         self.categoryLabel.setBuddy(self.categoryBox)
         self.publicityLabel.setBuddy(self.publicityBox)
         self.meaningTitle.setBuddy(self.categoryMeaning)
-        self.docNumberLabel.setBuddy(self.docNumberEdit)
-        self.signerLabel.setBuddy(self.signerBox)
         self.draftedLabel.setBuddy(self.draftedField)
-        self.reviewerLabel.setBuddy(self.reviewerBox)
+        self.docNumberLabel.setBuddy(self.docNumberEdit)
         self.reviewedLabel.setBuddy(self.reviewedField)
+        self.reviewerLabel.setBuddy(self.reviewerBox)
         self.signedLabel.setBuddy(self.signedField)
+        self.signerLabel.setBuddy(self.signerBox)
         self.sentLabel.setBuddy(self.sentField)
         self.stepLabel.setBuddy(self.stepBox)
         self.contactNameLabel.setBuddy(self.contactNameEdit)
@@ -292,22 +293,22 @@ class Ui_ReplyForm(object):
         self.publicityLabel.setText(QCoreApplication.translate("ReplyForm", u"\u516c\u5f00\u5c5e\u6027", None))
         self.meaningTitle.setText("")
         self.categoryMeaning.setText("")
-        self.docNumberLabel.setText(QCoreApplication.translate("ReplyForm", u"\u53d1\u6587\u5b57\u53f7(&N)", None))
-        self.docNumberEdit.setPlaceholderText(QCoreApplication.translate("ReplyForm", u"\u7559\u7a7a\u5219\u5728\u586b\u5199\u7b54\u590d\u65e5\u671f\u540e\u81ea\u52a8\u53d6\u53f7", None))
-#if QT_CONFIG(tooltip)
-        self.docNumberEdit.setToolTip(QCoreApplication.translate("ReplyForm", u"\u5982 \u5468\u5546\u51fd\u30142025\u301512\u53f7\uff1b\u524d\u7f00\u5728\u8bbe\u7f6e\u4e2d\u586b\u5199", None))
-#endif // QT_CONFIG(tooltip)
-        self.signerLabel.setText(QCoreApplication.translate("ReplyForm", u"\u7b7e\u53d1\u4eba", None))
-#if QT_CONFIG(tooltip)
-        self.signerBox.setToolTip(QCoreApplication.translate("ReplyForm", u"\u4e3b\u8981\u9886\u5bfc", None))
-#endif // QT_CONFIG(tooltip)
         self.draftedLabel.setText(QCoreApplication.translate("ReplyForm", u"\u8d77\u8349\u65e5\u671f", None))
+        self.docNumberLabel.setText(QCoreApplication.translate("ReplyForm", u"\u53d1\u6587\u5b57\u53f7(&N)", None))
+        self.docNumberEdit.setPlaceholderText(QCoreApplication.translate("ReplyForm", u"\u7559\u7a7a\u5219\u7b54\u590d\u65f6\u81ea\u52a8\u53d6\u53f7", None))
+#if QT_CONFIG(tooltip)
+        self.docNumberEdit.setToolTip(QCoreApplication.translate("ReplyForm", u"\u5982 \u5468\u5546\u51fd\u30142025\u301512\u53f7\u3002\u7559\u7a7a\u5219\u5728\u586b\u5199\u7b54\u590d\u65e5\u671f\u5e76\u4fdd\u5b58\u65f6\u81ea\u52a8\u53d6\u53f7\uff0c\u524d\u7f00\u5728\u8bbe\u7f6e\u4e2d\u586b\u5199", None))
+#endif // QT_CONFIG(tooltip)
+        self.reviewedLabel.setText(QCoreApplication.translate("ReplyForm", u"\u5ba1\u6838\u65e5\u671f", None))
         self.reviewerLabel.setText(QCoreApplication.translate("ReplyForm", u"\u5ba1\u6838\u4eba", None))
 #if QT_CONFIG(tooltip)
         self.reviewerBox.setToolTip(QCoreApplication.translate("ReplyForm", u"\u5206\u7ba1\u9886\u5bfc", None))
 #endif // QT_CONFIG(tooltip)
-        self.reviewedLabel.setText(QCoreApplication.translate("ReplyForm", u"\u5ba1\u6838\u65e5\u671f", None))
         self.signedLabel.setText(QCoreApplication.translate("ReplyForm", u"\u7b7e\u53d1\u65e5\u671f", None))
+        self.signerLabel.setText(QCoreApplication.translate("ReplyForm", u"\u7b7e\u53d1\u4eba", None))
+#if QT_CONFIG(tooltip)
+        self.signerBox.setToolTip(QCoreApplication.translate("ReplyForm", u"\u4e3b\u8981\u9886\u5bfc", None))
+#endif // QT_CONFIG(tooltip)
         self.sentLabel.setText(QCoreApplication.translate("ReplyForm", u"\u7b54\u590d\u65e5\u671f(&D)", None))
 #if QT_CONFIG(tooltip)
         self.sentField.setToolTip(QCoreApplication.translate("ReplyForm", u"\u7b54\u590d\u51fd\u884c\u6587\u9001\u51fa\u7684\u65e5\u671f\uff1b\u586b\u5199\u540e\u72b6\u6001\u53d8\u4e3a\u201c\u5df2\u7b54\u590d\u201d", None))

@@ -1,7 +1,8 @@
 """The commit-time refresh after a bulk import takes the new proposals' facts from the rows
 just written instead of reading them back: the caches, status history and search index come
 out exactly as the read-back path makes them, also when something changes one of them later
-in the same transaction."""
+in the same transaction. The list columns are written with the rows (from the same rules), so
+the refresh, which computes them again either way, finds nothing to change."""
 
 from __future__ import annotations
 
@@ -98,6 +99,17 @@ def test_handed_over_facts_give_what_reading_back_gives(sheets: list[Path], tmp_
     assert len(read) == (0 if then is None else 2)
     monkeypatch.setattr(hooks, "hand_over", lambda _session, _loaded: None)
     read_back = _import(tmp_path / "read.sqlite3", sheets, then=then)
+    # the list columns were written with the rows: the refresh found nothing to change
+    conn = sqlite3.connect(tmp_path / "handed.sqlite3")
+    try:
+        versions = {v for (v,) in conn.execute("SELECT version FROM proposal")}
+        cache_updates = conn.execute(
+            "SELECT count(*) FROM audit_log WHERE \"table\" = 'proposal' AND action = 'update'"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    if then is None:
+        assert versions == {1} and cache_updates == 0
     assert handed.keys() == read_back.keys()
     assert {"proposal", "status_change", "search_fts", "search_grams_data"} <= handed.keys()
     assert len(handed["proposal"]) > 400

@@ -45,8 +45,8 @@ ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除"}
 SKIP = {"id", "proposal_id", "created_at", "updated_at", "version", "sha256", "record_id",
         "doc_year", "doc_serial", "position", "member_id", "unit_id", "topic_id", "reply_id",
         "added_at", "joint_letter"}
-# Columns the program derives at commit: an import's summary row holds them as they were
-# before (待签收, empty); the status history and the list show what they became.
+# Columns the program derives from the rest (status, due date, names…): the status history
+# and the list show them; an import's summary row tells what the sheet gave.
 DERIVED = {"status", "due", "category", "satisfaction", "replied_on", "proposer_names",
            "lead_unit"}
 # A summary row's child tables, in the order told, with the word that counts them.

@@ -181,13 +181,13 @@ class NewRows:
             if member is not None and not member.sector:
                 member.sector = sector  # an existing member: an ordinary, audited update
         session.flush()
-        written: dict[Any, list[dict[str, Any]]] = {}
+        written = {model: bulk.complete_rows(model, self.tables[model]) for model in _ORDER}
+        self.tables = {model: [] for model in _ORDER}
+        labels = names.labels() if names is not None else {}
+        loaded = self._facts(written, labels) if names is not None else []
         for model in _ORDER:
             summarized = model is Proposal or model in _CHILDREN
-            written[model] = bulk.insert_rows(session, model, self.tables[model],
-                                              audit=not summarized)
-            self.tables[model] = []
-        labels = names.labels() if names is not None else {}
+            bulk.insert_complete(session, model, written[model], audit=not summarized)
         for model, column in _NAMED.items():
             by_id = labels.get(column, {})
             for row in written[model]:  # already inserted: the name goes to the audit only
@@ -203,15 +203,16 @@ class NewRows:
         bulk.audit_new_proposals(
             session, written[Proposal],
             {model.__tablename__: written[model] for model in _CHILDREN}, extra)
-        if names is not None:
-            self._hand_over(written, labels)
+        hooks.hand_over(session, loaded)
 
-    def _hand_over(self, written: dict[Any, list[dict[str, Any]]],
-                   labels: dict[str, dict[int, str]]) -> None:
-        """The new proposals' facts, from the rows just written, for the commit's refresh of
-        caches, status history and search index (instead of reading them back)."""
+    def _facts(self, written: dict[Any, list[dict[str, Any]]],
+               labels: dict[str, dict[int, str]]) -> list[facts.Loaded]:
+        """The new proposals' facts from their rows, and their list columns from the rules
+        (written with them, so the commit's refresh finds nothing to change); handed to that
+        refresh for the status history and the search index instead of reading them back."""
         dues = {mid: (a, b, c) for mid, a, b, c in self.session.execute(
             select(Meeting.id, Meeting.reply_due, Meeting.assist_due, Meeting.return_due))}
+        deadlines = load_settings(self.session).deadlines
         children: dict[int, dict[str, list[dict[str, Any]]]] = {}
         for model in _CHILDREN:
             for row in written[model]:
@@ -221,8 +222,9 @@ class NewRows:
         for p in written[Proposal]:
             data = facts.stored_of_rows(p, children.get(p["id"], {}),
                                         dues.get(p["meeting_id"], (None, None, None)), labels)
+            p.update(facts.caches(data, deadlines)._asdict())
             loaded.append(facts.loaded_of_rows(p, data))
-        hooks.hand_over(self.session, loaded)
+        return loaded
 
 
 def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,

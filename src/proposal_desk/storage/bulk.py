@@ -86,18 +86,33 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
     the touch of their proposals; returns the rows as written (defaults filled in). Rows of a
     table another one points to must go first. `audit=False`: the caller audits them, with
     `audit_new_proposals`."""
+    full = complete_rows(model, rows)
+    insert_complete(session, model, full, audit=audit)
+    return full
+
+
+def complete_rows(model: type[Base], rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with every column: the Python-side defaults (one timestamp for the batch, as
+    one flush would give) and NULL for the rest."""
     if not rows:
         return []
     table: Table = model.__table__  # type: ignore[assignment]
-    defaults = _defaults(table)
-    now = dt.datetime.now().replace(microsecond=0)
     computed: dict[str, Any] = {}
-    for key, fn in defaults:
-        computed[key] = fn()  # one timestamp for the batch, as one flush would give
+    for key, fn in _defaults(table):
+        computed[key] = fn()
     blank = dict.fromkeys(table.columns.keys())
-    if rows and "id" in blank and "id" not in rows[0]:
+    if "id" in blank and "id" not in rows[0]:
         del blank["id"]  # the database assigns it
-    full = [{**blank, **computed, **row} for row in rows]
+    return [{**blank, **computed, **row} for row in rows]
+
+
+def insert_complete(session: Session, model: type[Base], full: Sequence[dict[str, Any]], *,
+                    audit: bool = True) -> None:
+    """insert_rows for rows `complete_rows` has made."""
+    if not full:
+        return
+    table: Table = model.__table__  # type: ignore[assignment]
+    now = dt.datetime.now().replace(microsecond=0)
     conn = session.connection()
     fastsql.insert_many(conn, table, full)
     keys = [c.key for c in table.primary_key.columns]
@@ -106,14 +121,13 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[dict[str, An
     hooks.touch_many(session, (v[pid_key] for v in full if v.get(pid_key) is not None),
                      new=is_proposal)
     if not audit:
-        return full
+        return
     audits = []
     for values in full:
         row_id = "/".join(str(values[k]) for k in keys)
         audits.append(hooks.audit_entry(session, table.name, row_id, values.get(pid_key), "insert",
                                         hooks.insert_changes(values), now))
     fastsql.insert_many(conn, AuditEntry.__table__, audits)  # type: ignore[arg-type]
-    return full
 
 
 def audit_new_proposals(session: Session, proposals: Sequence[dict[str, Any]],

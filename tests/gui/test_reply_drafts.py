@@ -141,3 +141,19 @@ def test_a_draft_older_than_a_later_save_is_not_offered(qtbot: Any, seeded_db: A
     detail = _open_again(qtbot, window, "144026")
     assert not detail.reply.draft_bar.isVisibleTo(detail.reply)
     assert detail.reply.reply.textEdit.toPlainText() == "同事保存的正文"
+
+
+def test_unchanged_text_is_not_written_again(qtbot: Any, seeded_db: Any,
+                                             make_window: Any) -> None:
+    window = make_window(seeded_db)
+    detail = select_number(qtbot, window, "144026")
+    _type(detail, "草稿")
+    tab = detail.reply
+    tab.draft_timer.timeout.emit()
+    path = drafts.draft_path(_folder(window), detail.proposal_id, "reply")
+    path.write_text("{}", encoding="utf-8")  # stands for the file as kept
+    tab.draft_timer.timeout.emit()
+    assert path.read_text(encoding="utf-8") == "{}"  # nothing new typed: not rewritten
+    _type(detail, "草稿，续写")
+    tab.draft_timer.timeout.emit()
+    assert json.loads(path.read_text(encoding="utf-8"))["fields"]["text"] == "草稿，续写"

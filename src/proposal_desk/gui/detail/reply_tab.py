@@ -135,6 +135,7 @@ class ReplyTab(DetailTab):
         self._draft_key: tuple[int, str] | None = None
         self._saved_texts: dict[str, str] = {}
         self._offered: drafts.Draft | None = None
+        self._written: dict[str, str] | None = None  # the texts last kept, not written again
         self._keep_draft = False  # set while unsaved edits are dropped without a choice
         self.draft_timer = QTimer(self)
         self.draft_timer.setInterval(DRAFT_INTERVAL_MS)
@@ -168,6 +169,7 @@ class ReplyTab(DetailTab):
         self._word = opinion_word(Role(p.role))
         self._draft_key = (p.id, "reply" if self.answers else "assist")
         self._saved_texts = self.draft_texts()
+        self._written = None
 
     # ---- drafts --------------------------------------------------------------------------
 
@@ -216,12 +218,15 @@ class ReplyTab(DetailTab):
         if self._draft_key is None or self._offered is not None:
             return
         texts = self.draft_texts()
+        if texts == self._written:
+            return  # unchanged since kept: its time stays the time of the last typing kept
         pid, form = self._draft_key
         try:
             if texts == self._saved_texts:
                 drafts.delete_draft(self.ctx.data_folder, pid, form)
             else:
                 drafts.write_draft(self.ctx.data_folder, pid, form, texts, self._saved_texts)
+            self._written = texts
         except OSError:  # a full or read-only disk must not interrupt the typing
             log.warning("could not keep the draft of proposal %s", pid, exc_info=True)
 
@@ -239,6 +244,7 @@ class ReplyTab(DetailTab):
 
     def _delete_draft(self) -> None:
         self._set_offered(None)
+        self._written = None
         if self._draft_key is None:
             return
         try:

@@ -132,34 +132,6 @@ def gram_terms(body: str) -> str:
     return " ".join(terms)  # the order does not matter: detail=none keeps no positions
 
 
-class _HexTable(dict[int, str]):
-    """str.translate table: a character straight to the hex units of its token (what
-    `_units` makes of the body's tokens), nothing for white space."""
-
-    def __missing__(self, code: int) -> str:
-        token = _token(chr(code))
-        value = "" if token is None else "".join(_units([token]))
-        self[code] = value
-        return value
-
-
-_HEXES = _HexTable()
-
-
-def gram_terms_of(parts: Iterable[str]) -> str:
-    """gram_terms(index_body(parts)) without the body: each field's units from one
-    str.translate, its pairs and triples as slices (the same terms, a quarter faster)."""
-    terms: set[str] = set()
-    for part in parts:
-        units = part.translate(_HEXES)
-        n = len(units)
-        if n >= 12:
-            terms.update([units[i:i + 12] for i in range(0, n - 6, 6)])
-            if n >= 18:
-                terms.update([units[i:i + 18] for i in range(0, n - 12, 6)])
-    return " ".join(terms)
-
-
 def _gram_query(tokens: list[str]) -> str | None:
     """The single term a query of two or three units is, else None."""
     units = _units(tokens)
@@ -212,17 +184,16 @@ def write_index(conn: Connection, docs: Iterable[tuple[int, list[str]]], *,
             conn.exec_driver_sql(
                 "INSERT INTO search_text(proposal_id, body) VALUES (%s, %s)", rows)
         return
-    docs = list(docs)
-    if not docs:
-        return
     rows = [(pid, index_body(parts)) for pid, parts in docs]
+    if not rows:
+        return
     grams = grams_ready(conn)
     if not new:
         remove_from_index(conn, [pid for pid, _ in rows], grams=grams)
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", rows)
     if grams:
         conn.exec_driver_sql(f"INSERT INTO {GRAM_TABLE}(rowid, grams) VALUES (?, ?)",
-                             [(pid, gram_terms_of(parts)) for pid, parts in docs])
+                             [(pid, gram_terms(body)) for pid, body in rows])
 
 
 def remove_from_index(conn: Connection, ids: Iterable[int], *,

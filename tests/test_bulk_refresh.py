@@ -82,7 +82,12 @@ def _sign_one(s: Any) -> None:
     p.notes = "导入后当即补记的备注"
 
 
-@pytest.mark.parametrize("then", [None, _sign_one], ids=["import", "import-then-edit"])
+def _new_deadline(s: Any) -> None:
+    set_value(s, "deadline.lead_months", 2)  # every proposal's due date moves
+
+
+@pytest.mark.parametrize("then", [None, _sign_one, _new_deadline],
+                         ids=["import", "import-then-edit", "import-then-deadline"])
 def test_handed_over_facts_give_what_reading_back_gives(sheets: list[Path], tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch,
                                                         then: Any) -> None:
@@ -90,13 +95,15 @@ def test_handed_over_facts_give_what_reading_back_gives(sheets: list[Path], tmp_
     real_load = hooks.load_stored
 
     def spy(conn: Any, ids: Any, *, text: bool = True) -> Any:
-        read.extend(ids)
+        if text:  # the touched proposals (text=False: the others a deadline concerns)
+            read.extend(ids)
         return real_load(conn, ids, text=text)
 
     monkeypatch.setattr(hooks, "load_stored", spy)
     handed = _import(tmp_path / "handed.sqlite3", sheets, then=then)
-    # read back: nothing, or the one proposal changed after the hand-over
-    assert len(read) == (0 if then is None else 2)
+    # read back: nothing, or the one proposal changed after the hand-over (a deadline
+    # changes every proposal's caches, the new ones' from their handed-over facts)
+    assert len(read) == (2 if then is _sign_one else 0)
     monkeypatch.setattr(hooks, "hand_over", lambda _session, _loaded: None)
     read_back = _import(tmp_path / "read.sqlite3", sheets, then=then)
     # the list columns were written with the rows: the refresh found nothing to change

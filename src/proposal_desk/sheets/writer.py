@@ -209,7 +209,8 @@ class NewRows:
                labels: dict[str, dict[int, str]]) -> list[facts.Loaded]:
         """The new proposals' facts from their rows, and their list columns from the rules
         (written with them, so the commit's refresh finds nothing to change); handed to that
-        refresh for the status history and the search index instead of reading them back."""
+        refresh, with the columns and the deadlines they were derived under, for the status
+        history and the search index instead of reading them back."""
         dues = {mid: (a, b, c) for mid, a, b, c in self.session.execute(
             select(Meeting.id, Meeting.reply_due, Meeting.assist_due, Meeting.return_due))}
         deadlines = load_settings(self.session).deadlines
@@ -222,8 +223,9 @@ class NewRows:
         for p in written[Proposal]:
             data = facts.stored_of_rows(p, children.get(p["id"], {}),
                                         dues.get(p["meeting_id"], (None, None, None)), labels)
-            p.update(facts.caches(data, deadlines)._asdict())
-            loaded.append(facts.loaded_of_rows(p, data))
+            derived = facts.caches(data, deadlines)
+            p.update(derived._asdict())
+            loaded.append(facts.loaded_of_rows(p, data, (deadlines, derived)))
         return loaded
 
 

@@ -247,22 +247,26 @@ def stored_of_rows(p: dict[str, Any], rows: dict[str, Sequence[dict[str, Any]]],
     )
 
 
-def loaded_of_rows(p: dict[str, Any], data: StoredProposal) -> Loaded:
+def loaded_of_rows(p: dict[str, Any], data: StoredProposal,
+                   derived: tuple[Deadlines, Caches] | None = None) -> Loaded:
     """What `load_stored` would give for a row just inserted: its cached columns as written."""
     stored = Caches(p["status"], p.get("due"), _text(p, "category"), _text(p, "satisfaction"),
                     p.get("replied_on"), _text(p, "proposer_names"), _text(p, "lead_unit"))
-    return Loaded(data, stored, p["version"])
+    return Loaded(data, stored, p["version"], derived)
 
 
 # ---- from the tables (the commit-time refresh, many proposals at once) -------------------
 
 @dataclass
 class Loaded:
-    """A proposal as read for a refresh: its inputs, its cached columns as stored, its version."""
+    """A proposal as read for a refresh: its inputs, its cached columns as stored, its version;
+    `derived`: the caches its writer computed from `data` (`caches`) and the deadlines used,
+    which the refresh takes as they are while the deadlines are the same."""
 
     data: StoredProposal
     stored: Caches
     version: int
+    derived: tuple[Deadlines, Caches] | None = None
 
 
 _CHUNK = 500  # ids per IN (…): well under every database's parameter limit

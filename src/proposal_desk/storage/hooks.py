@@ -224,7 +224,9 @@ def refresh(session: Session, ids: set[int], *, caches_only: set[int] | None = N
     docs: dict[bool, list[tuple[int, list[str]]]] = {True: [], False: []}
     for item in loaded:
         pid = item.data.id
-        fresh = caches(item.data, deadlines)
+        derived = item.derived
+        fresh = derived[1] if derived and derived[0] == deadlines else caches(item.data,
+                                                                             deadlines)
         if fresh != item.stored:
             updates.append({**fresh._asdict(), "id": pid, "version": item.version})
             # A new proposal's derived columns follow from its insert row, and its first

@@ -23,6 +23,15 @@ CHILD_TABLES = ("proposal_member", "proposal_unit", "proposal_topic", "reply",
                 "member_opinion", "assist_opinion", "correspondence", "return_request")
 
 
+NAME_TABLES = ("member", "unit", "section", "staff", "topic")
+
+
+def _names(child_table: str, row: dict[str, Any], name_id: int, name_table: str) -> bool:
+    """Whether a child row names this member, unit or topic."""
+    key = {"member": "member_id", "unit": "unit_id", "topic": "topic_id"}.get(name_table)
+    return key is not None and row.get(key) == name_id
+
+
 def _plain(value: Any) -> Any:
     """A column value as the audit JSON keeps it."""
     if isinstance(value, dt.datetime):
@@ -66,8 +75,22 @@ def test_one_audit_row_per_imported_proposal_with_its_child_rows(bureau_db: Data
             logged = [{k: v for k, v in r.items() if k != "name"}
                       for r in changes["rows"].get(table, [])]
             assert sorted(map(repr, logged)) == sorted(map(repr, theirs)), table
-    # names of the new members, units… are audited one row each, as before
-    assert {a["table"] for a in audits} >= {"member", "unit", "proposal"}
+    # every member, unit, section, staff member and topic the import registered is in the
+    # audit row of the first proposal that named it, and nowhere else
+    assert {a["table"] for a in audits} == {"setting", "meeting", "proposal"}
+    with bureau_db.engine.connect() as conn:
+        for table in NAME_TABLES:
+            stored = {r["id"]: r for r in _rows(conn, table)}
+            logged = [(a["proposal_id"], r) for a in mine
+                      for r in a["changes"]["rows"].get(table, [])]
+            assert sorted(r["id"] for _, r in logged) == sorted(stored), table
+            for pid, r in logged:
+                assert r == {k: v for k, v in stored[r["id"]].items()
+                             if v is not None and v != ""}
+                if table in ("member", "unit", "topic"):
+                    first = min(p["proposal_id"] for t in CHILD_TABLES for p in children[t]
+                                if _names(t, p, r["id"], table))
+                    assert pid == first, (table, r)
     assert all("\\u" not in text for text in raw)  # Chinese as it is, not \\uXXXX
     assert any("案" in text for text in raw)
 
@@ -89,7 +112,8 @@ def test_a_summary_row_reads_in_chinese(bureau_db: Database) -> None:
     assert f"提案号：{p.number}" in text and f"案由：{p.title}" in text
     assert all(n in text for n in names + units)
     assert "会议：2024" in text  # the meeting's name, not its key
-    assert "状态" not in text  # derived columns are not shown as they were before commit
+    assert "状态" not in text  # derived columns are told by the status history and the list
+    assert f"新登记提案人：{names[0]}" in text  # the first row registered its names
 
 
 def test_an_edit_keeps_one_row_per_changed_row_and_reads_as_before(db: Database) -> None:

@@ -2,9 +2,9 @@
 
 Two shapes of row exist: one per inserted, changed or deleted row (every edit, and imports
 before the summary rows), and one per proposal created by an import, holding its columns, its
-child rows under "rows" by table (with the member's, unit's or topic's name), where it came
-from under "import" (file, sheet, row), and the names of its meeting, section and staff under
-"names".
+child rows under "rows" by table (with the member's, unit's or topic's name) together with the
+members, units, sections, staff and topics it was the first to name, where it came from under
+"import" (file, sheet, row), and the names of its meeting, section and staff under "names".
 Both are shown; databases keep their old rows.
 """
 
@@ -53,7 +53,12 @@ DERIVED = {"status", "due", "category", "satisfaction", "replied_on", "proposer_
 CHILDREN = (("proposal_member", "提案人", "人"), ("proposal_unit", "", "个"),
             ("proposal_topic", "主题", "个"), ("reply", "答复", "份"),
             ("member_opinion", "委员意见", "份"), ("assist_opinion", "会办意见", "份"),
-            ("correspondence", "沟通记录", "条"), ("return_request", "退回申请", "份"))
+            ("correspondence", "沟通记录", "条"), ("return_request", "退回申请", "份"),
+            ("member", "新登记提案人", "人"), ("unit", "新登记单位", "个"),
+            ("section", "新登记科室", "个"), ("staff", "新登记工作人员", "人"),
+            ("topic", "新登记主题", "个"))
+# Child tables told by their names alone.
+NAMED = {"proposal_member", "proposal_topic", "member", "unit", "section", "staff", "topic"}
 
 
 def value_text(value: Any) -> str:
@@ -126,7 +131,7 @@ def _describe_summary(changes: dict[str, Any]) -> str:
                 details.append(f"{role}单位：{'、'.join(n for n in names if n)}")
             continue
         counts.append(f"{word}{len(items)}{unit}")
-        if table in ("proposal_member", "proposal_topic"):
+        if table in NAMED:
             details.append(f"{word}：{'、'.join(str(i.get('name', '')) for i in items)}")
         else:
             for item in items:

@@ -140,18 +140,23 @@ _CHILDREN = (ProposalMember, ProposalUnit, ProposalTopic, Reply, MemberOpinion, 
              Correspondence, ReturnRequest)
 # The name a child row's key stands for, kept in the audit row beside the key.
 _NAMED = {ProposalMember: "member_id", ProposalUnit: "unit_id", ProposalTopic: "topic_id"}
+# Names an import registers: audited in the row of the proposal that first named them.
+_NAME_TABLES = (Member, Unit, Section, Staff, Topic)
 
 
 class NewRows:
     """The rows of the new proposals of an import, built as plain values and written with one
     insert per table (storage.bulk: defaults and the commit-time refresh as the ORM would give
-    them). The audit log gets one row per new proposal holding its child rows and the file,
-    sheet and row it came from; new members, units, sections, staff and topics one row each."""
+    them). The audit log gets one row per new proposal holding its child rows, the members,
+    units, sections, staff and topics it was the first to name, and the file, sheet and row it
+    came from."""
 
     def __init__(self, session: Session, file: str = "", sheet: str = ""):
         self.session = session
         self.source = {"file": file, "sheet": sheet}
         self.origins: dict[int, int] = {}  # proposal id → sheet row
+        self.pending: list[tuple[Any, int]] = []  # names added since the last proposal
+        self.first_named: dict[Any, dict[int, int]] = {m: {} for m in _NAME_TABLES}
         conn = session.connection()
         self.ids = {model: IdSource(conn, model) for model in _ORDER if "id" in
                     model.__table__.c}
@@ -165,7 +170,15 @@ class NewRows:
         self.tables[model].append(values)
         if model is Member:
             self.new_members[values["id"]] = values
+        if model in self.first_named:
+            self.pending.append((model, values["id"]))
         return values.get("id", 0)
+
+    def named_by(self, proposal_id: int) -> None:
+        """The names added while building this proposal's rows were first named by it."""
+        for model, id_ in self.pending:
+            self.first_named[model][id_] = proposal_id
+        self.pending = []
 
     def member_sector(self, member_id: int, sector: str) -> None:
         """A member named again, now with a 界别: a new one gets it, a stored one is updated."""
@@ -186,8 +199,15 @@ class NewRows:
         labels = names.labels() if names is not None else {}
         loaded = self._facts(written, labels) if names is not None else []
         for model in _ORDER:
-            summarized = model is Proposal or model in _CHILDREN
+            summarized = model is Proposal or model in _CHILDREN or model in _NAME_TABLES
             bulk.insert_complete(session, model, written[model], audit=not summarized)
+        nested = {model.__tablename__: written[model] for model in _CHILDREN}
+        for model in _NAME_TABLES:
+            owner = self.first_named[model]
+            nested[model.__tablename__] = [{**row, "proposal_id": owner[row["id"]]}
+                                           for row in written[model] if row["id"] in owner]
+            bulk.audit_inserted(session, model, [row for row in written[model]
+                                                 if row["id"] not in owner])
         for model, column in _NAMED.items():
             by_id = labels.get(column, {})
             for row in written[model]:  # already inserted: the name goes to the audit only
@@ -200,9 +220,7 @@ class NewRows:
             extra[values["id"]] = {
                 "import": {**self.source, "row": self.origins.get(values["id"])},
                 "names": named}
-        bulk.audit_new_proposals(
-            session, written[Proposal],
-            {model.__tablename__: written[model] for model in _CHILDREN}, extra)
+        bulk.audit_new_proposals(session, written[Proposal], nested, extra)
         hooks.hand_over(session, loaded)
 
     def _facts(self, written: dict[Any, list[dict[str, Any]]],
@@ -295,6 +313,7 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
                  suggested_unit="",
                  outcome=w.get("return_outcome") or ReturnOutcome.PENDING.value,
                  decided_on=w.get("return_decided"))
+    rows.named_by(pid)
     return pid
 
 

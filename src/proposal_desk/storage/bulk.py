@@ -113,21 +113,30 @@ def insert_complete(session: Session, model: type[Base], full: Sequence[dict[str
         return
     table: Table = model.__table__  # type: ignore[assignment]
     now = dt.datetime.now().replace(microsecond=0)
-    conn = session.connection()
-    fastsql.insert_many(conn, table, full)
-    keys = [c.key for c in table.primary_key.columns]
+    fastsql.insert_many(session.connection(), table, full)
     is_proposal = model is Proposal
     pid_key = "id" if is_proposal else "proposal_id"
     hooks.touch_many(session, (v[pid_key] for v in full if v.get(pid_key) is not None),
                      new=is_proposal)
-    if not audit:
+    if audit:
+        audit_inserted(session, model, full, now)
+
+
+def audit_inserted(session: Session, model: type[Base], full: Sequence[dict[str, Any]],
+                   now: dt.datetime | None = None) -> None:
+    """One audit row per inserted row, as the ORM hook writes them."""
+    if not full:
         return
+    table: Table = model.__table__  # type: ignore[assignment]
+    now = now or dt.datetime.now().replace(microsecond=0)
+    keys = [c.key for c in table.primary_key.columns]
+    pid_key = "id" if model is Proposal else "proposal_id"
     audits = []
     for values in full:
         row_id = "/".join(str(values[k]) for k in keys)
         audits.append(hooks.audit_entry(session, table.name, row_id, values.get(pid_key), "insert",
                                         hooks.insert_changes(values), now))
-    fastsql.insert_many(conn, AuditEntry.__table__, audits)  # type: ignore[arg-type]
+    fastsql.insert_many(session.connection(), AuditEntry.__table__, audits)  # type: ignore[arg-type]
 
 
 def audit_new_proposals(session: Session, proposals: Sequence[dict[str, Any]],

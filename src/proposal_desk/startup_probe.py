@@ -59,7 +59,8 @@ def watch(window: Any, *, rows: Callable[[], int] | None = None,
     from proposal_desk.gui.first_paint import PaintWatch
 
     def report(ready_at: float) -> None:
-        _watchers.remove(watcher)
+        if watcher in _watchers:
+            _watchers.remove(watcher)
         first = painted_at() if painted_at is not None else None
         info: dict[str, Any] = {
             # Everything done: painted with the data, the database open, nothing running.
@@ -84,6 +85,12 @@ def watch(window: Any, *, rows: Callable[[], int] | None = None,
 
     watcher = PaintWatch(window, report, is_idle=is_idle)
     _watchers.append(watcher)
+
+
+def stop_all() -> None:
+    """Stop watching (the window's event loop has ended before it reported)."""
+    while _watchers:
+        _watchers.pop().stop()
 
 
 def _write_stamp(info: dict[str, Any]) -> None:

@@ -19,7 +19,24 @@ from proposal_desk.gui.database_open import DamagedDatabaseDialog
 from proposal_desk.gui.main_window import MainWindow
 from proposal_desk.gui.startup_load import StartupLoad
 
-from .test_database_open import answer
+
+def answer(kind: type, step: Any) -> list[str]:
+    """Run `step` on the first visible dialog of `kind` (it runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[str] = []
+
+    def poll() -> None:
+        found = next((w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, kind) and w.isVisible()), None)
+        if found is None:
+            QTimer.singleShot(10, poll)
+            return
+        seen.append(found.windowTitle())
+        step(found)
+
+    QTimer.singleShot(0, poll)
+    return seen
 
 
 def _file(db: Any) -> tuple[str, Path]:

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_MS = 120_000
 EXIT_OPEN_FAILED = 2
+BEGIN_ANYWAY_MS = 3000  # a quick start opens the database by then even without a paint
 
 
 def make_application() -> QApplication:
@@ -142,6 +143,7 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
         if not _report_start(window, app if smoke else None) and smoke:
             _exit_when_idle(app, window)
         code = app.exec()
+        _stop_watching(window)
         operations.wait_all()
         ctx.db.dispose()  # a restore in the window may have replaced the first one
         return int(code)
@@ -165,9 +167,17 @@ def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, f
         server.activate_requested.connect(window.bring_forward)
     window.show()
     _note_painted(window, then=opening.begin)
+    # A window that is not painted (started minimized, say) gets its database all the same.
+    anyway = QTimer(window)
+    anyway.setSingleShot(True)
+    anyway.timeout.connect(opening.begin)
+    anyway.start(BEGIN_ANYWAY_MS)
     if not _report_start(window, app if smoke else None, quick=True) and smoke:
         _exit_when_idle(app, window)
     code = app.exec()
+    anyway.stop()
+    opening.ended = True
+    _stop_watching(window)
     operations.wait_all()
     if opening.failed:
         code = EXIT_OPEN_FAILED
@@ -211,15 +221,20 @@ class QuickOpening:
         self.url = url
         self.folder = folder
         self.interactive = interactive
+        self.begun = False
+        self.ended = False  # the event loop has ended: nothing more to start
         self.done = False
         self.failed = False
         self.waiting = False
 
     def begin(self, _painted_at: float = 0.0) -> None:
+        if self.begun or self.ended:
+            return
+        self.begun = True
         QTimer.singleShot(0, self._import_step)
 
     def _import_step(self) -> None:
-        if self.done or self.waiting:
+        if self.done or self.waiting or self.ended:
             return
         try:
             finished = self.load.import_next()
@@ -267,7 +282,7 @@ class QuickOpening:
         return ctx.db
 
     def finish(self) -> None:
-        if self.done:
+        if self.done or self.ended:
             return
         self.done = True
         from proposal_desk.gui.database_open import open_with_recovery
@@ -293,6 +308,18 @@ class QuickOpening:
                 _tell_restored(window, opened.restored)
             window.database_replaced()  # read again: what was shown came from another file
         log.info("database open: %s", window.ctx.location)
+
+
+def _stop_watching(window: MainWindow) -> None:
+    """The event loop has ended: no event filter of the start may outlive it."""
+    watch = window.paint_watch
+    if watch is not None:
+        watch.stop()  # type: ignore[attr-defined]
+    try:
+        from proposal_desk import startup_probe
+    except ImportError:
+        return
+    startup_probe.stop_all()
 
 
 def _note_painted(window: MainWindow, *, is_idle: Callable[[], bool] | None = None,

@@ -53,8 +53,13 @@ class PaintWatch(QObject):
         if self.quiet_turns < QUIET_TURNS:
             QTimer.singleShot(0, self.check)
             return
+        self.stop()
+        self.on_quiet(time.time())
+
+    def stop(self) -> None:
+        """Watch no more (also when the start ends before the window went quiet: an event
+        filter left on the application would outlive the window)."""
         self.done = True
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.on_quiet(time.time())

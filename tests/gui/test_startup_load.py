@@ -1,10 +1,13 @@
 """Starting the window: the database file is checked on a worker thread while the program's
-modules load, then opened and read there while the window is built (gui/startup_load.py).
+modules load, then opened and read there while the window is built (gui/startup_load.py); a
+quick start shows data read by plain sqlite3 before the database layer is imported
+(tests/gui/test_quick_start.py has the window's side).
 
-What must hold: nothing but SQLite's quick_check touches a file before the check passed (a
-damaged file is refused untouched), the instance lock is held throughout, anything unusual
-opens the ordinary way, the worker imports nothing on a normal start, and the start leaves
-the list, the detail pane, the dialogs and the documents unimported until they are used.
+What must hold: nothing but SQLite's checks and a read-only read touch a file before the check
+passed (a damaged file is refused untouched), the instance lock is held throughout, anything
+unusual opens the ordinary way, the worker imports nothing on a normal start, the first paint
+needs no database layer, and the start leaves the list, the detail pane, the dialogs and the
+documents unimported until they are used.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ start, with the window hidden."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,7 @@ def test_damage_found_while_the_window_is_shown_gets_the_dialog(
     seen = answer(DamagedDatabaseDialog, quit_dialog)
     args = argparse.Namespace(db=str(path), demo=False, smoke_test=False)
     assert run_gui(args) == EXIT_OPEN_FAILED
+    assert gc.isenabled()  # the start's pause of garbage collection ends with it
     assert len(seen) == 1 and "数据库文件已损坏" in seen[0]
     assert shown == [3]  # a quick start: the table the list reads was sound
     assert windows_visible == [False]  # the data is not left showing behind the dialog

@@ -279,7 +279,9 @@ def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
         def probe(window, **kw):
             on_ready = kw.pop("on_ready", None)
             def ready(info):
-                reports.append({**info, "db_ready": window.ctx.db_ready})
+                import gc
+                reports.append({**info, "db_ready": window.ctx.db_ready,
+                                "gc": gc.isenabled()})
                 if on_ready is not None:
                     on_ready(info)
             watch(window, on_ready=ready, **kw)
@@ -300,4 +302,5 @@ def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
             if m.split(".")[0] in DATABASE_LAYER_AND_DOCUMENTS} == set()
     [report] = result["reports"]
     assert report["quick_start"] and report["db_ready"] and report["rows"] == 3
+    assert report["gc"]  # paused for the start only, until the first paint
     assert report["painted_at"] <= report["ready_at"]

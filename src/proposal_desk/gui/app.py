@@ -23,7 +23,10 @@ from PySide6.QtWidgets import QApplication
 from proposal_desk import APP_ID, APP_NAME, __version__, paths
 from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
-from proposal_desk.gui.launch import run_gui  # noqa: F401 - the start, from here too
+from proposal_desk.gui.launch import (
+    resume_gc,
+    run_gui,  # noqa: F401 - the start, from here too
+)
 from proposal_desk.gui.startup_load import StartupLoad
 
 if TYPE_CHECKING:
@@ -330,6 +333,7 @@ def _note_painted(window: MainWindow, *, is_idle: Callable[[], bool] | None = No
 
     def quiet(when: float) -> None:
         window.painted_at = when
+        resume_gc()  # paused by gui/launch.py until the first paint
         if then is not None:
             then(when)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from proposal_desk.gui.lookups import Lookups
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from proposal_desk.storage.database import Database
 
 ALL_YEARS = 0
+_meeting, _section = attrgetter("meeting"), attrgetter("section")
 
 
 @dataclass
@@ -61,8 +63,8 @@ def year_filters(year: int) -> tuple[ListFilter, ListFilter]:
 
 def make_snapshot(year: int, years: list[int], rows: list[ProposalRow],
                   follow: list[ProposalRow], lookups: Lookups, today: dt.date) -> Snapshot:
-    meeting_counts = Counter(r.meeting for r in rows)
-    section_counts = Counter(r.section for r in rows if r.section)
+    meeting_counts = Counter(map(_meeting, rows))
+    section_counts = Counter(filter(None, map(_section, rows)))
     meeting_order = {m.name: n for n, m in enumerate(lookups.meetings)}
     return Snapshot(
         year=year, years=years, rows=rows, follow_up=follow, lookups=lookups, today=today,

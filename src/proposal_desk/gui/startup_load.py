@@ -5,13 +5,13 @@ database layer (SQLAlchemy, the models) is even imported.
 The worker thread
 1. (at once, standard library only) takes the instance lock on the database file and checks
    it with SQLite's quick_check, spent in SQLite without Python's global lock, so the UI
-   thread imports the window meanwhile at full speed. On a quick start only the tables the
-   first read uses are checked now (gui/plain_snapshot.TABLES: 10 ms at 10,000 proposals,
-   against 0.2 s for the whole file);
-2. (quick start) when they are sound and the file's schema is this version's, reads the first
-   snapshot through a read-only sqlite3 connection (gui/plain_snapshot.py), which the UI
-   thread shows at once (`quick_snapshot()`), then checks the whole file while the window is
-   shown (`_check_whole_file`; damage found: `damaged`);
+   thread imports the window meanwhile at full speed. On a quick start the tables the first
+   read uses are checked first (gui/plain_snapshot.TABLES: 10 ms at 10,000 proposals, against
+   0.2 s for the whole file), then the whole file on a thread of its own (on the other CPU);
+2. (quick start) when those tables are sound and the file's schema is this version's, reads
+   the first snapshot through a read-only sqlite3 connection (gui/plain_snapshot.py), which
+   the UI thread shows at once (`quick_snapshot()`); the whole file's check ends meanwhile or
+   while the window is shown (`_check_whole_file`; damage found: `damaged`);
 3. (once the UI thread has imported the database layer: `import_database_layer()`, or a module
    per event-loop turn with `import_next()` after the first paint on a quick start) opens the
    database with `database_open.open_database(checked=True)` — engine, migration check,
@@ -118,7 +118,6 @@ class StartupLoad:
         self._next_import = 0
         self.same_file = True  # step 3 opened the file step 1 checked (and step 2 read)
         self._imported = threading.Event()
-        self._shown = threading.Event()  # a quick start's window has been painted
         self._opened = threading.Event()
         self._read_done = threading.Event()
         self._db: Database | None = None
@@ -128,6 +127,8 @@ class StartupLoad:
         self._read_error: BaseException | None = None
         self.prechecked = False  # step 1 ran (tests and the log say so)
         self.damaged = False  # a quick start's check of the whole file found damage
+        self._whole: threading.Thread | None = None
+        self._whole_result: list[str] | None = None
         self._cancelled = False
         self._thread = threading.Thread(target=self._work, name="startup-load", daemon=True)
 
@@ -143,9 +144,7 @@ class StartupLoad:
         finally:
             self._quick_done.set()
         if checked is not None and checked.findings is None:
-            # A quick start: once the window is painted (the check would take a CPU from it).
-            self._shown.wait()
-            self._check_whole_file(checked)
+            self._check_whole_file(checked)  # a quick start: the window is being shown
         self._imported.wait()
         try:
             if not self._cancelled:
@@ -184,8 +183,16 @@ class StartupLoad:
                 return None  # the ordinary opening says who holds it
             quick = None
             if self._quick_wanted and not file_check.quick_check_file(path, tables=TABLES):
+                self._start_whole_check(path)
                 quick = self._read_quick(path)
-            findings = None if quick is not None else file_check.quick_check_file(path)
+            if quick is not None:
+                findings = None  # the whole file's check is under way
+            elif self._whole is not None:
+                findings = self._whole_findings()
+                if findings is None:
+                    raise OSError("the check of the whole file failed")
+            else:
+                findings = file_check.quick_check_file(path)
         except Exception:
             log.info("check before opening skipped", exc_info=True)
             if lock is not None:
@@ -200,12 +207,30 @@ class StartupLoad:
         were checked before they were read; nothing is written to the file (the Database is
         opened, `_open`) before this check has passed. Damage found here gets the damaged-
         database dialog (`damaged`: the window hides first), as at an ordinary start."""
-        try:
-            checked.findings = file_check.quick_check_file(checked.path)
-        except Exception:
-            log.info("check of the whole file failed; the opening checks again", exc_info=True)
-            return  # findings None: the Database runs its own check on open
+        checked.findings = self._whole_findings()
+        if checked.findings is None:
+            return  # the check failed to run: the Database runs its own check on open
         self.damaged = bool(checked.findings)
+
+    def _start_whole_check(self, path: Path) -> None:
+        """The whole file's quick_check on a thread of its own: it runs in SQLite, without
+        Python's global lock, on the other CPU while the first read and the window's first
+        paint go on (its result is used before anything is written: `_open`)."""
+        def run() -> None:
+            try:
+                self._whole_result = file_check.quick_check_file(path)
+            except Exception:
+                log.info("check of the whole file failed; the opening checks again",
+                         exc_info=True)
+
+        self._whole = threading.Thread(target=run, name="startup-check", daemon=True)
+        self._whole.start()
+
+    def _whole_findings(self) -> list[str] | None:
+        """The whole file's findings once its check has ended (None: it could not run)."""
+        assert self._whole is not None
+        self._whole.join()
+        return self._whole_result
 
     def _read_quick(self, path: Path) -> Snapshot | None:
         """Step 2: the first snapshot by plain sqlite3, when nothing calls for the ordinary
@@ -245,8 +270,7 @@ class StartupLoad:
     def import_next(self) -> bool:
         """Import the next module of the database layer; True once all are imported (and the
         worker goes on to open the database). A quick start calls it once its window has been
-        painted: the worker checks the whole file meanwhile."""
-        self._shown.set()
+        painted."""
         if self._imported.is_set():
             return True
         try:
@@ -302,7 +326,6 @@ class StartupLoad:
         """Wait for the worker; dispose of a database it opened that the window never took."""
         if not self._imported.is_set():  # the start ended early (another window has it)
             self._cancelled = True
-            self._shown.set()
             self._imported.set()
         self._thread.join()
         if self._db is not None and not self._taken:

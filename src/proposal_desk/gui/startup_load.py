@@ -185,6 +185,10 @@ class StartupLoad:
             if self._quick_wanted and not file_check.quick_check_file(path, tables=TABLES):
                 self._start_whole_check(path)
                 quick = self._read_quick(path)
+                whole = self._whole
+                if quick is not None and whole is not None and not whole.is_alive() \
+                        and self._whole_result:
+                    quick = None  # damage already found: the dialog before any data
             if quick is not None:
                 findings = None  # the whole file's check is under way
             elif self._whole is not None:

@@ -24,6 +24,7 @@ from proposal_desk import APP_ID, APP_NAME, __version__, paths
 from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.launch import (
+    freeze_gc,
     resume_gc,
     run_gui,  # noqa: F401 - the start, from here too
 )
@@ -116,6 +117,7 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
 
         quick = load.quick_snapshot()
         if quick is not None:
+            freeze_gc()
             return _run_quick(app, load, quick, url, folder, server, demo=demo, smoke=smoke)
         load.import_database_layer()
         from proposal_desk.gui import operations
@@ -258,6 +260,11 @@ class QuickOpening:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
+        if threading.current_thread() is not threading.main_thread():
+            # Jobs take the database on the UI thread before they start; never here.
+            from proposal_desk.storage.errors import UserError
+
+            raise UserError("数据库正在打开，请稍候再试。")
         if not self.done and not self.waiting:
             self.waiting = True
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+_PAINT = QEvent.Type.Paint
 QUIET_TURNS = 2  # event-loop turns without a paint before we call it quiet
 POLL_MS = 10
 
@@ -33,7 +34,8 @@ class PaintWatch(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
+        # Called for every event of the application: the cheapest test first.
+        if (event.type() == _PAINT and obj.isWidgetType()
                 and obj.window() is self.window):  # type: ignore[attr-defined]
             self.paints += 1
             if self.paints == 1:

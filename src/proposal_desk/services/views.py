@@ -72,7 +72,7 @@ _SAMPLE = ProposalRow(id=0, kind="", meeting="", year=0, number="", title="", pr
                       satisfaction="", key=False, section="", handler="", signed=None,
                       replied=None)
 FOLLOW_UP_KEY = "follow_up"
-FOLLOW_UP_LABEL = "B类跟踪"
+FOLLOW_UP_LABEL = "B、C类跟踪"
 FOLLOW_UP_TIP = "往年答复为 B 类、C 类，尚未落实的（回头看）"
 
 

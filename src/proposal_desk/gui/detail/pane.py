@@ -68,7 +68,8 @@ from proposal_desk.storage.models import AuditEntry, Proposal
 class ReturnDialog(QDialog):
     """申请退回 with a reason (the core refuses one without)."""
 
-    def __init__(self, parent: QWidget, pane: DetailPane, deadline: dt.date | None) -> None:
+    def __init__(self, parent: QWidget, pane: DetailPane, deadline: dt.date | None,
+                 *, holidays_set: bool = True) -> None:
         super().__init__(parent)
         self.ui = Ui_ReturnDialog()
         self.ui.setupUi(self)
@@ -78,6 +79,8 @@ class ReturnDialog(QDialog):
         text = f"退回应在 {date_text(deadline)} 前提出" if deadline else ""
         if late:
             text += "（已过期限，请先与提案委沟通）"
+        if deadline and not holidays_set:  # the count skips weekends only: say so
+            text += "（按工作日计，未计节假日：可在 设置 › 办理时限 填写节假日）"
         self.ui.deadlineLabel.setText(text)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("提交退回申请")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -495,8 +498,9 @@ class DetailPane(QWidget):
         p = self.loaded.proposal if self.loaded else None
         if p is None:
             return None
-        deadline = rules.return_deadline(facts_of(p), self.ctx.settings.deadlines)
-        dialog = ReturnDialog(self, self, deadline)
+        deadlines = self.ctx.settings.deadlines
+        deadline = rules.return_deadline(facts_of(p), deadlines)
+        dialog = ReturnDialog(self, self, deadline, holidays_set=bool(deadlines.holidays))
         self.return_dialog = dialog
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,7 @@ class DocumentActions:
             "报告中由本单位编写的开头、主要做法、存在的问题、下一步工作打算（按年度保存）")
         self.report_texts_dialog: Any = None
         self.outputs: list[Path] = []  # what the last job wrote (tests read this)
+        self.notes: list[str] = []  # what the clerk was told about it (no 发文字号, and why)
 
     def _make(self, text: str, icon_name: str, slot: Callable[[], object], tip: str) -> QAction:
         action = QAction(icon(icon_name), text, self.window)
@@ -100,9 +102,12 @@ class DocumentActions:
     # ---- jobs --------------------------------------------------------------------------
 
     def _run(self, label: str, job: Callable[[operations.Progress], list[Path]],
-             *, open_result: bool = True, changes_data: bool = False) -> operations.Operation:
+             *, open_result: bool = True, changes_data: bool = False,
+             notes: list[str] | None = None) -> operations.Operation:
+        """`notes` is filled by the job (on its thread) with what the clerk should know."""
         def done(paths: list[Path]) -> None:
             self.outputs = list(paths)
+            self.notes = [_for_window(n) for n in notes or ()]
             if changes_data:  # a 发文字号 may have been taken
                 detail = self.window.built_detail
                 if detail is not None:
@@ -115,7 +120,12 @@ class DocumentActions:
                 target = paths[0] if len(paths) == 1 else paths[0].parent
                 open_path(target)
             where = paths[0] if len(paths) == 1 else paths[0].parent
-            self.window.statusBar().showMessage(f"已生成 {len(paths)} 个文件：{where}", 8000)
+            text = f"已生成 {len(paths)} 个文件：{where}"
+            if self.notes:  # long enough to read: the letter went out without a number
+                self.window.statusBar().showMessage(text + "。注意：" + "；".join(self.notes),
+                                                    30000)
+            else:
+                self.window.statusBar().showMessage(text, 8000)
 
         return operations.run_in_background(self.window, job, label=label, on_success=done)
 
@@ -148,14 +158,17 @@ class DocumentActions:
         latest = max(p.replies, key=lambda r: r.round)
         each = not latest.joint_letter and len(p.proposers) > 1
         db, pid = self.window.ctx.db, p.id
+        notes: list[str] = []
 
         def job(_progress: operations.Progress) -> list[Path]:
-            from proposal_desk.documents.letters import write_letter
+            from proposal_desk.documents.letters import letter_notes, write_letter
 
             with db.transaction() as session:
-                return write_letter(session, pid, _docx(path), each)
+                paths = write_letter(session, pid, _docx(path), each)
+                notes.extend(letter_notes(session, pid))
+                return paths
 
-        return self._run("正在生成答复函…", job, changes_data=True)
+        return self._run("正在生成答复函…", job, changes_data=True, notes=notes)
 
     def opinion(self, path: Path | None = None) -> operations.Operation | None:
         p = self._current()
@@ -170,14 +183,17 @@ class DocumentActions:
         if path is None:
             return None
         db, pid = self.window.ctx.db, p.id
+        notes: list[str] = []
 
         def job(_progress: operations.Progress) -> list[Path]:
-            from proposal_desk.documents.opinions import write_opinion
+            from proposal_desk.documents.opinions import opinion_notes, write_opinion
 
             with db.transaction() as session:
-                return [write_opinion(session, pid, _docx(path))]
+                written = write_opinion(session, pid, _docx(path))
+                notes.extend(opinion_notes(session, pid))
+                return [written]
 
-        return self._run("正在生成会办意见…", job, changes_data=True)
+        return self._run("正在生成会办意见…", job, changes_data=True, notes=notes)
 
     def _year(self) -> int:
         return self.window.snapshot.year if self.window.snapshot and \
@@ -264,6 +280,11 @@ class DocumentActions:
         dialog.open()
         self.report_texts_dialog = dialog
         return dialog
+
+
+def _for_window(note: str) -> str:
+    """A note as the window says it: the settings page, without the command-line spelling."""
+    return re.sub(r"，或 proposal-desk config [^）]*", "", note)
 
 
 def _docx(path: Path) -> Path:

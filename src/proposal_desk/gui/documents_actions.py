@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODULES = ("letters", "opinions", "report", "chase")
+MODULES = ("letters", "opinions", "return_letter", "report", "chase")
 MISSING_TIP = "文书模块未安装，暂不能生成 Word 文书"
 
 
@@ -59,6 +59,9 @@ class DocumentActions:
                                              "把本年度已答复提案的答复函一次写入一个文件夹")
         self.opinion_action = self._make("会办意见…", "letter", self.opinion,
                                          "为当前协办、会办提案生成会办意见（Word）")
+        self.return_letter_action = self._make(
+            "打印退回申请函…", "letter", self.return_letter,
+            "把当前提案的退回理由和建议承办单位写成给提案委的函（Word）")
         self.chase_action = self._make("催办清单…", "chase", self.chase_list,
                                        "即将到期和已逾期的提案，按科室和承办人列出")
         self.report_action = self._make("年度办理情况报告…", "report", self.report,
@@ -78,7 +81,8 @@ class DocumentActions:
         return action
 
     def menu_actions(self) -> list[QAction | None]:
-        return [self.letter_action, self.all_letters_action, self.opinion_action, None,
+        return [self.letter_action, self.all_letters_action, self.opinion_action,
+                self.return_letter_action, None,
                 self.chase_action, self.report_action, self.report_texts_action]
 
     def toolbar_actions(self) -> list[QAction]:
@@ -92,12 +96,16 @@ class DocumentActions:
         ok = self.available and self.window.ctx.db_ready
         self.letter_action.setEnabled(ok and role is not None and role.answers_member)
         self.opinion_action.setEnabled(ok and role is not None and not role.answers_member)
+        self.return_letter_action.setEnabled(ok and p is not None and bool(p.returns))
         for action in (self.all_letters_action, self.chase_action, self.report_action,
                        self.report_texts_action):
             action.setEnabled(ok)
         tip = "" if ok else (MISSING_TIP if not self.available else "正在打开数据库…")
         if detail is not None:
             detail.reply.set_document_buttons(ok, tip or "生成 Word 文书并打开")
+            detail.return_letter_button.setEnabled(ok)
+            if tip:
+                detail.return_letter_button.setToolTip(tip)
 
     # ---- jobs --------------------------------------------------------------------------
 
@@ -194,6 +202,29 @@ class DocumentActions:
                 return [written]
 
         return self._run("正在生成会办意见…", job, changes_data=True, notes=notes)
+
+    def return_letter(self, path: Path | None = None) -> operations.Operation | None:
+        """退回申请函 of the current proposal's latest 退回 request; nothing is changed."""
+        p = self._current()
+        if p is None:
+            return None
+        if not p.returns:
+            messages.warn(self.window, "这件提案没有退回申请。请先点“申请退回…”并写明理由。")
+            return None
+        path = path or pickers.save_file(self.window, "保存退回申请函",
+                                         f"第{_safe_name(p.number)}号退回申请函.docx",
+                                         "Word 文档 (*.docx)")
+        if path is None:
+            return None
+        db, pid = self.window.ctx.db, p.id
+
+        def job(_progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.return_letter import write_return_letter
+
+            with db.session() as session:
+                return [write_return_letter(session, pid, _docx(path))]
+
+        return self._run("正在生成退回申请函…", job)
 
     def _year(self) -> int:
         return self.window.snapshot.year if self.window.snapshot and \

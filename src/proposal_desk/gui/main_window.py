@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         detail.step_requested.connect(self.step)
         detail.reply.letter_handler = lambda: self.documents.letter()
         detail.reply.opinion_handler = lambda: self.documents.opinion()
+        detail.return_letter_handler = lambda: self.documents.return_letter()
         store = self.ctx.layout
         if not store.restore_splitter("work", splitter):
             splitter.setSizes([760, 640])

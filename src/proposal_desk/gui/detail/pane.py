@@ -152,7 +152,17 @@ class DetailPane(QWidget):
         self.return_label.setStyleSheet("background: #f3f0fa; border: 1px solid #c9bfe3; "
                                         "border-radius: 4px; padding: 4px 8px; color: #3c2f63;")
         self.return_label.hide()
-        layout.addWidget(self.return_label)
+        self.return_letter_button = QPushButton("打印退回申请函…")
+        self.return_letter_button.setObjectName("returnLetterButton")
+        self.return_letter_button.setToolTip("把退回理由和建议承办单位写成给提案委的函（Word）")
+        self.return_letter_button.hide()
+        # Set by the window: the 文书 action that writes the letter (kept out of this pane).
+        self.return_letter_handler: Callable[[], object] | None = None
+        return_row = QHBoxLayout()
+        return_row.setContentsMargins(0, 0, 0, 0)
+        return_row.addWidget(self.return_label, 1)
+        return_row.addWidget(self.return_letter_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(return_row)
         self.banner = WarningBanner(self)
         layout.addWidget(self.banner)
 
@@ -203,6 +213,8 @@ class DetailPane(QWidget):
         self.sign_button.clicked.connect(self.sign_today)
         self.record_button.clicked.connect(self._new_record)
         self.return_button.clicked.connect(self._return_clicked)
+        self.return_letter_button.clicked.connect(
+            lambda: self.return_letter_handler and self.return_letter_handler())
         self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
         self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
         self.revert_button.clicked.connect(self.revert)
@@ -285,6 +297,7 @@ class DetailPane(QWidget):
         lines = returns.return_lines(p)
         self.return_label.setText("<br>".join(html.escape(line) for line in lines))
         self.return_label.setVisible(bool(lines))
+        self.return_letter_button.setVisible(bool(lines))
         self.banner.set_warnings(loaded.warnings)
 
     # ---- state -------------------------------------------------------------------------

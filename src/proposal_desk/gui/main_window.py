@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.snapshot: Snapshot | None = None
         self.target: Target = DASHBOARD
         self._year: int | None = None  # None until the first load picks the default
+        # The ids of the snapshot's rows, built when a search first needs them.
+        self._year_ids: tuple[Snapshot | None, frozenset[int]] = (None, frozenset())
         self._loading = 0
         self._reload_again = False
         self._keep_after_load: int | None = None
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(splitter)
         list_pane.current_changed.connect(self._current_changed)
         list_pane.search_changed.connect(self._search)
+        list_pane.other_years_requested.connect(self.show_all_years)
         list_pane.table.customContextMenuRequested.connect(self._list_menu)
         detail.saved.connect(self._proposal_saved)
         detail.dirty_changed.connect(lambda dirty: self.save_action.setEnabled(dirty))
@@ -464,16 +467,42 @@ class MainWindow(QMainWindow):
         keep = keep if keep is not None else self.list_pane.current_id()
         if not text:
             self.list_pane.set_filter_ids(None, keep=keep)
+            self.list_pane.show_other_years(0)
             return
         from proposal_desk.storage.search import search_ids
 
         try:
             with self.ctx.db.session() as session:
-                ids = search_ids(session, text)
+                ids = search_ids(session, text)  # every year's hits
         except Exception as exc:
             show_exception(self, exc)
             return
         self.list_pane.set_filter_ids(ids, keep=keep)
+        self.list_pane.show_other_years(self._other_years_hits(ids))
+
+    def _other_years_hits(self, ids: set[int]) -> int:
+        """How many hits lie outside the year shown (0 for 全部年度 and the follow-up list,
+        which spans years). Counted against a set built once per snapshot: no extra query."""
+        snap = self.snapshot
+        if snap is None or ALL_YEARS in (snap.year, self._year) \
+                or self.target.kind == "follow_up":
+            return 0
+        if self._year_ids[0] is not snap:
+            self._year_ids = (snap, frozenset(r.id for r in snap.rows))
+        year_ids = self._year_ids[1]
+        return sum(1 for i in ids if i not in year_ids)
+
+    @Slot()
+    def show_all_years(self) -> None:
+        """From 其他年度还有 N 件: the 全部 list of 全部年度, the search text kept."""
+        if self.snapshot is None or self._year == ALL_YEARS or not self.settle_edits():
+            return
+        keep = self._current_id()
+        self.nav.set_years(self.snapshot.years, ALL_YEARS)  # quietly: no second reload
+        self._year = ALL_YEARS
+        self.list_pane.show_other_years(0)
+        self.show_target(Target("view", "all"))
+        self.reload(keep=keep)
 
     @Slot(int)
     def _proposal_saved(self, proposal_id: int) -> None:

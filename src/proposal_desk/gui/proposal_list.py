@@ -27,6 +27,7 @@ class ProposalListPane(QWidget):
     current_changed = Signal(object)  # proposal id or None
     search_changed = Signal(str)  # after the typing pause
     activated = Signal(int)
+    other_years_requested = Signal()  # the 其他年度还有 N 件 link was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +78,20 @@ class ProposalListPane(QWidget):
         self.table.setSortingEnabled(True)
         layout.addWidget(self.table, 1)
 
+        bottom = QHBoxLayout()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
-        layout.addWidget(self.count_label)
+        bottom.addWidget(self.count_label)
+        # A search of one year still finds the other years' hits: say how many, one click away.
+        self.other_years_label = QLabel(self)
+        self.other_years_label.setObjectName("otherYearsLink")
+        self.other_years_label.setTextFormat(Qt.TextFormat.RichText)
+        self.other_years_label.setToolTip("切换到“全部年度”，保留搜索文字")
+        self.other_years_label.linkActivated.connect(lambda _l: self.other_years_requested.emit())
+        self.other_years_label.hide()
+        bottom.addWidget(self.other_years_label)
+        bottom.addStretch(1)
+        layout.addLayout(bottom)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -146,6 +158,18 @@ class ProposalListPane(QWidget):
         if extras:
             text += "，" + "，".join(extras)
         self.count_label.setText(text)
+
+    def show_other_years(self, count: int) -> None:
+        """Offer the search hits of other years (0: nothing to offer)."""
+        if count:
+            self.other_years_label.setText(f"<a href='all-years'>其他年度还有 {count} 件</a>")
+        self.other_years_label.setVisible(count > 0)
+
+    def other_years_count(self) -> int:
+        """The count the link offers, 0 when hidden (tests read this)."""
+        if self.other_years_label.isHidden():
+            return 0
+        return int("".join(ch for ch in self.other_years_label.text() if ch.isdigit()))
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

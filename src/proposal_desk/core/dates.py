@@ -152,3 +152,24 @@ def chinese_number(text: str) -> int | None:
         return value
     tens, _, ones = text.partition("十")
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+_stored_days: dict[str, dt.date] = {}
+
+
+def stored_day(value: object) -> dt.date | None:
+    """A date from a date column read as stored: a 'YYYY-MM-DD' string (SQLite) or a date
+    (other databases). Each distinct string is parsed once: a 100,000-row list holds a few
+    hundred distinct days."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        found = _stored_days.get(value)
+        if found is None:
+            found = dt.date.fromisoformat(value[:10])
+            if len(_stored_days) < 100_000:
+                _stored_days[value] = found
+        return found
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value  # type: ignore[return-value]

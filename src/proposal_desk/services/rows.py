@@ -19,6 +19,7 @@ from functools import partial
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Status
 from proposal_desk.core.settings import Deadlines
 
@@ -94,25 +95,7 @@ def wanted_meetings(flt: ListFilter, today: dt.date, meetings: Meetings) -> list
             and (not flt.follow_up or year < today.year)]
 
 
-_days: dict[str, dt.date] = {}
-
-
-def day(value: Any) -> dt.date | None:
-    """A date from a date column read as stored: a 'YYYY-MM-DD' string (SQLite) or a date
-    (other databases); each distinct string is parsed once. (The same as storage.fastsql.day,
-    which the storage layer uses; this one needs no SQLAlchemy.)"""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        found = _days.get(value)
-        if found is None:
-            found = dt.date.fromisoformat(value[:10])
-            if len(_days) < 100_000:
-                _days[value] = found
-        return found
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value  # type: ignore[no-any-return]
+day = stored_day  # the list and import readers' name for it
 
 
 @contextmanager

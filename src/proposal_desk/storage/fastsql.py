@@ -22,6 +22,8 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, String, Table, insert, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
+from proposal_desk.core.dates import stored_day
+
 _Processor = Callable[[Any], Any] | None
 _cache: dict[tuple[Any, ...], tuple[str, list[str], list[_Processor]]] = {}
 
@@ -96,23 +98,7 @@ def as_text(column: ColumnElement[Any]) -> ColumnElement[Any]:
     return type_coerce(column, String)
 
 
-_days: dict[str, dt.date] = {}
-
-
-def day(value: Any) -> dt.date | None:
-    """A date from what `as_text` read: a 'YYYY-MM-DD' string (SQLite) or a date (others)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        found = _days.get(value)
-        if found is None:
-            found = dt.date.fromisoformat(value[:10])
-            if len(_days) < 100_000:
-                _days[value] = found
-        return found
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value  # type: ignore[no-any-return]
+day = stored_day  # the list and import readers' name for it
 
 
 def update_many(conn: Connection, table: Table, columns: Sequence[str],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -47,6 +47,14 @@ class LogTab(DetailTab):
         self.audit_table = self._table(self.audit_model, (150, 80, 110, 400))
         self.audit_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.audit_table.setWordWrap(True)  # a reason or a reply is read whole, not cut off
+        # Rows are sized for the 内容 column's width: sized again when it changes (the rows
+        # are filled while the tab may be hidden, before the column has its real width), once
+        # the change has settled: Qt sizes a row by the columns inside the viewport only.
+        self._resize_rows = QTimer(self)
+        self._resize_rows.setSingleShot(True)
+        self._resize_rows.setInterval(0)
+        self._resize_rows.timeout.connect(self.audit_table.resizeRowsToContents)
+        self.audit_table.horizontalHeader().sectionResized.connect(self._content_resized)
         bottom_layout.addWidget(self.audit_table)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -63,6 +71,10 @@ class LogTab(DetailTab):
         for n, width in enumerate(widths):
             table.horizontalHeader().resizeSection(n, width)
         return table
+
+    def _content_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == 3:
+            self._resize_rows.start()
 
     def fill(self, loaded: Loaded) -> None:
         p = loaded.proposal

@@ -124,8 +124,14 @@ def signature(doc: Any, *, contact_follows: bool = True) -> None:
 
 
 def contact(doc: Any) -> None:
+    """（联系人：…；联系电话：…） under the date; left out when neither is set, and only the
+    part that is set otherwise (never an empty 联系人：；联系电话：)."""
+    tag(doc, "{%p if contact_name or contact_phone %}")
     keep_with_next(para(doc, style="GwFlush"))
-    para(doc, "（联系人：{{ contact_name }}；联系电话：{{ contact_phone }}）")
+    para(doc, "（{% if contact_name %}联系人：{{ contact_name }}{% endif %}"
+              "{% if contact_name and contact_phone %}；{% endif %}"
+              "{% if contact_phone %}联系电话：{{ contact_phone }}{% endif %}）")
+    tag(doc, "{%p endif %}")
 
 
 def imprint(doc: Any) -> None:

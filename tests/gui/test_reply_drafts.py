@@ -157,3 +157,24 @@ def test_unchanged_text_is_not_written_again(qtbot: Any, seeded_db: Any,
     _type(detail, "草稿，续写")
     tab.draft_timer.timeout.emit()
     assert json.loads(path.read_text(encoding="utf-8"))["fields"]["text"] == "草稿，续写"
+
+
+def test_an_offered_draft_survives_saving_another_field(qtbot: Any, seeded_db: Any,
+                                                        make_window: Any) -> None:
+    # While a draft is on offer only its texts are locked; saving (or undoing) an edit of
+    # another field must not throw away the draft the clerk has not chosen about yet.
+    window = make_window(seeded_db)
+    detail = select_number(qtbot, window, "144026")
+    pid = detail.proposal_id
+    _type(detail, "一、下午写的长文……")
+    detail.show_proposal(None)
+    path = drafts.draft_path(_folder(window), pid, "reply")
+    assert path.exists()
+    detail = _open_again(qtbot, window, "144026")
+    tab = detail.reply
+    assert tab._offered is not None
+    qtbot.keyClicks(tab.reply.contactNameEdit, "Zhang")  # QTest types ASCII only
+    assert tab.dirty
+    assert detail.save()
+    assert path.exists(), "saving another field deleted the draft on offer"
+    assert tab._offered is not None

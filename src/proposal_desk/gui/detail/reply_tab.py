@@ -208,8 +208,10 @@ class ReplyTab(DetailTab):
             self.draft_timer.start()
         elif was and not dirty:
             self.draft_timer.stop()
-            if not self._keep_draft:
-                self._delete_draft()  # saved or discarded: the draft has served
+            # Saved or discarded: the draft has served — unless it is still on offer (only
+            # its texts are locked meanwhile: a save of another field is no choice about it).
+            if not self._keep_draft and self._offered is None:
+                self._delete_draft()
 
     @Slot()
     def write_draft(self) -> None:

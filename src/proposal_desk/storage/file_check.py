@@ -43,6 +43,7 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
         if header and header != SQLITE_HEADER:
             return ["文件头不是 SQLite 数据库"]
         conn = connect_existing(path)
+        guard: sqlite3.Connection | None = None
         try:
             if tables:
                 rows = [r[0] for t in tables for r in conn.execute(
@@ -50,14 +51,32 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
                 rows = [r for r in rows if r != "ok"] or ["ok"]
             else:
                 rows = [r[0] for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
+            guard = _no_checkpoint_on_close(path)
         finally:
             conn.close()
+            if guard is not None:
+                guard.close()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     if rows == ["ok"]:
         return []
     lines = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
     return lines[:limit]
+
+
+def _no_checkpoint_on_close(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to close last: SQLite copies the write-ahead log into the
+    database file when its last connection closes, and a check must leave the file as it found
+    it (a damaged file is kept aside byte for byte; a sound one is opened next anyway). A
+    read-only connection never checkpoints. None when there is no log to keep."""
+    if not Path(f"{path}-wal").exists():
+        return None
+    try:
+        guard = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return guard
+    except sqlite3.Error:
+        return None
 
 
 def _identifier(name: str) -> str:

@@ -197,7 +197,7 @@ class Database:
                     f"PRAGMA wal_checkpoint({mode})").one()
             if busy:
                 log.info("checkpoint (%s) left pages in the WAL: a reader was busy", mode)
-        except (OperationalError, DatabaseError) as exc:
+        except Exception as exc:  # the save has committed: never report it failed
             log.info("checkpoint (%s) skipped: %s", mode, exc)
 
     def _conflict(self, session: Session) -> ConflictError:

@@ -161,39 +161,7 @@ def database(work: Path, count: int, fresh: bool) -> Path:
 
 # ---- processes: start-up and memory -------------------------------------------------------
 
-_PROBE = '''
-import json, os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-def watch(app, window):
-    """As proposal_desk.startup_probe: stamp once painted and two quiet event-loop turns."""
-    state = {"paints": 0, "seen": -1, "quiet": 0}
-    def check():
-        if state["paints"] != state["seen"]:
-            state["seen"], state["quiet"] = state["paints"], 0
-            QTimer.singleShot(0, check)
-            return
-        state["quiet"] += 1
-        if state["quiet"] < 2:
-            QTimer.singleShot(0, check)
-            return
-        path = os.environ["PROPOSAL_DESK_STARTUP_STAMP"]
-        with open(path + ".tmp", "w") as f:
-            json.dump({"ready_at": time.time()}, f)
-        os.replace(path + ".tmp", path)
-        app.quit()
-    class PaintFilter(QObject):
-        def eventFilter(self, obj, event):
-            if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
-                    and obj.window() is window):
-                state["paints"] += 1
-                if state["paints"] == 1:
-                    QTimer.singleShot(0, check)
-            return False
-    window._probe = PaintFilter()
-    app.installEventFilter(window._probe)
-'''
+_PROBE = _load("window_probe").PROBE  # defines watch(app, window)
 
 # Each program runs under this bootstrap, which writes the process's peak RSS (VmHWM) at exit.
 # (wait4's ru_maxrss will not do: a child started from a large parent inherits its high-water

@@ -11,7 +11,8 @@ fills a data folder with N proposals, then launches each of
 several times and prints, side by side: file size, and the time from launch to the main window
 painted with nothing left to do (median, min, max). The end point is the same for all three:
 the program writes a stamp file once its window has been painted and the event loop has gone
-quiet (proposal_desk.startup_probe; the minimal program carries a copy of the same logic).
+quiet (proposal_desk.startup_probe; the minimal program carries the same logic as text from
+bench/window_probe.py).
 Runs offscreen unless --platform says otherwise. Figures are printed, never asserted.
 """
 
@@ -59,47 +60,15 @@ SIZE_TARGET = 1.25
 TIME_TARGET = 1.3
 STAMP_ENV = "PROPOSAL_DESK_STARTUP_STAMP"
 
-MINIMAL_PROGRAM = textwrap.dedent('''
-    """Minimal PySide6 program for bench_startup.py: a main window, then the same "painted and
-    idle" stamp as proposal_desk.startup_probe, then exit."""
-    import json, os, sys, time
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
+_PROBE = _load("window_probe", ROOT / "bench" / "window_probe.py").PROBE  # watch(app, window)
+MINIMAL_PROGRAM = _PROBE + textwrap.dedent('''
+    from PySide6.QtWidgets import QLabel, QMainWindow
     app = QApplication(sys.argv)
     window = QMainWindow()
     window.setWindowTitle("minimal")
     window.setCentralWidget(QLabel("Hello"))
     window.resize(1000, 700)
-    state = {"paints": 0, "seen": -1, "quiet": 0}
-
-    def check():
-        if state["paints"] != state["seen"]:
-            state["seen"], state["quiet"] = state["paints"], 0
-            QTimer.singleShot(0, check)
-            return
-        state["quiet"] += 1
-        if state["quiet"] < 2:
-            QTimer.singleShot(0, check)
-            return
-        path = os.environ.get("PROPOSAL_DESK_STARTUP_STAMP")
-        if path:
-            with open(path + ".tmp", "w") as f:
-                json.dump({"ready_at": time.time(), "title": window.windowTitle()}, f)
-            os.replace(path + ".tmp", path)
-        app.quit()
-
-    class PaintFilter(QObject):
-        def eventFilter(self, obj, event):
-            if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
-                    and obj.window() is window):
-                state["paints"] += 1
-                if state["paints"] == 1:
-                    QTimer.singleShot(0, check)
-            return False
-
-    paint_filter = PaintFilter()
-    app.installEventFilter(paint_filter)
+    watch(app, window)
     window.show()
     sys.exit(app.exec())
 ''')

@@ -1,0 +1,44 @@
+"""The "painted and idle" end point for the bare PySide6 programs the benchmarks compare
+against (bench_scale.py's empty window and bare table, bench_startup.py's minimal one-file
+build): Python source to put at the top of such a program, which then calls
+`watch(app, window)` before `window.show()`.
+
+The same logic as proposal_desk.startup_probe, as text: these programs must not import
+proposal_desk, or they would no longer be the floor. Once the window has been painted and the
+event loop has turned twice with nothing new painted, it writes {"ready_at": time.time()} to
+the file named by PROPOSAL_DESK_STARTUP_STAMP (when set) and quits.
+"""
+
+PROBE = '''
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+def watch(app, window):
+    state = {"paints": 0, "seen": -1, "quiet": 0}
+    def check():
+        if state["paints"] != state["seen"]:
+            state["seen"], state["quiet"] = state["paints"], 0
+            QTimer.singleShot(0, check)
+            return
+        state["quiet"] += 1
+        if state["quiet"] < 2:
+            QTimer.singleShot(0, check)
+            return
+        path = os.environ.get("PROPOSAL_DESK_STARTUP_STAMP")
+        if path:
+            with open(path + ".tmp", "w") as f:
+                json.dump({"ready_at": time.time()}, f)
+            os.replace(path + ".tmp", path)
+        app.quit()
+    class PaintFilter(QObject):
+        def eventFilter(self, obj, event):
+            if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
+                    and obj.window() is window):
+                state["paints"] += 1
+                if state["paints"] == 1:
+                    QTimer.singleShot(0, check)
+            return False
+    window._probe = PaintFilter()
+    app.installEventFilter(window._probe)
+'''

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from proposal_desk import APP_ID, APP_NAME, __version__, paths
+from proposal_desk import APP_ID, APP_NAME, __version__
 from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.launch import (
@@ -67,10 +67,6 @@ def _load_qt_translations(app: QApplication) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             return
-
-
-def data_folder_for(demo: bool) -> Path:
-    return paths.demo_data_dir() if demo else paths.data_dir()
 
 
 def open_database(url: str, data_folder: Path) -> Database:

@@ -147,6 +147,11 @@ class DocumentActions:
             return None
         return window.detail.current()
 
+    def _ask_docx(self, number: str, what: str, *, title: str = "") -> Path | None:
+        """Where to save one proposal's Word document, named 第N号<what>.docx."""
+        return pickers.save_file(self.window, title or f"保存{what}",
+                                 f"第{_safe_name(number)}号{what}.docx", "Word 文档 (*.docx)")
+
     def letter(self, path: Path | None = None) -> operations.Operation | None:
         p = self._current()
         if p is None:
@@ -158,9 +163,7 @@ class DocumentActions:
             messages.warn(self.window, "尚未填写答复。请先在“答复”页写好答复正文并保存。")
             return None
         kind = Kind(p.meeting.kind).value
-        path = path or pickers.save_file(self.window, "保存答复函",
-                                         f"第{_safe_name(p.number)}号{kind}答复函.docx",
-                                         "Word 文档 (*.docx)")
+        path = path or self._ask_docx(p.number, f"{kind}答复函", title="保存答复函")
         if path is None:
             return None
         latest = max(p.replies, key=lambda r: r.round)
@@ -185,9 +188,7 @@ class DocumentActions:
         if Role(p.role).answers_member:
             messages.warn(self.window, f"{p.role}提案应生成答复函。")
             return None
-        path = path or pickers.save_file(self.window, "保存会办意见",
-                                         f"第{_safe_name(p.number)}号会办意见.docx",
-                                         "Word 文档 (*.docx)")
+        path = path or self._ask_docx(p.number, "会办意见")
         if path is None:
             return None
         db, pid = self.window.ctx.db, p.id
@@ -211,9 +212,7 @@ class DocumentActions:
         if not p.returns:
             messages.warn(self.window, "这件提案没有退回申请。请先点“申请退回…”并写明理由。")
             return None
-        path = path or pickers.save_file(self.window, "保存退回申请函",
-                                         f"第{_safe_name(p.number)}号退回申请函.docx",
-                                         "Word 文档 (*.docx)")
+        path = path or self._ask_docx(p.number, "退回申请函")
         if path is None:
             return None
         db, pid = self.window.ctx.db, p.id

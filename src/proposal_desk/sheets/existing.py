@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Role
-from proposal_desk.sheets.ledger import ledger_values
+from proposal_desk.sheets.ledger import LEDGER_LOADS, ledger_values
 from proposal_desk.storage.fastsql import as_text, day, fetch
 from proposal_desk.storage.models import (
     AssistOpinion,
@@ -255,17 +255,8 @@ def orm_proposals(session: Session, ids: Sequence[int]) -> dict[int, Proposal]:
     found: dict[int, Proposal] = {}
     ordered = sorted(set(ids))
     for start in range(0, len(ordered), _CHUNK):
-        stmt = select(Proposal).where(Proposal.id.in_(ordered[start:start + _CHUNK])).options(
-            selectinload(Proposal.meeting),
-            selectinload(Proposal.proposers).selectinload(ProposalMember.member),
-            selectinload(Proposal.units).selectinload(ProposalUnit.unit),
-            selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
-            selectinload(Proposal.records), selectinload(Proposal.replies),
-            selectinload(Proposal.assist_opinions), selectinload(Proposal.member_opinions),
-            selectinload(Proposal.returns),
-            selectinload(Proposal.section), selectinload(Proposal.handler),
-            selectinload(Proposal.leader),
-        )
+        chunk = ordered[start:start + _CHUNK]
+        stmt = select(Proposal).where(Proposal.id.in_(chunk)).options(*LEDGER_LOADS)
         for p in session.scalars(stmt):
             found[p.id] = p
     return found

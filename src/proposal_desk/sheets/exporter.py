@@ -19,19 +19,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.sheets.headers import BY_KEY
-from proposal_desk.sheets.ledger import ledger_values
+from proposal_desk.sheets.ledger import LEDGER_LOADS, ledger_values
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.models import (
-    Meeting,
-    Proposal,
-    ProposalMember,
-    ProposalTopic,
-    ProposalUnit,
-)
+from proposal_desk.storage.models import Meeting, Proposal
 from proposal_desk.storage.settings_store import load_settings
 
 # (field key, column width in characters); the header is the field's label.
@@ -81,17 +75,7 @@ def export_ledger(session: Session, path: Path | str, *, year: int | None = None
         raise UserError(f"导出文件应以 .xlsx 结尾：{path.name}")
     stmt = (
         select(Proposal).join(Meeting)
-        .options(
-            selectinload(Proposal.meeting),
-            selectinload(Proposal.proposers).selectinload(ProposalMember.member),
-            selectinload(Proposal.units).selectinload(ProposalUnit.unit),
-            selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
-            selectinload(Proposal.records), selectinload(Proposal.replies),
-            selectinload(Proposal.assist_opinions), selectinload(Proposal.member_opinions),
-            selectinload(Proposal.returns), selectinload(Proposal.section),
-            selectinload(Proposal.handler),
-            selectinload(Proposal.leader),
-        )
+        .options(*LEDGER_LOADS)
         .order_by(Meeting.year, Meeting.kind, Meeting.name, Proposal.number)
     )
     if year is not None:

@@ -6,13 +6,28 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy.orm import selectinload
+
 from proposal_desk.core.enums import Role
-from proposal_desk.storage.models import Proposal
+from proposal_desk.storage.models import Proposal, ProposalMember, ProposalTopic, ProposalUnit
 
 UNIT_FIELDS: dict[str, Role] = {
     "lead_unit": Role.LEAD, "assist_units": Role.ASSIST,
     "joint_units": Role.JOINT, "split_units": Role.SPLIT,
 }
+
+# What `ledger_values` and the handling services read, loaded in a few queries
+# (`select(Proposal).options(*LEDGER_LOADS)`): the export and the import's update both use it.
+LEDGER_LOADS = (
+    selectinload(Proposal.meeting),
+    selectinload(Proposal.proposers).selectinload(ProposalMember.member),
+    selectinload(Proposal.units).selectinload(ProposalUnit.unit),
+    selectinload(Proposal.topics).selectinload(ProposalTopic.topic),
+    selectinload(Proposal.records), selectinload(Proposal.replies),
+    selectinload(Proposal.assist_opinions), selectinload(Proposal.member_opinions),
+    selectinload(Proposal.returns), selectinload(Proposal.section),
+    selectinload(Proposal.handler), selectinload(Proposal.leader),
+)
 
 
 def first_reply_date(p: Proposal) -> dt.date | None:

@@ -33,6 +33,7 @@ class Stand:
     folder_path: Path | None = None
     confirms: list[str] = field(default_factory=list)
     save_questions: list[str] = field(default_factory=list)
+    save_asked: list[tuple[str, str]] = field(default_factory=list)  # (title, suggested name)
     opened: list[Path] = field(default_factory=list)
 
 
@@ -59,7 +60,12 @@ def stand(monkeypatch: pytest.MonkeyPatch) -> Stand:
     monkeypatch.setattr(pickers, "open_files", lambda *_a, **_k: list(s.files_to_pick))
     monkeypatch.setattr(pickers, "open_file",
                         lambda *_a, **_k: s.files_to_pick[0] if s.files_to_pick else None)
-    monkeypatch.setattr(pickers, "save_file", lambda *_a, **_k: s.save_path)
+    def save_file(_parent: Any, title: str, suggested: str = "", *_a: Any, **_k: Any
+                  ) -> Path | None:
+        s.save_asked.append((title, suggested))
+        return s.save_path
+
+    monkeypatch.setattr(pickers, "save_file", save_file)
     monkeypatch.setattr(pickers, "folder", lambda *_a, **_k: s.folder_path)
     for module in ("proposal_desk.gui.opener", "proposal_desk.gui.main_window",
                    "proposal_desk.gui.detail.pane", "proposal_desk.gui.documents_actions",

@@ -48,6 +48,7 @@ def test_a_reply_letter_is_written_numbered_and_opened(qtbot: Any, answered: Any
     docs.letter_action.trigger()
     qtbot.waitUntil(lambda: bool(docs.outputs) and operations.idle(), timeout=60000)
     assert docs.outputs == [stand.save_path]
+    assert stand.save_asked == [("保存答复函", "第144026号提案答复函.docx")]
     assert stand.save_path.stat().st_size > 5000
     assert stand.opened[-1] == stand.save_path
     wait_loaded(qtbot, window)

@@ -48,6 +48,7 @@ def test_the_return_letter_from_the_banner_and_the_menu(qtbot: Any, seeded_db: A
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(docs.outputs) and operations.idle(), timeout=60000)
     assert docs.outputs == [stand.save_path] and stand.opened[-1] == stand.save_path
+    assert stand.save_asked == [("保存退回申请函", "第144011号退回申请函.docx")]
     text = "\n".join(par.text for par in Document(str(stand.save_path)).paragraphs)
     assert "第144011号" in text and "区发展和改革局" in text and "夜间经济" in text
 

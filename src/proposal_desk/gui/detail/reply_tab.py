@@ -157,6 +157,11 @@ class ReplyTab(DetailTab):
     def tab_title(self) -> str:
         return "答复" if self.answers else self._word
 
+    @property
+    def _form(self) -> Ui_ReplyForm | Ui_AssistForm:
+        """The form shown: the reply's, or the 会办/协办 opinion's."""
+        return self.reply if self.answers else self.assist
+
     def fill(self, loaded: Loaded) -> None:
         p = loaded.proposal
         self.answers = Role(p.role).answers_member
@@ -175,7 +180,7 @@ class ReplyTab(DetailTab):
 
     def draft_texts(self) -> dict[str, str]:
         """The long texts of the form shown: what a draft keeps."""
-        form = self.reply if self.answers else self.assist
+        form = self._form
         return {"text": form.textEdit.toPlainText(), "summary": form.summaryEdit.toPlainText()}
 
     def load(self, loaded: Loaded) -> None:
@@ -242,7 +247,7 @@ class ReplyTab(DetailTab):
         if draft is None:
             self.draft_bar.hide()
         else:
-            self.draft_bar.offer(draft, "答复正文" if self.answers else f"{self._word}正文")
+            self.draft_bar.offer(draft, f"{self.tab_title}正文")
 
     def _delete_draft(self) -> None:
         self._set_offered(None)
@@ -274,7 +279,7 @@ class ReplyTab(DetailTab):
         if draft is None:
             return
         self._set_offered(None)
-        form = self.reply if self.answers else self.assist
+        form = self._form
         form.textEdit.setPlainText(draft.fields.get("text", ""))
         form.summaryEdit.setPlainText(draft.fields.get("summary", ""))
         self.mark_dirty()

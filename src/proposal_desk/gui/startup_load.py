@@ -293,9 +293,6 @@ class StartupLoad:
         while not self.import_next():
             pass
 
-    def opened(self) -> bool:
-        return self._opened.is_set()
-
     def wait_opened(self) -> None:
         """Wait (on a worker thread) until step 3 has ended, however it ended."""
         self._opened.wait()

@@ -139,3 +139,15 @@ def test_a_written_document_is_an_ordinary_file_not_a_private_one(tmp_path) -> N
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_docx_path_refuses_other_suffixes(tmp_path: Path) -> None:
+    import pytest
+
+    from proposal_desk.documents.safe import docx_path
+    from proposal_desk.storage.errors import UserError
+
+    assert docx_path(str(tmp_path / "a.DOCX")) == tmp_path / "a.DOCX"
+    for name in ("a.doc", "a.pdf", "a"):
+        with pytest.raises(UserError, match=r"应以 \.docx 结尾"):
+            docx_path(tmp_path / name)

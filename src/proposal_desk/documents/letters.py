@@ -19,7 +19,7 @@ from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_line, split_names
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.safe import file_name
+from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
@@ -54,7 +54,7 @@ def names_with_title(members: list[Member] | tuple[Member, ...], member_word: st
 def addressees(p: Proposal, each_signer: bool) -> list[Addressee]:
     members = [pm.member for pm in p.proposers]
     if not members:
-        raise UserError(f"第{p.number}号{_kind(p)}没有登记提案人，无法写称呼")
+        raise UserError(f"第{p.number}号{kind_of(p)}没有登记提案人，无法写称呼")
     if each_signer and len(members) > 1:
         result = []
         for position, member in enumerate(members):
@@ -66,7 +66,8 @@ def addressees(p: Proposal, each_signer: bool) -> list[Addressee]:
     return [Addressee(tuple(members), "您" if single else "你们", "提出的", "")]
 
 
-def _kind(p: Proposal) -> Kind:
+def kind_of(p: Proposal) -> Kind:
+    """提案 or 建议 by the proposal's meeting (an unknown word counts as 提案)."""
     try:
         return Kind(p.meeting.kind)
     except ValueError:
@@ -84,7 +85,7 @@ def bare_title(title: str) -> str:
 def letter_title(settings: BureauSettings, p: Proposal) -> str:
     pattern = settings.letter_title_pattern or "关于{meeting}第{number}号{kind}的答复"
     try:
-        return pattern.format(meeting=p.meeting.name, number=p.number, kind=_kind(p).value)
+        return pattern.format(meeting=p.meeting.name, number=p.number, kind=kind_of(p).value)
     except (KeyError, IndexError, ValueError) as exc:
         raise UserError(f"设置项 letter.title_pattern（答复函标题）“{pattern}”有误：只能使用"
                         f"{{meeting}}、{{number}}、{{kind}} 三个占位符") from exc
@@ -153,7 +154,7 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
                     each_signer: bool = False, today: dt.date | None = None
                     ) -> list[tuple[str, dict[str, Any]]]:
     """(file suffix, template context) for each letter of proposal p."""
-    kind = _kind(p)
+    kind = kind_of(p)
     role = Role(p.role)
     if not role.answers_member:
         raise UserError(f"第{p.number}号是{role}{kind.value}，不直接答复{kind.member_word}；"
@@ -211,19 +212,12 @@ def letter_notes(session: Session, proposal_id: int) -> list[str]:
     return []
 
 
-def _check_docx(path: Path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() != ".docx":
-        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
-    return path
-
-
 def write_letter(session: Session, proposal_id: int, path: Path, each_signer: bool = False,
                  *, today: dt.date | None = None) -> list[Path]:
     """Write the 答复函 of one proposal. With each_signer, one file per proposer named
     <stem>_<name>.docx; otherwise one joint letter at path. A reply without a 发文字号 gets
     the next number of its year here: call inside a transaction (Database.transaction)."""
-    path = _check_docx(path)
+    path = docx_path(path)
     p = load_proposal(session, proposal_id)
     settings = load_settings(session)
     template = templates.template_path("letter", settings)
@@ -257,7 +251,7 @@ def write_all_letters(session: Session, year: int, folder: Path,
     used: set[str] = set()
     for done, pid in enumerate(ids, start=1):
         p = load_proposal(session, pid)
-        name = f"第{file_name(p.number)}号{_kind(p).value}答复函.docx"
+        name = f"第{file_name(p.number)}号{kind_of(p).value}答复函.docx"
         if name in used:  # the same number in two meetings of the year
             name = f"{file_name(p.meeting.name)}{name}"
         used.add(name)

@@ -11,11 +11,12 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.letters import bare_title, names_with_title
+from proposal_desk.documents.letters import bare_title, kind_of, names_with_title
+from proposal_desk.documents.safe import docx_path
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
@@ -57,10 +58,7 @@ def opinion_word(role: Role) -> str:
 
 def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
                     today: dt.date | None = None) -> dict[str, Any]:
-    try:
-        kind = Kind(p.meeting.kind)
-    except ValueError:
-        kind = Kind.PROPOSAL
+    kind = kind_of(p)
     role = Role(p.role)
     if role.answers_member:
         raise UserError(f"第{p.number}号是{role}{kind.value}，应生成答复函（letter），"
@@ -99,9 +97,7 @@ def write_opinion(session: Session, proposal_id: int, path: Path, *,
                   today: dt.date | None = None) -> Path:
     """Write the 会办意见 of one 协办/会办 proposal. An opinion without a number gets the next
     of its year here: call inside a transaction (Database.transaction)."""
-    path = Path(path)
-    if path.suffix.lower() != ".docx":
-        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    path = docx_path(path)
     p = load_proposal(session, proposal_id)
     settings = load_settings(session)
     context = opinion_context(session, p, settings, today=today)

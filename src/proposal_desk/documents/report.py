@@ -28,6 +28,7 @@ from proposal_desk.documents.figures import (
     percent_text,
 )
 from proposal_desk.documents.letters import bare_title
+from proposal_desk.documents.safe import docx_path
 from proposal_desk.services import report_texts
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting
@@ -313,9 +314,7 @@ def write_report(session: Session, year: int, path: Path, meeting: str | None = 
                  progress: Progress | None = None, *, today: dt.date | None = None) -> Path:
     """Write the annual report for `year` (or one meeting of it) to path (.docx).
     progress(done, 4) is called as it goes; nothing in the database changes."""
-    path = Path(path)
-    if path.suffix.lower() != ".docx":
-        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    path = docx_path(path)
     context = report_context(session, year, meeting=meeting, today=today, progress=progress)
     template = templates.template_path("report", load_settings(session))
     written = templates.render("report", template, context, path)

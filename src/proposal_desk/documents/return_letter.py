@@ -15,7 +15,8 @@ from proposal_desk.core.enums import Kind
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.letters import bare_title, names_with_title
+from proposal_desk.documents.letters import bare_title, kind_of, names_with_title
+from proposal_desk.documents.safe import docx_path
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Proposal, ReturnRequest
@@ -43,10 +44,7 @@ def latest_request(p: Proposal) -> ReturnRequest:
 
 
 def return_context(p: Proposal, settings: BureauSettings) -> dict[str, Any]:
-    try:
-        kind = Kind(p.meeting.kind)
-    except ValueError:
-        kind = Kind.PROPOSAL
+    kind = kind_of(p)
     request = latest_request(p)
     title = f"关于申请退回{p.meeting.name}第{p.number}号{kind.value}的函"
     return {
@@ -69,9 +67,7 @@ def return_context(p: Proposal, settings: BureauSettings) -> dict[str, Any]:
 
 def write_return_letter(session: Session, proposal_id: int, path: Path) -> Path:
     """The 退回申请函 of a proposal's latest 退回 request (.docx); nothing is changed."""
-    path = Path(path)
-    if path.suffix.lower() != ".docx":
-        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    path = docx_path(path)
     p = load_proposal(session, proposal_id)
     context = return_context(p, load_settings(session))
     return templates.render("return", templates.builtin_template("return"), context, path)

@@ -20,6 +20,14 @@ _FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _needs_cleaning = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]").search
 
 
+def docx_path(path: Path | str) -> Path:
+    """`path` as a Path, refused unless it names a .docx file (what every document writes)."""
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+    return path
+
+
 def clean(value: Any) -> Any:
     """Every string inside value (dicts, lists, tuples) passed through clean_text; the XML
     escaping of <, & and > is the template engine's (autoescape) job."""

@@ -147,6 +147,18 @@ def _lock_held_elsewhere(path: Path) -> bool:
     return out == "False"
 
 
+def _smoke_start(script: str, url: str) -> dict[str, Any]:
+    """`script` run in a fresh interpreter with the database file as its argument; it ends
+    with main([... "--smoke-test"]) and prints a JSON line whose "code" must be 0."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run([sys.executable, "-c", script, url.removeprefix("sqlite:///")],
+                          capture_output=True, text=True, env=env, timeout=180, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0
+    return result
+
+
 def test_the_start_imports_nothing_on_the_worker_and_nothing_heavy(
         seeded_db: Any, data_folder: Path) -> None:
     """The real start (--smoke-test) in a fresh interpreter: every module the worker thread
@@ -172,12 +184,7 @@ def test_the_start_imports_nothing_on_the_worker_and_nothing_heavy(
                           "prechecked": [load.prechecked for load in loads],
                           "modules": sorted(sys.modules)}))
     """)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.run([sys.executable, "-c", script, url.removeprefix("sqlite:///")],
-                          capture_output=True, text=True, env=env, timeout=180, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    report = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert report["code"] == 0
+    report = _smoke_start(script, url)
     assert report["prechecked"] == [True]
     assert report["worker_imports"] == []
     loaded = set(report["modules"])
@@ -290,12 +297,7 @@ def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
         code = main(["--db", sys.argv[1], "--smoke-test"])
         print(json.dumps({"code": code, "seen": seen, "reports": reports}))
     """)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.run([sys.executable, "-c", script, url.removeprefix("sqlite:///")],
-                          capture_output=True, text=True, env=env, timeout=180, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert result["code"] == 0
+    result = _smoke_start(script, url)
     seen = result["seen"]
     assert seen["rows"] == 3 and not seen["db_ready"]
     assert {m for m in seen["modules"]

@@ -75,10 +75,6 @@ def format_cn(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def format_iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def add_months(day: dt.date, months: int) -> dt.date:
     """Same day-of-month N months later, clamped to the month's end (3-31 + 1 month = 4-30)."""
     month_index = day.month - 1 + months

@@ -137,7 +137,3 @@ def year_figures(rows: Iterable[ProposalRow], year: int | None,
 
 def latest_year(rows: Iterable[ProposalRow]) -> int | None:
     return max((r.year for r in rows), default=None)
-
-
-def years_of(rows: Iterable[ProposalRow]) -> list[int]:
-    return sorted({r.year for r in rows}, reverse=True)

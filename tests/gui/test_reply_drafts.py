@@ -121,10 +121,12 @@ def test_switching_proposals_still_asks(qtbot: Any, seeded_db: Any, make_window:
     pid = detail.proposal_id
     _type(detail, "草稿")
     detail.reply.draft_timer.timeout.emit()
+    path = drafts.draft_path(_folder(window), pid, "reply")
+    assert path.exists()  # kept while typing; the choice below drops it
     stand.save_choice = "discard"
     select_number(qtbot, window, "144009")
     assert len(stand.save_questions) == 1
-    assert not drafts.draft_path(_folder(window), pid, "reply").exists()
+    assert not path.exists()
 
 
 def test_a_draft_older_than_a_later_save_is_not_offered(qtbot: Any, seeded_db: Any,

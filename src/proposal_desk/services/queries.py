@@ -39,7 +39,7 @@ from proposal_desk.storage.models import (
 )
 from proposal_desk.storage.search import search_ids
 
-# services/rows.LIST_COLUMNS as columns; dates read as stored (as_text), then rows.day.
+# services/rows.LIST_COLUMNS as columns; dates read as stored (as_text), then core.dates.stored_day.
 _COLUMNS = tuple(as_text(getattr(Proposal, name)) if i in DATE_COLUMNS
                  else getattr(Proposal, name) for i, name in enumerate(LIST_COLUMNS))
 

@@ -95,9 +95,6 @@ def wanted_meetings(flt: ListFilter, today: dt.date, meetings: Meetings) -> list
             and (not flt.follow_up or year < today.year)]
 
 
-day = stored_day  # the list and import readers' name for it
-
-
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No garbage collection while a large list of new objects is built (none of them are
@@ -122,7 +119,7 @@ def make_rows(rows: list[Sequence[Any]], meetings: Meetings,
     # Column by column, with C-level maps: a Python call per value would double the time.
     c: list[Any] = list(zip(*rows, strict=True))
     for i in DATE_COLUMNS:
-        known = {v: day(v) for v in set(c[i])}
+        known = {v: stored_day(v) for v in set(c[i])}
         c[i] = list(map(known.__getitem__, c[i]))
     for i in _SHARED:
         shared: dict[Any, Any] = {}

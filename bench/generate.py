@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from proposal_desk.core.enums import Kind, Role
+from proposal_desk.documents.format import cn_numeral
 from proposal_desk.services.meetings import default_meeting_name
 from proposal_desk.storage import bulk
 from proposal_desk.storage.database import Database
@@ -253,7 +254,7 @@ def _meetings(db: Database, first_year: int, last_year: int) -> list[tuple[int, 
             for kind, body in ((Kind.PROPOSAL, "市政协"), (Kind.SUGGESTION, "市人大")):
                 term = 14 + (year - 2023) // 5 if kind is Kind.PROPOSAL else 17 + (year - 2023) // 5
                 session_no = (year - 2023) % 5 + 1
-                name = f"{body}{_cn(term)}届{_cn(session_no)}次会议"
+                name = f"{body}{cn_numeral(term)}届{cn_numeral(session_no)}次会议"
                 if year - 2023 < 0:
                     name = default_meeting_name(kind, year)
                 m = Meeting(kind=kind.value, name=name, body=body, term=term,
@@ -262,14 +263,6 @@ def _meetings(db: Database, first_year: int, last_year: int) -> list[tuple[int, 
                 session.flush()
                 result.append((m.id, kind.value, year))
     return result
-
-
-def _cn(n: int) -> str:
-    digits = "〇一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def generate(path: Path, count: int, *, seed: int = 2025, year: int | None = None,

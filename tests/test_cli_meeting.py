@@ -30,6 +30,13 @@ def test_fixed_dates_of_a_meeting_set_the_assisting_deadlines(
     assert main(["list", "--json", "--role", "协办"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 25 and {r["due"] for r in rows} == {"2025-05-31"}
+    # A flag left out keeps its date; an empty one clears it.
+    assert main(["meeting", "dates", "区政协十四届四次会议", "--reply-due", "2025-06-30"]) == 0
+    out = capsys.readouterr().out
+    assert "答复截止 2025年6月30日" in out and "会办意见截止 2025年5月31日" in out
+    assert main(["meeting", "dates", "区政协十四届四次会议", "--assist-due", ""]) == 0
+    out = capsys.readouterr().out
+    assert "答复截止 2025年6月30日" in out and "会办意见截止 按月数" in out
 
 
 def test_bad_meeting_commands_say_what_to_type(capsys: pytest.CaptureFixture[str]) -> None:

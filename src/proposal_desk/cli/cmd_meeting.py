@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.cli.context import open_database
 from proposal_desk.core.dates import DateError, format_cn, parse_date
-from proposal_desk.services import meeting_admin
+from proposal_desk.services import editing, meeting_admin
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting
 
@@ -40,11 +40,11 @@ def run(args: argparse.Namespace) -> int:
             meeting_admin.rename_meeting(session, meeting.id, args.names[1])
             print(f"已改名：{args.names[0]} → {meeting.name}")
         else:
-            for flag, column in (("reply_due", "reply_due"), ("assist_due", "assist_due"),
-                                 ("return_due", "return_due")):
-                raw = getattr(args, flag)
-                if raw is not None:
-                    setattr(meeting, column, _date(raw, flag))
+            # A flag left out keeps the meeting's date; an empty one clears it.
+            dates = {flag: getattr(meeting, flag) if getattr(args, flag) is None
+                     else _date(getattr(args, flag), flag)
+                     for flag in ("reply_due", "assist_due", "return_due")}
+            editing.update_meeting(session, meeting.id, **dates)
             print(f"{meeting.name}：答复截止 {format_cn(meeting.reply_due) or '按月数'}；"
                   f"协办/会办意见截止 {format_cn(meeting.assist_due) or '按月数'}；"
                   f"退回截止 {format_cn(meeting.return_due) or '按工作日数'}")

@@ -30,6 +30,10 @@ class Role(StrEnum):
         return self in (Role.LEAD, Role.SPLIT)
 
 
+# The order in which counts by role are written (the report, the import preview).
+ROLE_ORDER = (Role.LEAD, Role.SPLIT, Role.ASSIST, Role.JOINT)
+
+
 # Words that local rules use for the same roles.
 ROLE_SYNONYMS: dict[str, Role] = {
     "主办": Role.LEAD, "独办": Role.LEAD, "单办": Role.LEAD, "牵头": Role.LEAD,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from proposal_desk.core import rules
-from proposal_desk.core.enums import Role, Satisfaction, Status
+from proposal_desk.core.enums import ROLE_ORDER, Role, Satisfaction, Status
 from proposal_desk.core.percent import percent, percent_text
 from proposal_desk.core.settings import BureauSettings, Deadlines
 from proposal_desk.storage.facts import facts_of
@@ -29,8 +29,6 @@ from proposal_desk.storage.models import (
     Staff,
     Topic,
 )
-
-ROLE_ORDER = (Role.LEAD, Role.SPLIT, Role.ASSIST, Role.JOINT)
 
 
 @dataclass(frozen=True)

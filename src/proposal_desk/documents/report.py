@@ -14,18 +14,17 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Kind, Role, Status
+from proposal_desk.core.enums import ROLE_ORDER, Kind, Role, Status
+from proposal_desk.core.percent import percent_text
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
 from proposal_desk.documents.figures import (
-    ROLE_ORDER,
     Digest,
     ReportFigures,
     compute,
     load_digests,
     load_prior_b,
-    percent_text,
 )
 from proposal_desk.documents.letters import bare_title
 from proposal_desk.documents.safe import docx_path

@@ -7,10 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Role
+from proposal_desk.core.enums import ROLE_ORDER
 from proposal_desk.sheets.plan import Action, ImportPlan
-
-ROLE_ORDER = (Role.LEAD, Role.SPLIT, Role.ASSIST, Role.JOINT)
 
 
 def role_split(plan: ImportPlan) -> str:

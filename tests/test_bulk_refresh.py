@@ -6,14 +6,12 @@ the refresh, which computes them again either way, finds nothing to change."""
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_support import bench_module
 from sheet_support import LEDGER
 from sqlalchemy import select
 
@@ -24,23 +22,13 @@ from proposal_desk.storage.database import Database
 from proposal_desk.storage.models import Proposal
 from proposal_desk.storage.settings_store import set_value
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
 SKIP_COLUMNS = {"created_at", "updated_at", "at"}  # the clock may tick between the two runs
-
-
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_import", BENCH / "bench_import.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_import"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def sheets(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     generated = tmp_path_factory.mktemp("bulk") / "ledger.xlsx"
-    _bench().generate(generated, 400, seed=3)
+    bench_module("bench_import").generate(generated, 400, seed=3)
     return [LEDGER, generated]
 
 

@@ -6,14 +6,12 @@ samples and a generated 2,000-row ledger (same values, same refusals, same plan)
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_support import bench_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sheet_support import ASSIGNMENTS, LEDGER, plan
@@ -53,20 +51,10 @@ def test_text_cleaning_is_unchanged(value: object) -> None:
     assert text.clean_line(value) == old_clean_line(value)
 
 
-def _bench() -> ModuleType:
-    bench = Path(__file__).resolve().parents[1] / "bench" / "bench_import.py"
-    spec = importlib.util.spec_from_file_location("bench_import", bench)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_import"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("convert") / "ledger.xlsx"
-    _bench().generate(path, 2000, seed=9)
+    bench_module("bench_import").generate(path, 2000, seed=9)
     return path
 
 

@@ -5,12 +5,10 @@ after edits and deletions, and caches follow a meeting's dates and the deadline 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bench_support import bench_module
 from sqlalchemy import select
 
 from proposal_desk.services import handling
@@ -22,24 +20,14 @@ from proposal_desk.storage.integrity import check_database
 from proposal_desk.storage.models import AuditEntry, Meeting, Proposal, StatusChange
 from proposal_desk.storage.settings_store import load_settings, set_value
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
 QUERIES = ["商", "电商", "老字号", "跨境电", "委员", "满意", "市商务局", "进一步加快", "的建",
            "王", "〔", "号〕", "2025", "0533", "A", "x", "议王", "电子商务科", "不存在的字串"]
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_generate"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("scale") / "generated.sqlite3"
-    summary = _generator().generate(path, 160, seed=7, year=2025, years=2,
+    summary = bench_module("generate").generate(path, 160, seed=7, year=2025, years=2,
                                     as_of=dt.date(2025, 10, 1))
     assert summary["proposals"] == 160 and summary["records"] == 800
     return path
@@ -95,7 +83,8 @@ def test_the_generated_database_passes_check(generated: Path) -> None:
 
 def test_the_generator_is_deterministic(generated: Path, tmp_path: Path) -> None:
     again = tmp_path / "again.sqlite3"
-    _generator().generate(again, 160, seed=7, year=2025, years=2, as_of=dt.date(2025, 10, 1))
+    bench_module("generate").generate(again, 160, seed=7, year=2025, years=2,
+                                      as_of=dt.date(2025, 10, 1))
     a, b = _open(generated), _open(again)
     try:
         with a.session() as sa, b.session() as sb:

@@ -10,10 +10,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+from bench_support import bench_module
 from sheet_support import plan
 from sqlalchemy import select
 from test_export import _fill
-from test_scale_paths import _generator
 
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.sheets import existing, export_ledger
@@ -69,7 +69,8 @@ def full(db: Database) -> Database:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("compare") / "generated.sqlite3"
-    _generator().generate(path, 120, seed=11, year=2025, years=2, as_of=dt.date(2025, 12, 1))
+    bench_module("generate").generate(path, 120, seed=11, year=2025, years=2,
+                                      as_of=dt.date(2025, 12, 1))
     return path
 
 

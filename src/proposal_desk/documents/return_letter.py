@@ -4,7 +4,6 @@ proposal on itself; the office decides)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from proposal_desk.documents import templates
 from proposal_desk.documents.letters import bare_title, kind_of, names_with_title
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.services.queries import load_proposal
+from proposal_desk.services.returns import request_order
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Proposal, ReturnRequest
 from proposal_desk.storage.settings_store import load_settings
@@ -40,7 +40,7 @@ def proposal_office(kind: Kind, settings: BureauSettings) -> str:
 def latest_request(p: Proposal) -> ReturnRequest:
     if not p.returns:
         raise UserError(f"第{p.number}号还没有退回申请（请先在窗口中点“申请退回…”并写明理由）")
-    return max(p.returns, key=lambda r: (r.requested_on or dt.date.min, r.id or 0))
+    return max(p.returns, key=request_order)
 
 
 def return_context(p: Proposal, settings: BureauSettings) -> dict[str, Any]:

@@ -12,6 +12,11 @@ from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Proposal, ReturnRequest
 
 
+def request_order(r: ReturnRequest) -> tuple[dt.date, int]:
+    """Requests oldest first: by the day asked, then as entered."""
+    return (r.requested_on or dt.date.min, r.id or 0)
+
+
 def pending_request(p: Proposal) -> ReturnRequest | None:
     pending = [r for r in p.returns if r.outcome == ReturnOutcome.PENDING]
     return pending[-1] if pending else None
@@ -35,8 +40,7 @@ def decide(p: Proposal, outcome: str, on: dt.date | None,
 def return_lines(p: Proposal) -> list[str]:
     """One line per 退回 request, newest first, for the detail pane's banner."""
     lines = []
-    for r in sorted(p.returns, key=lambda r: (r.requested_on or dt.date.min, r.id or 0),
-                    reverse=True):
+    for r in sorted(p.returns, key=request_order, reverse=True):
         text = f"{format_cn(r.requested_on) if r.requested_on else ''}申请退回：{r.reason}"
         if r.suggested_unit:
             text += f"；建议由{r.suggested_unit}办理"

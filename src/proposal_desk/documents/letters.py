@@ -197,6 +197,12 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     return result
 
 
+def no_prefix_note(setting: str, example: str, document: str) -> str:
+    """The note for a document printed without a number because its prefix is not set."""
+    return (f"未设置{document}发文字号前缀（设置 › 本单位，或 proposal-desk config "
+            f"bureau.{setting} {example}），{document}没有发文字号")
+
+
 def letter_notes(session: Session, proposal_id: int) -> list[str]:
     """What a clerk should know about the letter just written: printed without a 发文字号,
     and why."""
@@ -207,8 +213,7 @@ def letter_notes(session: Session, proposal_id: int) -> list[str]:
     if not is_signed(reply):
         return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
     if not load_settings(session).doc_prefix:
-        return ["未设置答复函发文字号前缀（设置 › 本单位，或 proposal-desk config "
-                "bureau.doc_prefix 周商函），答复函没有发文字号"]
+        return [no_prefix_note("doc_prefix", "周商函", "答复函")]
     return []
 
 

@@ -15,7 +15,12 @@ from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.letters import bare_title, kind_of, names_with_title
+from proposal_desk.documents.letters import (
+    bare_title,
+    kind_of,
+    names_with_title,
+    no_prefix_note,
+)
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
@@ -46,8 +51,7 @@ def opinion_notes(session: Session, proposal_id: int) -> list[str]:
     p = load_proposal(session, proposal_id)
     if p.assist_opinions and not p.assist_opinions[0].doc_number \
             and not load_settings(session).opinion_prefix:
-        return ["未设置会办意见发文字号前缀（设置 › 本单位，或 proposal-desk config "
-                "bureau.opinion_prefix 周商会办），会办意见没有发文字号"]
+        return [no_prefix_note("opinion_prefix", "周商会办", "会办意见")]
     return []
 
 

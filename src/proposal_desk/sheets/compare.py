@@ -78,9 +78,10 @@ def load_existing(session: Session, records: list[RowData]
     found = {(*key_of[mid], number): s for (mid, number), s in by_pair.items()}
     return meetings, found
 
+
 def compare_rows(session: Session, records: list[RowData], settings: BureauSettings
              ) -> list[Outcome]:
-    meetings, existing = load_existing(session, records)
+    meetings, registered = load_existing(session, records)
     outcomes = []
     for rd in records:
         m = meetings.get((rd.meeting.kind, rd.meeting.name))
@@ -89,7 +90,7 @@ def compare_rows(session: Session, records: list[RowData], settings: BureauSetti
                 "number", f"会议“{m.name}”在数据库中记为 {m.year} 年，与本次的 {rd.meeting.year} "
                           "年不一致；请用 --year 指定或核对会议名称")]))
             continue
-        outcomes.append(compare_row(rd, existing.get(rd.identity), settings))
+        outcomes.append(compare_row(rd, registered.get(rd.identity), settings))
     return outcomes
 
 

@@ -17,17 +17,39 @@ from test_export import _fill
 
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.sheets import existing, export_ledger
+from proposal_desk.sheets.ledger import ledger_values
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.models import Proposal
 
 pytestmark = pytest.mark.postgres
 
 
+def _ledger_current(p: Proposal) -> dict[str, Any]:
+    """The compared values of an ORM proposal (what `existing.load` reads from columns)."""
+    view = ledger_values(p)
+    return {
+        "title": p.title,
+        "proposers": tuple(pm.member.name for pm in p.proposers),
+        "sector": p.sector, "role": p.role,
+        "units": tuple((u.unit.name, u.role) for u in sorted(p.units, key=lambda u: u.position)),
+        "key": p.key, "supervisor": p.supervisor,
+        "assigned": p.assigned_on, "due": p.due_override, "signed": p.signed_on,
+        "leader": view["leader"], "section": view["section"], "handler": view["handler"],
+        "topics": tuple(view["topics"]), "methods": tuple(view["methods"]),
+        "replied": view["replied"], "category": view["category"],
+        "doc_number": view["doc_number"], "signer": view["signer"],
+        "publicity": view["publicity"], "satisfaction": view["satisfaction"],
+        "opinion_date": view["opinion_date"], "merged_with": p.merged_with,
+        "summary": p.summary, "notes": p.notes,
+        **{k: view[k] for k in existing.RETURN_FIELDS},
+    }
+
+
 def _from_orm(p: Proposal) -> existing.Stored:
     """What the comparison used to read from the ORM proposal."""
     return existing.Stored(
         p.id, p.role, p.assigned_on, p.signed_on, p.due,
-        current=existing.ledger_current(p),
+        current=_ledger_current(p),
         proposers=[pm.member.name for pm in p.proposers],
         units=[(u.unit.name, u.role) for u in sorted(p.units, key=lambda u: u.position)],
         answered=bool(p.replies or p.assist_opinions or p.member_opinions),

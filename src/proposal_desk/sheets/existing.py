@@ -1,9 +1,8 @@
 """What the register holds of the proposals a sheet names, for the comparison: the values a
 ledger row shows (sheets.ledger.ledger_values, field by field) and the few facts the handling
 rules look at, read with a dozen column selects per 500 proposals instead of ORM objects (a
-re-import of 10,000 rows loaded 120,000 entities to compare them).
-
-`ledger_current` gives the same values from an ORM proposal; a test holds both equal.
+re-import of 10,000 rows loaded 120,000 entities to compare them). A test holds them equal to
+what the ORM objects give (tests/test_import_compare.py).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Role
-from proposal_desk.sheets.ledger import LEDGER_LOADS, ledger_values
+from proposal_desk.sheets.ledger import LEDGER_LOADS
 from proposal_desk.storage.fastsql import as_text, day, fetch
 from proposal_desk.storage.models import (
     AssistOpinion,
@@ -55,27 +54,6 @@ class Stored:
     answered: bool = False  # has a reply, a 会办意见 or a member's opinion
     pending_return: bool = False  # a 退回 request awaiting the office's decision
     second_round: bool = False  # a reply of round 2 or later
-
-
-def ledger_current(p: Proposal) -> dict[str, Any]:
-    """The compared values of an ORM proposal (what `load` reads from the columns)."""
-    view = ledger_values(p)
-    return {
-        "title": p.title,
-        "proposers": tuple(pm.member.name for pm in p.proposers),
-        "sector": p.sector, "role": p.role,
-        "units": tuple((u.unit.name, u.role) for u in sorted(p.units, key=lambda u: u.position)),
-        "key": p.key, "supervisor": p.supervisor,
-        "assigned": p.assigned_on, "due": p.due_override, "signed": p.signed_on,
-        "leader": view["leader"], "section": view["section"], "handler": view["handler"],
-        "topics": tuple(view["topics"]), "methods": tuple(view["methods"]),
-        "replied": view["replied"], "category": view["category"],
-        "doc_number": view["doc_number"], "signer": view["signer"],
-        "publicity": view["publicity"], "satisfaction": view["satisfaction"],
-        "opinion_date": view["opinion_date"], "merged_with": p.merged_with,
-        "summary": p.summary, "notes": p.notes,
-        **{k: view[k] for k in RETURN_FIELDS},
-    }
 
 
 def load(session: Session, pairs: Sequence[tuple[int, str]]) -> dict[tuple[int, str], Stored]:

@@ -88,7 +88,7 @@ def _identifier(name: str) -> str:
 def refuse_foreign(path: Path) -> None:
     """A SQLite file with tables but none of ours is someone else's: refused before anything
     (even switching it to WAL mode) touches it."""
-    if not path.exists() or path.stat().st_size == 0:
+    if not needs_check(path):
         return
     try:
         conn = connect_existing(path)

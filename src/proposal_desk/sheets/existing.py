@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Role
 from proposal_desk.sheets.ledger import LEDGER_LOADS
-from proposal_desk.storage.fastsql import as_text, day, fetch
+from proposal_desk.storage.fastsql import as_text, fetch
 from proposal_desk.storage.models import (
     AssistOpinion,
     Correspondence,
@@ -107,11 +108,11 @@ def _stored(row: Sequence[Any], names: dict[str, dict[int, str]]) -> Stored:
     (pid, _meeting_id, _number, role, title, sector, key, supervisor, assigned, due_override,
      signed, due, section_id, handler_id, leader_id, merged, summary, notes) = row
     section, staff = names["section"], names["staff"]
-    s = Stored(pid, role, day(assigned), day(signed), day(due))
+    s = Stored(pid, role, stored_day(assigned), stored_day(signed), stored_day(due))
     s.current = {
         "title": title, "sector": sector, "role": role,
         "key": key if key is None else bool(key),
-        "supervisor": supervisor, "assigned": s.assigned_on, "due": day(due_override),
+        "supervisor": supervisor, "assigned": s.assigned_on, "due": stored_day(due_override),
         "signed": s.signed_on,
         "leader": staff.get(leader_id, "") if leader_id is not None else "",
         "section": section.get(section_id, "") if section_id is not None else "",
@@ -201,17 +202,17 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
     cur["proposers"] = tuple(s.proposers)
     cur["units"] = tuple(s.units)
     cur["topics"] = tuple(r[1] for r in children["topics"].get(pid, []))
-    dated = sorted(((day(r[1]), r[2], r[3]) for r in records), key=lambda x: (x[0], x[1]))
+    dated = sorted(((stored_day(r[1]), r[2], r[3]) for r in records), key=lambda x: (x[0], x[1]))
     cur["methods"] = tuple(dict.fromkeys(m for _, _, m in dated))
     answers = Role(s.role).answers_member
     # (pid, round, sent_on, category, doc_number, signer, publicity), by round
     reply = next((r for r in reversed(replies) if r[3]), replies[-1] if replies else None)
     if answers:
-        sent = [day(r[2]) for r in replies if r[2]]
+        sent = [stored_day(r[2]) for r in replies if r[2]]
         cur["replied"] = sent[0] if sent else None
         doc = (reply[4], reply[5]) if reply else ("", "")
     else:
-        sent = [day(r[1]) for r in assist if r[1]]
+        sent = [stored_day(r[1]) for r in assist if r[1]]
         cur["replied"] = min(sent) if sent else None  # type: ignore[type-var]
         doc = (assist[0][2], assist[0][3]) if assist else ("", "")
     cur["category"] = reply[3] if reply else ""
@@ -219,12 +220,12 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
     cur["publicity"] = reply[6] if (reply and answers) else ""
     opinion = opinions[-1] if opinions else None
     cur["satisfaction"] = opinion[2] if opinion else ""
-    cur["opinion_date"] = day(opinion[3]) if opinion else None
-    latest = max(returns, key=lambda r: (day(r[2]), r[1]), default=None)
-    cur["return_on"] = day(latest[2]) if latest else None
+    cur["opinion_date"] = stored_day(opinion[3]) if opinion else None
+    latest = max(returns, key=lambda r: (stored_day(r[2]), r[1]), default=None)
+    cur["return_on"] = stored_day(latest[2]) if latest else None
     cur["return_reason"] = latest[3] if latest else ""
     cur["return_outcome"] = latest[4] if latest else ""
-    cur["return_decided"] = day(latest[5]) if latest else None
+    cur["return_decided"] = stored_day(latest[5]) if latest else None
 
 
 def orm_proposals(session: Session, ids: Sequence[int]) -> dict[int, Proposal]:

@@ -17,9 +17,10 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, select
 
 from proposal_desk.core import rules
+from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import Deadlines
-from proposal_desk.storage.fastsql import as_text, day
+from proposal_desk.storage.fastsql import as_text
 from proposal_desk.storage.models import (
     AssistOpinion,
     Correspondence,
@@ -294,13 +295,13 @@ def _load_chunk(conn: Connection, chunk: Sequence[int], dues: dict[int, Any],
         cols += [P.title, P.sector, P.summary, P.notes, P.merged_with]
     by_id: dict[int, Loaded] = {}
     for r in conn.execute(select(*cols).where(P.id.in_(chunk))):
-        d = StoredProposal(id=r[0], role=r[2], key=bool(r[3]), assigned_on=day(r[4]),
-                           due_override=day(r[5]), signed_on=day(r[6]),
+        d = StoredProposal(id=r[0], role=r[2], key=bool(r[3]), assigned_on=stored_day(r[4]),
+                           due_override=stored_day(r[5]), signed_on=stored_day(r[6]),
                            meeting_dues=dues.get(r[1], (None, None, None)), number=r[8] or "")
         if text:
             d.title, d.sector, d.summary, d.notes, d.merged_with = (v or "" for v in r[16:21])
-        stored = Caches(r[9], day(r[10]), r[11] or "", r[12] or "", day(r[13]), r[14] or "",
-                        r[15] or "")
+        stored = Caches(r[9], stored_day(r[10]), r[11] or "", r[12] or "", stored_day(r[13]),
+                        r[14] or "", r[15] or "")
         by_id[r[0]] = Loaded(d, stored, r[7])
 
     def rows(*columns: Any, where: Any, order: Sequence[Any]) -> Any:
@@ -310,19 +311,19 @@ def _load_chunk(conn: Connection, chunk: Sequence[int], dues: dict[int, Any],
     reply_cols = [R.proposal_id, R.round, as_text(R.sent_on), R.category]
     for r in rows(*reply_cols, *([R.text, R.doc_number] if text else []),
                   where=R.proposal_id, order=[R.proposal_id, R.round]):
-        by_id[r[0]].data.replies.append(ReplyFact(r[1], day(r[2]), r[3] or "",
+        by_id[r[0]].data.replies.append(ReplyFact(r[1], stored_day(r[2]), r[3] or "",
                                                   *((r[4] or "", r[5] or "") if text else ())))
     A = AssistOpinion
     for r in rows(A.proposal_id, as_text(A.sent_on), *([A.text, A.doc_number] if text else []),
                   where=A.proposal_id, order=[A.proposal_id, A.id]):
         by_id[r[0]].data.assist_opinions.append(
-            AssistFact(day(r[1]), *((r[2] or "", r[3] or "") if text else ())))
+            AssistFact(stored_day(r[1]), *((r[2] or "", r[3] or "") if text else ())))
     Op = MemberOpinion
     for r in rows(Op.proposal_id, Op.round, Op.satisfaction, as_text(Op.received_on),
                   *([Op.comments] if text else []),
                   where=Op.proposal_id, order=[Op.proposal_id, Op.round]):
         by_id[r[0]].data.opinions.append(
-            OpinionFact(r[1], r[2], day(r[3]), *((r[4] or "",) if text else ())))
+            OpinionFact(r[1], r[2], stored_day(r[3]), *((r[4] or "",) if text else ())))
     T = ReturnRequest
     for r in rows(T.proposal_id, T.outcome, where=T.proposal_id, order=[T.proposal_id, T.id]):
         by_id[r[0]].data.returns.append(r[1])
@@ -330,7 +331,8 @@ def _load_chunk(conn: Connection, chunk: Sequence[int], dues: dict[int, Any],
     record_text = [C.content, C.our_people, C.their_people, C.place, C.attitude] if text else []
     for r in rows(C.proposal_id, as_text(C.date), C.method, *record_text,
                   where=C.proposal_id, order=[C.proposal_id, C.date, C.id]):
-        by_id[r[0]].data.records.append(RecordFact(day(r[1]), r[2], *(v or "" for v in r[3:])))
+        by_id[r[0]].data.records.append(
+            RecordFact(stored_day(r[1]), r[2], *(v or "" for v in r[3:])))
     M = ProposalMember
     for r in conn.execute(select(M.proposal_id, Member.name)
                           .join(Member, Member.id == M.member_id)

@@ -3,8 +3,9 @@ tens of thousands of rows, and reading tens of thousands of dates.
 
 `insert_many` sends one executemany of plain tuples, each value put through its column type's
 own bind processor (so the stored form is exactly what the ORM would store), without building
-a parameter dictionary per row. `day` turns what a Date column gives back when read through
-`as_text` (SQLite: the stored 'YYYY-MM-DD' string) into a date, remembering each distinct day:
+a parameter dictionary per row. core.dates.stored_day turns what a Date column gives back
+when read through `as_text` (SQLite: the stored 'YYYY-MM-DD' string) into a date, remembering
+each distinct day:
 a year of proposals has a few hundred distinct dates, and a regular expression per value was
 most of the cost of reading a 100,000-row list.
 """
@@ -21,8 +22,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, String, Table, insert, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
-
-from proposal_desk.core.dates import stored_day
 
 _Processor = Callable[[Any], Any] | None
 _cache: dict[tuple[Any, ...], tuple[str, list[str], list[_Processor]]] = {}
@@ -94,11 +93,9 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
 
 
 def as_text(column: ColumnElement[Any]) -> ColumnElement[Any]:
-    """A Date column read without SQLAlchemy's per-value parsing; pass the values to `day`."""
+    """A Date column read without SQLAlchemy's per-value parsing; pass the values to stored_day."""
     return type_coerce(column, String)
 
-
-day = stored_day  # the list and import readers' name for it
 
 
 def update_many(conn: Connection, table: Table, columns: Sequence[str],
@@ -128,7 +125,7 @@ def update_many(conn: Connection, table: Table, columns: Sequence[str],
 
 def fetch(conn: Connection, stmt: Any) -> list[Sequence[Any]]:
     """All rows of a SELECT as plain tuples, values as the driver gives them (read dates through
-    `as_text`/`day`, flags with bool()). On SQLite straight from the driver's cursor: for
+    `as_text`/stored_day, flags with bool()). On SQLite straight from the driver's cursor: for
     100,000 rows SQLAlchemy's Row objects cost about half as much again as the query itself."""
     dialect = conn.dialect
     if dialect.name != "sqlite" or dialect.paramstyle != "qmark":

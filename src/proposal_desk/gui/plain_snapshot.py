@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from proposal_desk.core.settings import BureauSettings
+from proposal_desk.gc_pause import gc_paused
 from proposal_desk.gui.lookups import Lookups, MeetingInfo
 from proposal_desk.gui.snapshot import Snapshot, choose_year, make_snapshot, year_filters
 from proposal_desk.services.rows import (
@@ -29,7 +30,6 @@ from proposal_desk.services.rows import (
     ListFilter,
     Meetings,
     ProposalRow,
-    gc_paused,
     make_rows,
     wanted_meetings,
 )

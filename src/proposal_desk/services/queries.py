@@ -11,6 +11,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from proposal_desk.core.settings import Deadlines
+from proposal_desk.gc_pause import gc_paused
 from proposal_desk.services.rows import (  # noqa: F401 - the list's light half, re-exported
     DATE_COLUMNS,
     FOLLOW_UP_CATEGORIES,
@@ -18,7 +19,6 @@ from proposal_desk.services.rows import (  # noqa: F401 - the list's light half,
     OPEN_STATUSES,
     ListFilter,
     ProposalRow,
-    gc_paused,
     make_rows,
     row_json,
     wanted_meetings,

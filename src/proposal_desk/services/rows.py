@@ -10,9 +10,7 @@ equal rows and the overdue / due-soon rule exists once. `services.queries` re-ex
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -93,19 +91,6 @@ def wanted_meetings(flt: ListFilter, today: dt.date, meetings: Meetings) -> list
             if (flt.year is None or year == flt.year) and (not flt.kind or kind == flt.kind)
             and (flt.meeting_id is None or mid == flt.meeting_id)
             and (not flt.follow_up or year < today.year)]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No garbage collection while a large list of new objects is built (none of them are
-    garbage); the collector runs as usual afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def make_rows(rows: list[Sequence[Any]], meetings: Meetings,

@@ -73,6 +73,7 @@ from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind, Role, Satisfaction
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_line
+from proposal_desk.gc_pause import gc_paused
 from proposal_desk.services.meetings import (
     default_meeting_name,
     ensure_meeting,
@@ -101,7 +102,6 @@ from proposal_desk.sheets.reader import Sheet, Workbook, open_workbook
 from proposal_desk.sheets.writer import Names, NewRows, create, update
 from proposal_desk.storage.bulk import data_version
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.fastsql import gc_paused
 from proposal_desk.storage.models import Meeting, Proposal
 from proposal_desk.storage.settings_store import load_settings
 

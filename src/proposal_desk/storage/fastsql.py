@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -150,15 +148,3 @@ def _driver_value(value: Any) -> Any:
     return value
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No garbage collection while tens of thousands of new objects are built (an import's
-    rows; none of them garbage): the collector's full passes over the growing heap cost as
-    much as the work itself. It runs as usual afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
 
+from proposal_desk.gc_pause import gc_paused
 from proposal_desk.storage import fastsql, search
 from proposal_desk.storage.facts import CACHE_COLUMNS, Loaded, caches, load_stored
 from proposal_desk.storage.models import (
@@ -190,7 +191,7 @@ def _before_commit(session: Session) -> None:
     session.info[_TOUCHED] = set()
     session.info[_REFRESHING] = True
     try:
-        with fastsql.gc_paused():
+        with gc_paused():
             refresh(session, ids, caches_only=caches_only)
     finally:
         session.info[_REFRESHING] = False

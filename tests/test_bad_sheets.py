@@ -227,6 +227,18 @@ def reply_before_assignment(tmp: Path) -> Path:
          "2024-03-01"]))
 
 
+def reply_in_the_future(tmp: Path) -> Path:
+    return write_sheet(tmp / "台账2024年.xlsx", ledger_rows(
+        ["1", "关于甲的建议", "张三", "主办", "区商务局", "", "", "2024-03-14", "",
+         "2099-03-01"]))
+
+
+def signed_in_the_future(tmp: Path) -> Path:
+    return write_sheet(tmp / "台账2024年.xlsx", [
+        ["提案号", "案由", "提案人", "办理方式", "主办单位", "交办日期", "签收日期"],
+        ["1", "关于甲的建议", "张三", "主办", "区商务局", "2024-03-14", "2099-03-20"]])
+
+
 def unknown_method(tmp: Path) -> Path:
     return write_sheet(tmp / "台账2024年.xlsx", ledger_rows(
         ["1", "关于甲的建议", "张三", "主办", "区商务局", "", "", "2024-03-14", "", "", "", "",
@@ -291,6 +303,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...], dict[str, Any]]]
     "opinion without a reply": (opinion_without_reply, ("第2行 L列「委员意见」", "尚未答复"), {}),
     "reply before assignment": (
         reply_before_assignment, ("第2行 J列「答复日期」", "不能早于交办日期"), {}),
+    "reply dated after today": (
+        reply_in_the_future, ("第2行 J列「答复日期」", "2099-03-01", "不能晚于今天"), {}),
+    "signed after today": (
+        signed_in_the_future, ("第2行 G列「签收日期」", "2099-03-20", "不能晚于今天"), {}),
     "unknown contact method": (unknown_method, ("第2行 M列「沟通方式」", "托梦"), {}),
     "bad key flag": (bad_key_flag, ("第3行 K列「重点提案」", "也许"), {}),
     "no year anywhere": (no_year_anywhere, ("台账.xlsx", "无法确定年度", "--year"), {}),

@@ -182,6 +182,10 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
         if "opinion_date" in wanted and not (wanted.get("satisfaction")
                                              or current.get("satisfaction")):
             problems.append(("opinion_date", "有意见反馈日期，却没有委员意见"))
+    today = dt.date.today()
+    for key in ("signed", "replied", "opinion_date"):  # as the handling services refuse them
+        if isinstance(wanted.get(key), dt.date) and wanted[key] > today:
+            problems.append((key, f"{LABELS[key]}（{wanted[key]:%Y-%m-%d}）不能晚于今天"))
     if "signed" in wanted and assigned and wanted["signed"] < assigned:
         problems.append(("signed", f"签收日期不能早于交办日期（{format_cn(assigned)}）"))
     if p is not None and p.role != role.value:

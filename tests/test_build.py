@@ -73,6 +73,18 @@ def test_templates_and_icons_ship_under_resources() -> None:
         assert data.get(rel) == f"resources/{path.parent.name}", rel
 
 
+def test_app_ico_holds_every_size_make_icons_lists() -> None:
+    """Windows picks 20 and 40 px at 125 % scaling; a stale .ico scales a larger one blurrily."""
+    import struct
+
+    make_icons = load("make_icons", BUILD / "make_icons.py")
+    data = (ROOT / "resources" / "icons" / "app.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = {data[6 + 16 * i] or 256 for i in range(count)}
+    assert sizes == set(make_icons.ICO_SIZES)
+
+
 def test_font_aliases_and_generator_scripts_stay_out() -> None:
     data = shipped()
     assert not [s for s in data if s.startswith("resources/fonts")]

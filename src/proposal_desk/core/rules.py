@@ -72,17 +72,30 @@ def current_round(f: ProposalFacts) -> int:
     return max(last, 1)
 
 
-def rule_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
-    """The due date the rules give, ignoring an explicit one."""
+# Where a rule's due date comes from (send_checks words it for the handler).
+MEETING_REPLY_DUE = "meeting_reply_due"  # the meeting's fixed date for 主办/分办 answers
+MEETING_ASSIST_DUE = "meeting_assist_due"  # the meeting's fixed date for 协办/会办 opinions
+LEAD_MONTHS = "lead_months"  # the 主办/分办 duration from 交办
+ASSIST_MONTHS = "assist_months"  # the 协办/会办 duration from 交办
+
+
+def rule_due_with_source(f: ProposalFacts, rules: Deadlines) -> tuple[dt.date | None, str]:
+    """The due date the rules give, ignoring an explicit one, and which rule gave it (one of
+    the source names above; the date is None without a 交办 date)."""
     if f.role.answers_member:
         if f.meeting_reply_due:
-            return f.meeting_reply_due
-        months = rules.lead_months
-    else:
-        if f.meeting_assist_due:
-            return f.meeting_assist_due
-        months = rules.assist_months
-    return add_months(f.assigned_on, months) if f.assigned_on else None
+            return f.meeting_reply_due, MEETING_REPLY_DUE
+        return (add_months(f.assigned_on, rules.lead_months) if f.assigned_on else None,
+                LEAD_MONTHS)
+    if f.meeting_assist_due:
+        return f.meeting_assist_due, MEETING_ASSIST_DUE
+    return (add_months(f.assigned_on, rules.assist_months) if f.assigned_on else None,
+            ASSIST_MONTHS)
+
+
+def rule_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
+    """The due date the rules give, ignoring an explicit one."""
+    return rule_due_with_source(f, rules)[0]
 
 
 def effective_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
@@ -97,7 +110,7 @@ def effective_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
     if derive_status(f) is Status.REOPENED:
         received = reopened_by(f)
         return add_months(received, rules.reopen_months) if received else None
-    return f.explicit_due or rule_due(f, rules)
+    return f.explicit_due or rule_due_with_source(f, rules)[0]
 
 
 def reopened_by(f: ProposalFacts) -> dt.date | None:
@@ -136,7 +149,7 @@ def is_on_time(f: ProposalFacts, rules: Deadlines) -> bool | None:
     sent = f.replies_sent.get(1) if f.role.answers_member else f.assist_sent_on
     if sent is None:
         return None
-    due = f.explicit_due or rule_due(f, rules)
+    due = f.explicit_due or rule_due_with_source(f, rules)[0]
     return True if due is None else sent <= due
 
 

@@ -7,7 +7,16 @@ real source: the role's duration, the meeting's fixed date, or the proposal's ow
 
 from __future__ import annotations
 
-from proposal_desk.core.rules import ProposalFacts, Warning, has_face_to_face
+from proposal_desk.core.rules import (
+    ASSIST_MONTHS,
+    LEAD_MONTHS,
+    MEETING_ASSIST_DUE,
+    MEETING_REPLY_DUE,
+    ProposalFacts,
+    Warning,
+    has_face_to_face,
+    rule_due_with_source,
+)
 from proposal_desk.core.settings import Deadlines
 
 
@@ -29,10 +38,14 @@ def send_warnings(f: ProposalFacts) -> list[Warning]:
 
 def rule_due_source(f: ProposalFacts, rules: Deadlines) -> str:
     """Where rules.rule_due took its date from, for 按规定应于 X（…）."""
-    if f.role.answers_member:
-        if f.meeting_reply_due:
-            return "会议规定的主办、分办答复截止日期"
-        return f"交办之日起 {rules.lead_months} 个月"
-    if f.meeting_assist_due:
-        return "会议规定的协办、会办意见截止日期"
-    return f"交办之日起 {rules.assist_months} 个月"
+    return source_text(rule_due_with_source(f, rules)[1], rules)
+
+
+def source_text(source: str, rules: Deadlines) -> str:
+    """A rules.rule_due_with_source source name in the handler's words."""
+    return {
+        MEETING_REPLY_DUE: "会议规定的主办、分办答复截止日期",
+        MEETING_ASSIST_DUE: "会议规定的协办、会办意见截止日期",
+        LEAD_MONTHS: f"交办之日起 {rules.lead_months} 个月",
+        ASSIST_MONTHS: f"交办之日起 {rules.assist_months} 个月",
+    }[source]

@@ -68,9 +68,9 @@ class BasicTab(DetailTab):
         set_combo_items(ui.leaderBox, lookups.leaders, info.leader)
         ui.notesEdit.setPlainText(info.notes)
         facts = facts_of(p)
-        rule = rules.rule_due(facts, self.ctx.settings.deadlines)
         deadlines = self.ctx.settings.deadlines
-        text = (f"{date_text(rule)}（{send_checks.rule_due_source(facts, deadlines)}）"
+        rule, source = rules.rule_due_with_source(facts, deadlines)
+        text = (f"{date_text(rule)}（{send_checks.source_text(source, deadlines)}）"
                 if rule else "（缺交办日期，无法计算）")
         if info.due_override:
             text += "　本件另定了办理时限（交办清单所列或手工填写），以上面的“办理时限”为准"

@@ -56,14 +56,15 @@ def ensure_member(session: Session, name: str, *, sector: str = "") -> Member:
     name = clean_line(name)
     member = session.scalars(select(Member).where(Member.name == name)).first()
     if member is None:
-        member = Member(name=name, sector=sector, collective=_looks_collective(name))
+        member = Member(name=name, sector=sector, collective=looks_collective(name))
         session.add(member)
     elif sector and not member.sector:
         member.sector = sector
     return member
 
 
-def _looks_collective(name: str) -> bool:
+def looks_collective(name: str) -> bool:
+    """A 提案人 that is a group (a committee, a sector, a party branch), not one member."""
     return len(name) > 4 and any(w in name for w in ("委会", "委员会", "界", "支部", "总支", "组"))
 
 
@@ -155,10 +156,29 @@ def set_topics(session: Session, p: Proposal, names: list[str]) -> None:
 
 def sign(p: Proposal, on: dt.date) -> None:
     """签收."""
-    if p.assigned_on and on < p.assigned_on:
-        raise UserError(f"签收日期不能早于交办日期（{p.assigned_on:%Y-%m-%d}）")
+    check_signed(on, p.assigned_on)
     _not_in_future(on, "签收日期")
     p.signed_on = on
+
+
+def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
+    """签收 is never before 交办 (also for a proposal an import writes as rows)."""
+    if assigned_on and on < assigned_on:
+        raise UserError(f"签收日期不能早于交办日期（{assigned_on:%Y-%m-%d}）")
+
+
+def check_opinion(sent_on: dt.date | None, received_on: dt.date | None) -> None:
+    """A member's opinion needs a reply sent (`sent_on`: the latest one's date), and comes
+    after it."""
+    if not sent_on:
+        raise UserError("尚未答复，不能登记委员意见")
+    if received_on and received_on < sent_on:
+        raise UserError("意见反馈日期不能早于答复日期")
+
+
+def check_return_reason(reason: str) -> None:
+    if not reason:
+        raise UserError("退回必须写明理由")
 
 
 def assign(session: Session, p: Proposal, *, section: str | None = None,
@@ -358,11 +378,8 @@ def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | Non
     except ValueError as exc:
         raise UserError(f"委员意见“{satisfaction}”无效（满意、基本满意、不满意）") from exc
     sent = {r.round: r.sent_on for r in p.replies if r.sent_on}
-    if not sent:
-        raise UserError("尚未答复，不能登记委员意见")
+    check_opinion(sent[max(sent)] if sent else None, received_on)
     last = max(sent)
-    if received_on and received_on < sent[last]:
-        raise UserError("意见反馈日期不能早于答复日期")
     _not_in_future(received_on, "意见反馈日期")
     opinion = next((o for o in p.member_opinions if o.round == last), None)
     if opinion is None:
@@ -380,8 +397,7 @@ def request_return(p: Proposal, *, on: dt.date, reason: str,
                    suggested_unit: str = "") -> ReturnRequest:
     """退回: only with a reason; the office decides, we never pass it on ourselves."""
     reason = clean_text(reason)
-    if not reason:
-        raise UserError("退回必须写明理由")
+    check_return_reason(reason)
     if any(r.outcome == ReturnOutcome.PENDING for r in p.returns):
         raise UserError("已有一份待审核的退回申请")
     request = ReturnRequest(requested_on=on, reason=reason, outcome=ReturnOutcome.PENDING.value,

@@ -18,7 +18,6 @@ from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import RowData
 from proposal_desk.storage import bulk, facts, hooks
 from proposal_desk.storage.bulk import IdSource
-from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import (
     AssistOpinion,
     Correspondence,
@@ -86,7 +85,7 @@ class Names:
         found = self.members.get(name)
         if found is None:
             id_ = self.rows.add(Member, name=name, sector=sector,
-                                collective=handling._looks_collective(name))
+                                collective=handling.looks_collective(name))
             self.members[name] = (id_, sector)
             return id_
         id_, known = found
@@ -256,8 +255,8 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
     answering = rd.role.answers_member
     section_id = names.section(w["section"]) if "section" in w else None
     signed = w.get("signed")
-    if signed and w.get("assigned") and signed < w["assigned"]:
-        handling.sign(Proposal(assigned_on=w["assigned"]), signed)  # refuses, with its message
+    if signed:
+        handling.check_signed(signed, w.get("assigned"))
     pid = rows.add(
         Proposal, meeting_id=meeting.id, number=rd.number, title=w.get("title", ""),
         role=rd.role.value, sector=w.get("sector", ""), key=bool(w.get("key", False)),
@@ -288,11 +287,8 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
                  drafted_on=sent, contact_name=settings.contact_name,
                  contact_phone=settings.contact_phone, cc="、".join(settings.cc))
         if "satisfaction" in w:
-            if not sent:
-                raise UserError("尚未答复，不能登记委员意见")
             received = w.get("opinion_date")
-            if received and received < sent:
-                raise UserError("意见反馈日期不能早于答复日期")
+            handling.check_opinion(sent, received)
             rows.add(MemberOpinion, proposal_id=pid, round=1,
                      satisfaction=Satisfaction(w["satisfaction"]).value, received_on=received,
                      visited=None, addressed=None, comments="")
@@ -307,8 +303,7 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
                  our_people="", their_people="", place="", content=RECORD_NOTE, attitude="")
     if "return_on" in w:
         reason = w.get("return_reason", "")
-        if not reason:
-            raise UserError("退回必须写明理由")
+        handling.check_return_reason(reason)
         rows.add(ReturnRequest, proposal_id=pid, requested_on=w["return_on"], reason=reason,
                  suggested_unit="",
                  outcome=w.get("return_outcome") or ReturnOutcome.PENDING.value,
@@ -365,8 +360,6 @@ def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:
             if method not in have:
                 handling.add_record(p, date=out.record_date or dt.date.today(), method=method,
                                     stage=Stage.BEFORE.value, content=RECORD_NOTE)
-
-
 
 
 def _return(p: Proposal, w: dict[str, Any]) -> None:

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from proposal_desk.core.dates import format_cn
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.letters import bare_title
 from proposal_desk.documents.safe import clean, write_atomically
+from proposal_desk.documents.shared_context import bare_title
 from proposal_desk.services.queries import ListFilter, ProposalRow, list_rows
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.settings_store import load_settings

@@ -16,10 +16,14 @@ from sqlalchemy.orm import Session
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind, ReviewStep, Role
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.core.text import clean_line, split_names
-from proposal_desk.documents import format as fmt
+from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
 from proposal_desk.documents.safe import docx_path, file_name
+from proposal_desk.documents.shared_context import (
+    kind_of,
+    names_with_title,
+    shared_fields,
+)
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
@@ -41,16 +45,6 @@ class Addressee:
     file_suffix: str  # "" for the joint letter, the signer's name otherwise
 
 
-def names_with_title(members: list[Member] | tuple[Member, ...], member_word: str) -> str:
-    """张三、李四委员 — bodies filing collective proposals (民建区委会) get no 委员."""
-    people = [m.name for m in members if not m.collective]
-    bodies = [m.name for m in members if m.collective]
-    parts = list(bodies)
-    if people:
-        parts.append("、".join(people) + member_word)
-    return "、".join(parts)
-
-
 def addressees(p: Proposal, each_signer: bool) -> list[Addressee]:
     members = [pm.member for pm in p.proposers]
     if not members:
@@ -64,22 +58,6 @@ def addressees(p: Proposal, each_signer: bool) -> list[Addressee]:
         return result
     single = len(members) == 1 and not members[0].collective
     return [Addressee(tuple(members), "您" if single else "你们", "提出的", "")]
-
-
-def kind_of(p: Proposal) -> Kind:
-    """提案 or 建议 by the proposal's meeting (an unknown word counts as 提案)."""
-    try:
-        return Kind(p.meeting.kind)
-    except ValueError:
-        return Kind.PROPOSAL
-
-
-def bare_title(title: str) -> str:
-    """案由 without the 《》 or quotes some lists put around it (the template adds 《》)."""
-    text = clean_line(title)
-    while text and text[0] in "《“\"'" and text[-1] in "》”\"'":
-        text = text[1:-1].strip()
-    return text
 
 
 def letter_title(settings: BureauSettings, p: Proposal) -> str:
@@ -165,26 +143,13 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     on = reply.sent_on or reply.signed_on or today or dt.date.today()
     number = reserve_doc_number(session, settings, reply, on)
     previous = previous_reply(p, reply)
-    base = {
-        "publicity": reply.publicity or "公开",
-        "category": reply.category,
-        "bureau": settings.name,
-        "signer": reply.signer,
-        "doc_number": number,
-        "title": "\n".join(fmt.title_lines(letter_title(settings, p))),
-        "proposal_title": bare_title(p.title),
-        "number": p.number,
-        "meeting": p.meeting.name,
-        "kind": kind.value,
-        "member_word": kind.member_word,
-        "body": fmt.paragraphs(reply.text),
-        "date": format_cn(on),
-        "print_date": format_cn(on),
-        "contact_name": reply.contact_name or settings.contact_name,
-        "contact_phone": reply.contact_phone or settings.contact_phone,
-        "cc": carbon_copies(p, reply.cc, settings),
-        "proposers": "、".join(pm.member.name for pm in p.proposers),
-    }
+    base = shared_fields(
+        "letter", p, settings, title=letter_title(settings, p), body=reply.text, on=on,
+        contact_name=reply.contact_name, contact_phone=reply.contact_phone,
+        signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings))
+    base["publicity"] = reply.publicity or "公开"
+    base["category"] = reply.category
+    base["proposers"] = "、".join(pm.member.name for pm in p.proposers)
     result = []
     for who in addressees(p, each_signer):
         context = dict(base)

@@ -10,18 +10,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.letters import (
-    bare_title,
-    kind_of,
-    names_with_title,
-    no_prefix_note,
-)
+from proposal_desk.documents.letters import no_prefix_note
 from proposal_desk.documents.safe import docx_path
+from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
@@ -75,26 +69,14 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     on = opinion.sent_on or today or dt.date.today()
     word = opinion_word(role)
     title = f"关于{p.meeting.name}第{p.number}号{kind.value}的{word}"
-    return {
-        "bureau": settings.name,
-        "signer": opinion.signer,
-        "doc_number": reserve_opinion_number(session, settings, opinion, on),
-        "title": "\n".join(fmt.title_lines(title)),
-        "lead_unit": "、".join(lead_units) or p.lead_unit or "主办单位",
-        "proposers": names_with_title([pm.member for pm in p.proposers], kind.member_word),
-        "proposal_title": bare_title(p.title),
-        "number": p.number,
-        "meeting": p.meeting.name,
-        "kind": kind.value,
-        "member_word": kind.member_word,
-        "opinion_word": word,
-        "body": fmt.paragraphs(opinion.text),
-        "date": format_cn(on),
-        "print_date": format_cn(on),
-        "contact_name": opinion.contact_name or settings.contact_name,
-        "contact_phone": opinion.contact_phone or settings.contact_phone,
-        "cc": "",
-    }
+    context = shared_fields(
+        "opinion", p, settings, title=title, body=opinion.text, on=on,
+        contact_name=opinion.contact_name, contact_phone=opinion.contact_phone,
+        signer=opinion.signer, doc_number=reserve_opinion_number(session, settings, opinion, on))
+    context["lead_unit"] = "、".join(lead_units) or p.lead_unit or "主办单位"
+    context["proposers"] = names_with_title([pm.member for pm in p.proposers], kind.member_word)
+    context["opinion_word"] = word
+    return context
 
 
 def write_opinion(session: Session, proposal_id: int, path: Path, *,

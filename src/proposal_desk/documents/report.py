@@ -26,8 +26,8 @@ from proposal_desk.documents.figures import (
     load_digests,
     load_prior_b,
 )
-from proposal_desk.documents.letters import bare_title
 from proposal_desk.documents.safe import docx_path
+from proposal_desk.documents.shared_context import bare_title
 from proposal_desk.services import report_texts
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting

@@ -9,13 +9,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
-from proposal_desk.documents.letters import bare_title, kind_of, names_with_title
 from proposal_desk.documents.safe import docx_path
+from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.services.returns import request_order
 from proposal_desk.storage.errors import UserError
@@ -47,22 +45,13 @@ def return_context(p: Proposal, settings: BureauSettings) -> dict[str, Any]:
     kind = kind_of(p)
     request = latest_request(p)
     title = f"关于申请退回{p.meeting.name}第{p.number}号{kind.value}的函"
-    return {
-        "bureau": settings.name,
-        "title": "\n".join(fmt.title_lines(title)),
-        "office": proposal_office(kind, settings),
-        "meeting": p.meeting.name,
-        "number": p.number,
-        "kind": kind.value,
-        "proposal_title": bare_title(p.title),
-        "proposers": names_with_title([pm.member for pm in p.proposers], kind.member_word)
-        or f"{kind.member_word}",
-        "body": fmt.paragraphs(request.reason),
-        "suggested_unit": request.suggested_unit,
-        "date": format_cn(request.requested_on),
-        "contact_name": settings.contact_name,
-        "contact_phone": settings.contact_phone,
-    }
+    context = shared_fields("return", p, settings, title=title, body=request.reason,
+                            on=request.requested_on)
+    context["office"] = proposal_office(kind, settings)
+    context["proposers"] = (names_with_title([pm.member for pm in p.proposers], kind.member_word)
+                            or f"{kind.member_word}")
+    context["suggested_unit"] = request.suggested_unit
+    return context
 
 
 def write_return_letter(session: Session, proposal_id: int, path: Path) -> Path:

@@ -66,10 +66,23 @@ def test_overdue_and_due_soon_rows_are_marked() -> None:
                     row(2, due=dt.date(2025, 6, 3), due_soon=True), row(3, key=True)])
     due = COLUMN_INDEX["due"]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
-    assert "已逾期" in model.data(model.index(0, due), Qt.ItemDataRole.ToolTipRole)
+    assert "逾期" in model.data(model.index(0, due), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, due), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert model.data(model.index(2, COLUMN_INDEX["key"])) == "★"
+
+
+def test_due_tooltips_count_from_the_snapshot_day_in_the_detail_pane_words() -> None:
+    """The window's day (the snapshot's, which the marks were made on), not the clock's, and
+    formatting.days_text's words, as the detail pane says them."""
+    model = ProposalTableModel()
+    model.set_today(TODAY)
+    model.set_rows([row(1, due=dt.date(2025, 5, 1), overdue=True),
+                    row(2, due=dt.date(2025, 6, 3), due_soon=True),
+                    row(3, due=TODAY, due_soon=True), row(4, due=dt.date(2025, 9, 1))])
+    due = COLUMN_INDEX["due"]
+    tips = [model.data(model.index(n, due), Qt.ItemDataRole.ToolTipRole) for n in range(4)]
+    assert tips == ["逾期 31 天", "还剩 2 天", "今天到期", None]
 
 
 def test_ten_thousand_rows_without_per_row_widgets(qtbot: Any) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from proposal_desk.gui.formatting import date_text
+from proposal_desk.gui.formatting import date_text, days_text
 from proposal_desk.services.rows import ProposalRow
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,6 +103,7 @@ class ProposalTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._today: dt.date | None = None  # the day the rows were marked on (set_today)
 
     # ---- content -----------------------------------------------------------------------
 
@@ -115,6 +116,11 @@ class ProposalTableModel(QAbstractTableModel):
         self._filter()
         self._apply_sort()
         self.endResetModel()
+
+    def set_today(self, today: dt.date) -> None:
+        """The day the rows' overdue and due-soon marks were made on (the snapshot's): the
+        due column's tooltip counts days from it, as the rest of the window does."""
+        self._today = today
 
     def set_filter_ids(self, ids: set[int] | None) -> None:
         """Show only these proposals (search hits); None shows all rows again."""
@@ -212,12 +218,8 @@ class ProposalTableModel(QAbstractTableModel):
     def _tooltip(self, row: ProposalRow, column: Column) -> str | None:
         if column.key == "title":
             return f"第{row.number}号　{row.title}\n{row.meeting}　提案人：{row.proposer}"
-        if column.key == "due" and row.due:
-            today = dt.date.today()
-            if row.overdue:
-                return f"已逾期 {(today - row.due).days} 天"
-            if row.due_soon:
-                return f"还剩 {(row.due - today).days} 天"
+        if column.key == "due" and row.due and (row.overdue or row.due_soon):
+            return days_text((row.due - (self._today or dt.date.today())).days)
         if column.key == "key" and row.key:
             return "重点提案"
         return None

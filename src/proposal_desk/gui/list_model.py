@@ -79,6 +79,19 @@ COLUMNS: tuple[Column, ...] = (
     Column("meeting", "会议", 170, lambda r: r.meeting, lambda r: (-r.year, r.meeting)),
 )
 COLUMN_INDEX = {c.key: n for n, c in enumerate(COLUMNS)}
+_BY_KEY = {c.key: c for c in COLUMNS}
+# B、C类跟踪 lists answers of earlier years until carried out: the year and the category (B or
+# C) come first, then when it was answered and what the member said; the deadline, long past
+# and met, is left out (walkthrough F29).
+FOLLOW_UP_COLUMNS: tuple[Column, ...] = (
+    _BY_KEY["key"],
+    Column("year", "年度", 64, lambda r: f"{r.year}年", lambda r: r.year, True),
+    _BY_KEY["number"], _BY_KEY["title"],
+    Column("category", "答复类别", 66, lambda r: r.category, lambda r: r.category or "Z", True),
+    _BY_KEY["replied"], _BY_KEY["satisfaction"], _BY_KEY["status"], _BY_KEY["handler"],
+    _BY_KEY["section"], _BY_KEY["role"], _BY_KEY["proposer"], _BY_KEY["lead_unit"],
+    _BY_KEY["meeting"],
+)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 # The roles data() answers; a painted cell asks for about ten, most of them for nothing.
 _ANSWERED = frozenset({
@@ -101,6 +114,7 @@ class ProposalTableModel(QAbstractTableModel):
         self._visible_ids: list[int] | None = None  # made when asked
         self._ids: set[int] | None = None  # search hits; None = no search
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._columns = COLUMNS
         self._bold = QFont()
         self._bold.setBold(True)
         self._today: dt.date | None = None  # the day the rows were marked on (set_today)
@@ -115,6 +129,21 @@ class ProposalTableModel(QAbstractTableModel):
         self._soon_ids = {r.id for r in self._all if r.due_soon}
         self._filter()
         self._apply_sort()
+        self.endResetModel()
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    def set_columns(self, columns: tuple[Column, ...]) -> None:
+        """Show another set of columns (COLUMNS or FOLLOW_UP_COLUMNS); the rows stay, in the
+        core's order."""
+        if columns is self._columns:
+            return
+        self.beginResetModel()
+        self._columns = columns
+        self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self._filter()
         self.endResetModel()
 
     def set_today(self, today: dt.date) -> None:
@@ -168,14 +197,15 @@ class ProposalTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+        columns = self._columns
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section].title
-            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].key == "due":
+                return columns[section].title
+            if role == Qt.ItemDataRole.ToolTipRole and columns[section].key == "due":
                 return "答复或会办意见应送出的日期；红色为已逾期，黄色为即将到期"
         return None
 
@@ -184,7 +214,7 @@ class ProposalTableModel(QAbstractTableModel):
         if role not in _ANSWERED or not index.isValid():
             return None
         row = self._visible[index.row()]
-        column = COLUMNS[index.column()]
+        column = self._columns[index.column()]
         if role == _DISPLAY:
             return column.text(row)
         if role == ROW_ID_ROLE:
@@ -240,9 +270,9 @@ class ProposalTableModel(QAbstractTableModel):
 
     def _apply_sort(self) -> None:
         column, order = self._sort
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(self._columns):
             return  # the core's order: year, meeting, number
-        key = COLUMNS[column].sort_key
+        key = self._columns[column].sort_key
         self._visible_ids = None
         # Ties keep the core's order, so sorting by 状态 still lists numbers in sequence.
         self._visible.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)

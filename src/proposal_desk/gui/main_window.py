@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
         suffix = "" if self.target.kind == "follow_up" else (
             f"（{year}年）" if year else "（全部年度）")
         self.list_pane.title.setText(f"<b style='font-size:12pt'>{self.target.label}</b>{suffix}")
+        self.list_pane.set_follow_up(self.target.kind == "follow_up")
         self.list_pane.set_rows(self.rows_for(self.target), keep=keep)
         text = self.list_pane.search_text()
         if text:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from proposal_desk.gui.icons import icon
-from proposal_desk.gui.list_model import COLUMNS, ProposalTableModel
+from proposal_desk.gui.list_header import ColumnSetHeader
+from proposal_desk.gui.list_model import COLUMNS, FOLLOW_UP_COLUMNS, ProposalTableModel
 from proposal_desk.services.rows import ProposalRow
 
 SEARCH_DELAY_MS = 150
@@ -52,6 +53,8 @@ class ProposalListPane(QWidget):
         self.model = ProposalTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("proposalTable")
+        self._header = ColumnSetHeader(self.table)
+        self.table.setHorizontalHeader(self._header)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows (Ctrl/Shift+click) for 签收 and 交办 at once; the current one is shown.
@@ -116,6 +119,10 @@ class ProposalListPane(QWidget):
             self._silent = False
         self.update_count()
         self._reselect(keep, selected)
+
+    def set_follow_up(self, follow_up: bool) -> None:
+        """The B、C类跟踪 list's columns (年度, 答复类别 first), or every other list's."""
+        self._header.switch(self.model, FOLLOW_UP_COLUMNS if follow_up else COLUMNS)
 
     def set_filter_ids(self, ids: set[int] | None, *, keep: int | None = None) -> None:
         selected = set(self.selected_ids())

@@ -58,6 +58,7 @@ The rules the import follows:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -619,6 +620,8 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         ready={rd.row: (out.wanted, out.record_date)
                for rd, out in zip(records, outcomes, strict=True)
                if by_row[rd.row].action is Action.ADD},
+        changing={rd.row: out for rd, out in zip(records, outcomes, strict=True)
+                  if by_row[rd.row].action is Action.UPDATE},
     )
 
 
@@ -761,11 +764,13 @@ def _apply(session: Session, plan: ImportPlan, progress: ProgressFn | None) -> I
 
 def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettings
                       ) -> list[Outcome]:
-    """The plan's outcomes, for a database unchanged since: new rows as planned, unchanged
-    rows left alone, and only the rows to update compared again (their stored proposals)."""
+    """The plan's outcomes, for a database unchanged since: new rows and rows to update as
+    planned, unchanged rows left alone; a row the plan holds no outcome for is compared again.
+    (Each outcome's `wanted` is copied: a plan may be applied again after a rollback.)"""
     action = {pr.row: pr.action for pr in plan.rows}
     changing = [rd for rd in plan.records if action[rd.row] is not Action.SAME
-                and not (action[rd.row] is Action.ADD and rd.row in plan.ready)]
+                and not (action[rd.row] is Action.ADD and rd.row in plan.ready)
+                and not (action[rd.row] is Action.UPDATE and rd.row in plan.changing)]
     again = dict(zip((rd.row for rd in changing), compare_rows(session, changing, settings),
                      strict=True))
     result = []
@@ -773,6 +778,9 @@ def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettin
         if action[rd.row] is Action.ADD and rd.row in plan.ready:
             wanted, record_date = plan.ready[rd.row]
             result.append(Outcome(Action.ADD, wanted=dict(wanted), record_date=record_date))
+        elif action[rd.row] is Action.UPDATE and rd.row in plan.changing:
+            out = plan.changing[rd.row]
+            result.append(dataclasses.replace(out, wanted=dict(out.wanted)))
         elif rd.row in again:
             result.append(again[rd.row])
         else:

@@ -121,9 +121,11 @@ class ImportPlan:
     # Rows imported as they are but worth a look (also in notes, for people).
     warnings: list[CellProblem] = field(default_factory=list)
     # The database as the plan saw it (storage.bulk.data_version) and, per Excel row to be
-    # added, what to write: applied to the same database the plan is not compared again.
+    # added, what to write, per row to update its comparison (sheets.compare.Outcome): applied
+    # to the same database the plan is not compared again.
     data_version: tuple[int, int] | None = field(default=None, repr=False)
     ready: dict[int, tuple[dict[str, Any], Any]] = field(default_factory=dict, repr=False)
+    changing: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @property
     def unmatched(self) -> list[Column]:

@@ -100,10 +100,11 @@ def complete_rows(model: type[Base], rows: Sequence[dict[str, Any]]) -> list[dic
     computed: dict[str, Any] = {}
     for key, fn in _defaults(table):
         computed[key] = fn()
-    blank = dict.fromkeys(table.columns.keys())
-    if "id" in blank and "id" not in rows[0]:
-        del blank["id"]  # the database assigns it
-    return [{**blank, **computed, **row} for row in rows]
+    base = dict.fromkeys(table.columns.keys())  # every column, in the table's order
+    if "id" in base and "id" not in rows[0]:
+        del base["id"]  # the database assigns it
+    base.update(computed)
+    return [{**base, **row} for row in rows]
 
 
 def insert_complete(session: Session, model: type[Base], full: Sequence[dict[str, Any]], *,

@@ -736,7 +736,7 @@ def _apply(session: Session, plan: ImportPlan, progress: ProgressFn | None) -> I
             updates.append((rd, out))
         if out.action is not Action.ADD:
             continue
-        with _row_errors(plan, rd):
+        try:  # as _row_errors, without a context manager per row
             meeting = meetings.get(rd.meeting)
             if meeting is None:
                 before = session.scalar(select(Meeting.id).where(
@@ -747,6 +747,10 @@ def _apply(session: Session, plan: ImportPlan, progress: ProgressFn | None) -> I
                     created.append(meeting.name)
                 meetings[rd.meeting] = meeting
             create(meeting, rd, out, names, settings)
+        except SheetError:
+            raise
+        except UserError as exc:
+            raise _row_problem(plan, rd, exc) from exc
     new_rows.write(names)
     # The comparison read columns; the services change objects.
     proposals = orm_proposals(session, [out.stored.id for _, out in updates if out.stored])
@@ -796,7 +800,11 @@ def _row_errors(plan: ImportPlan, rd: RowData) -> Iterator[None]:
     except SheetError:
         raise
     except UserError as exc:
-        raise SheetError(CellProblem(plan.file.name, plan.sheet, str(exc), rd.row)) from exc
+        raise _row_problem(plan, rd, exc) from exc
+
+
+def _row_problem(plan: ImportPlan, rd: RowData, exc: UserError) -> SheetError:
+    return SheetError(CellProblem(plan.file.name, plan.sheet, str(exc), rd.row))
 
 
 def import_file(db: Any, path: Path | str, options: ImportOptions | None = None,

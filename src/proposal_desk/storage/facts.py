@@ -9,7 +9,7 @@ core.rules; this module only gathers their inputs and names the cached columns t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -212,39 +212,54 @@ def _text(row: dict[str, Any], key: str) -> str:
     return row.get(key) or ""
 
 
+_BY_ROUND = itemgetter("round")
+_BY_ID = itemgetter("id")
+_BY_POSITION = itemgetter("position")
+_BY_DATE_ID = itemgetter("date", "id")
+
+
+def _ordered(rows: dict[str, Sequence[dict[str, Any]]], table: str,
+             key: Callable[[dict[str, Any]], Any]) -> Sequence[dict[str, Any]]:
+    found = rows.get(table, ())
+    return sorted(found, key=key) if len(found) > 1 else found
+
+
 def stored_of_rows(p: dict[str, Any], rows: dict[str, Sequence[dict[str, Any]]],
                    meeting_dues: tuple[dt.date | None, dt.date | None, dt.date | None],
                    names: dict[str, dict[int, str]]) -> StoredProposal:
     """A proposal from the rows a bulk writer has just inserted (columns by key, child rows by
     table name, `names` by key column: member_id, unit_id, topic_id), in the order
     `load_stored` reads them, so the refresh needs no read-back."""
-    def of(table: str, *order: str) -> Sequence[dict[str, Any]]:
-        found = rows.get(table, ())
-        if len(found) < 2 or not order:
-            return found
-        return sorted(found, key=itemgetter(*order))
-
+    members, units, topics = names["member_id"], names["unit_id"], names["topic_id"]
     return StoredProposal(
         id=p["id"], role=p["role"], key=bool(p.get("key")), assigned_on=p.get("assigned_on"),
         due_override=p.get("due_override"), signed_on=p.get("signed_on"),
         meeting_dues=meeting_dues,
-        replies=[ReplyFact(r["round"], r.get("sent_on"), _text(r, "category"), _text(r, "text"),
-                           _text(r, "doc_number")) for r in of("reply", "round")],
-        assist_opinions=[AssistFact(o.get("sent_on"), _text(o, "text"), _text(o, "doc_number"))
-                         for o in of("assist_opinion", "id")],
+        replies=[ReplyFact(r["round"], r.get("sent_on"), r.get("category") or "",
+                           r.get("text") or "", r.get("doc_number") or "")
+                 for r in _ordered(rows, "reply", _BY_ROUND)],
+        assist_opinions=[AssistFact(o.get("sent_on"), o.get("text") or "",
+                                    o.get("doc_number") or "")
+                         for o in _ordered(rows, "assist_opinion", _BY_ID)],
         opinions=[OpinionFact(o["round"], o["satisfaction"], o.get("received_on"),
-                              _text(o, "comments")) for o in of("member_opinion", "round")],
-        returns=[r["outcome"] for r in of("return_request", "id")],
-        records=[RecordFact(c["date"], c["method"], _text(c, "content"), _text(c, "our_people"),
-                            _text(c, "their_people"), _text(c, "place"), _text(c, "attitude"))
-                 for c in of("correspondence", "date", "id")],
-        proposers=[names["member_id"][m["member_id"]] for m in of("proposal_member", "position")],
-        units=[(names["unit_id"][u["unit_id"]], u["role"])
-               for u in of("proposal_unit", "position")],
-        topics=[names["topic_id"][t["topic_id"]] for t in of("proposal_topic", "topic_id")],
-        follow_ups=[_text(f, "progress") for f in of("follow_up", "date", "id")],
-        number=_text(p, "number"), title=_text(p, "title"), sector=_text(p, "sector"),
-        summary=_text(p, "summary"), notes=_text(p, "notes"), merged_with=_text(p, "merged_with"),
+                              o.get("comments") or "")
+                  for o in _ordered(rows, "member_opinion", _BY_ROUND)],
+        returns=[r["outcome"] for r in _ordered(rows, "return_request", _BY_ID)],
+        records=[RecordFact(c["date"], c["method"], c.get("content") or "",
+                            c.get("our_people") or "", c.get("their_people") or "",
+                            c.get("place") or "", c.get("attitude") or "")
+                 for c in _ordered(rows, "correspondence", _BY_DATE_ID)],
+        proposers=[members[m["member_id"]]
+                   for m in _ordered(rows, "proposal_member", _BY_POSITION)],
+        units=[(units[u["unit_id"]], u["role"])
+               for u in _ordered(rows, "proposal_unit", _BY_POSITION)],
+        topics=[topics[t["topic_id"]]
+                for t in _ordered(rows, "proposal_topic", itemgetter("topic_id"))],
+        follow_ups=[f.get("progress") or ""
+                    for f in _ordered(rows, "follow_up", _BY_DATE_ID)],
+        number=p.get("number") or "", title=p.get("title") or "", sector=p.get("sector") or "",
+        summary=p.get("summary") or "", notes=p.get("notes") or "",
+        merged_with=p.get("merged_with") or "",
     )
 
 

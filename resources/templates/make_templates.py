@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
+from docx.oxml import OxmlElement
 from docx.shared import Twips
 
 from proposal_desk.documents import format as fmt
@@ -135,23 +136,71 @@ def contact(doc: Any) -> None:
 
 
 def imprint(doc: Any) -> None:
-    """版记: 抄送 between a thick and a thin rule, then 印发 over a thick rule."""
+    """版记 at the foot of the last page, its last rule on the text area's last line
+    (GB/T 9704-2012), not straight after the body: 抄送 between a thick and a thin rule, then
+    印发 over a thick rule, in a borderless one-cell table floated to the bottom of the text
+    area. Being as wide as the text, nothing flows beside it: the body ends above it, and a
+    body that leaves no room pushes it, with its anchor (the small paragraph after it, the
+    document's last), to a page of its own, as before."""
     tag(doc, "{%p if cc %}")
-    keep_with_next(para(doc, style="GwFlush"))
-    p = keep_with_next(para(doc, "抄送：{{ cc }}。", style="GwNote", size=fmt.NOTE_PT),
-                       whole=True)  # 抄送 and 印发 on one page
-    ppr = p._p.get_or_add_pPr()
+    cc = para(doc, "抄送：{{ cc }}。", style="GwNote", size=fmt.NOTE_PT)
+    ppr = cc._p.get_or_add_pPr()
     fmt.set_para_props(ppr, fmt.ParaFormat(align="left", left_chars=4, hanging_chars=3,
                                            right_chars=1, font_pt=fmt.NOTE_PT,
                                            snap_to_grid=False))
     fmt.add_border(ppr, "top", size=8, space=4)
     fmt.add_border(ppr, "bottom", size=6, space=4)
-    p = para(doc, "{{ bureau }}", style="GwNote", size=fmt.NOTE_PT)
-    ppr = p._p.get_or_add_pPr()
+    issued = para(doc, "{{ bureau }}", style="GwNote", size=fmt.NOTE_PT)
+    ppr = issued._p.get_or_add_pPr()
     fmt.add_tab(ppr, fmt.TEXT_WIDTH - NOTE_CHAR, "right")
-    fmt.add_run(p, "\t{{ print_date }}印发", size=fmt.NOTE_PT)
+    fmt.add_run(issued, "\t{{ print_date }}印发", size=fmt.NOTE_PT)
     fmt.add_border(ppr, "bottom", size=8, space=4)
+    foot_table(cc._p, issued._p)
+    anchor = para(doc, style="GwFlush")
+    ppr = anchor._p.get_or_add_pPr()
+    fmt.set_attrs(fmt.ppr_child(ppr, "snapToGrid"), val=0)
+    fmt.set_attrs(fmt.ppr_child(ppr, "spacing"), before=0, after=0, line=20, lineRule="exact")
+    fmt.set_attrs(fmt.rpr_child(fmt.ppr_child(ppr, "rPr"), "sz"), val=2)  # 1 pt
     tag(doc, "{%p endif %}")
+
+
+def _element(tag: str, **attrs: Any) -> Any:
+    return fmt.set_attrs(OxmlElement(f"w:{tag}"), **attrs)
+
+
+def foot_table(*paragraphs: Any) -> None:
+    """Move `paragraphs` into a borderless one-cell table, as wide as the text, floating at
+    the bottom of the text area (where the first of them stood). Horizontally it is placed
+    from the page edge (at the left margin), not from the margin: LibreOffice keeps a
+    margin-placed table this wide inline, ignoring the float."""
+    table = _element("tbl")
+    props = _element("tblPr")
+    props.append(_element("tblpPr", leftFromText=0, rightFromText=0,
+                          topFromText=fmt.LINE_PITCH, bottomFromText=0, vertAnchor="margin",
+                          tblpYSpec="bottom", horzAnchor="page", tblpX=fmt.MARGIN_LEFT))
+    props.append(_element("tblOverlap", val="never"))
+    props.append(_element("tblW", w=fmt.TEXT_WIDTH, type="dxa"))
+    borders = _element("tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_element(side, val="nil"))
+    props.append(borders)
+    props.append(_element("tblLayout", type="fixed"))
+    margins = _element("tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(_element(side, w=0, type="dxa"))
+    props.append(margins)
+    table.append(props)
+    grid = _element("tblGrid")
+    grid.append(_element("gridCol", w=fmt.TEXT_WIDTH))
+    table.append(grid)
+    row, cell, cell_props = _element("tr"), _element("tc"), _element("tcPr")
+    cell_props.append(_element("tcW", w=fmt.TEXT_WIDTH, type="dxa"))
+    cell.append(cell_props)
+    paragraphs[0].addprevious(table)
+    for p in paragraphs:
+        cell.append(p)  # moves it
+    row.append(cell)
+    table.append(row)
 
 
 def build_letter() -> Any:

@@ -404,7 +404,7 @@ def _ours(names: Iterable[str], bureau: set[str]) -> bool:
 def plan_import(session: Session, path: Path | str, options: ImportOptions | None = None,
                 progress: ProgressFn | None = None) -> ImportPlan:
     """Read a sheet and say, per row, what importing it would do. Writes nothing."""
-    with gc_paused():
+    with gc_paused(keep=True):
         return _plan(session, path, options, progress)
 
 
@@ -701,7 +701,7 @@ def apply_import(session: Session, plan: ImportPlan,
     """Write a plan inside the caller's transaction; refuses a plan with problems."""
     if plan.problems:
         raise SheetError(plan.problems[0], len(plan.problems) - 1)
-    with gc_paused():
+    with gc_paused(keep=True):
         return _apply(session, plan, progress)
 
 

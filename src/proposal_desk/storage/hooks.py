@@ -191,7 +191,9 @@ def _before_commit(session: Session) -> None:
     session.info[_TOUCHED] = set()
     session.info[_REFRESHING] = True
     try:
-        with gc_paused():
+        # a large refresh (an import) leaves its objects to the oldest generation; an edit's
+        # few are young garbage soon
+        with gc_paused(keep=len(ids) + len(caches_only) >= 1000):
             refresh(session, ids, caches_only=caches_only)
     finally:
         session.info[_REFRESHING] = False

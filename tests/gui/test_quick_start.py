@@ -163,3 +163,32 @@ def test_an_old_schema_or_an_empty_demo_starts_the_ordinary_way(seeded_db: Any,
     assert load.quick_snapshot() is None  # migrated by the ordinary opening, backed up first
     load.close()
     assert load.prechecked
+
+
+def test_a_quick_read_keeps_its_rows_out_of_collection_until_the_paint(
+        seeded_db: Any, tmp_path: Path) -> None:
+    """The rows read before the paint are frozen as the read ends (no collection walks them
+    on the way to the paint), and thawed after it (resume_gc) or at the latest by close(); a
+    start that cannot use its quick read leaves nothing frozen, and the collector on."""
+    from proposal_desk.gui.startup_load import resume_gc
+
+    url, path = _file(seeded_db)
+    for thaw in (resume_gc, lambda: None):
+        assert gc.get_freeze_count() == 0
+        load = StartupLoad(url, tmp_path / "d", quick=True).start()
+        try:
+            assert load.quick_snapshot() is not None
+            assert gc.get_freeze_count() > 0 and gc.isenabled()
+            thaw()
+        finally:
+            load.close()
+        assert gc.get_freeze_count() == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0000'")
+    conn.close()
+    load = StartupLoad(url, tmp_path / "d", quick=True).start()
+    try:
+        assert load.quick_snapshot() is None
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+    finally:
+        load.close()

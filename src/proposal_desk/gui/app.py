@@ -23,12 +23,8 @@ from PySide6.QtWidgets import QApplication
 from proposal_desk import APP_ID, APP_NAME, __version__
 from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
-from proposal_desk.gui.launch import (
-    freeze_gc,
-    resume_gc,
-    run_gui,  # noqa: F401 - the start, from here too
-)
-from proposal_desk.gui.startup_load import StartupLoad
+from proposal_desk.gui.launch import run_gui  # noqa: F401 - the start, from here too
+from proposal_desk.gui.startup_load import StartupLoad, resume_gc
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,9 +107,8 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
     try:
         from proposal_desk.gui.main_window import MainWindow  # no database layer (light)
 
-        quick = load.quick_snapshot()
+        quick = load.quick_snapshot()  # its rows already frozen (startup_load.freeze_gc)
         if quick is not None:
-            freeze_gc()
             return _run_quick(app, load, quick, url, folder, server, demo=demo, smoke=smoke)
         load.import_database_layer()
         from proposal_desk.gui import operations

@@ -5,34 +5,14 @@ window are imported (about 0.1 s sooner); gui/app.py does the rest."""
 from __future__ import annotations
 
 import argparse
-import gc
 
 from proposal_desk import logs, paths
-from proposal_desk.gui.startup_load import StartupLoad
-
-_gc_paused = False
-
-
-def freeze_gc() -> None:
-    """The first snapshot has been read: its rows and everything loaded so far are left out
-    of garbage collection until the first paint (each full collection would walk them)."""
-    global _gc_paused
-    if not _gc_paused:
-        _gc_paused = True
-        gc.freeze()
-
-
-def resume_gc() -> None:
-    """The start is past its first paint: garbage collection as usual again."""
-    global _gc_paused
-    if _gc_paused:
-        _gc_paused = False
-        gc.unfreeze()
+from proposal_desk.gui.startup_load import StartupLoad, resume_gc
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    # A quick start freezes what is loaded once the first snapshot is read (gui/app.py) and
-    # thaws it after the first paint or, whatever happened, here. (Turning the collector off
+    # A quick start freezes what is loaded once the first snapshot is read (gui/startup_load)
+    # and thaws it after the first paint or, whatever happened, here. (Turning the collector off
     # instead gained as little and left a pile of cycles, Qt wrappers among them, to be
     # collected later on whatever thread: two crashes in ~100 starts.)
     try:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, String, Table, insert, type_coerce
+from sqlalchemy import Boolean, Connection, Date, DateTime, String, Table, insert, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
 _Processor = Callable[[Any], Any] | None
@@ -84,19 +84,21 @@ def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if converted:  # column by column: a few hundred distinct dates, one timestamp
         columns: list[Sequence[Any]] = list(zip(*params, strict=True))
         for i, p in converted:
-            columns[i] = _converted(columns[i], p)
+            columns[i] = _converted(columns[i], p,
+                                    isinstance(table.c[keys[i]].type, _FEW_DISTINCT))
         params = list(zip(*columns, strict=True))
     conn.exec_driver_sql(sql, params)
 
 
-def _converted(values: Sequence[Any], proc: Callable[[Any], Any]) -> list[Any]:
-    """The bind processor over one column's values, NULL kept; each distinct value once
-    where the values can be told apart by hash (dates, flags), else value by value (JSON)."""
-    try:
-        distinct = set(values)
-    except TypeError:
+_FEW_DISTINCT = (Date, DateTime, Boolean)
+
+
+def _converted(values: Sequence[Any], proc: Callable[[Any], Any], few: bool) -> list[Any]:
+    """The bind processor over one column's values, NULL kept; `few` (dates, flags): each
+    distinct value once."""
+    if not few:
         return [None if v is None else proc(v) for v in values]
-    memo = {v: None if v is None else proc(v) for v in distinct}
+    memo = {v: None if v is None else proc(v) for v in set(values)}
     return list(map(memo.__getitem__, values))
 
 

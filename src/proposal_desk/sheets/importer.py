@@ -16,7 +16,8 @@ column, and counts. It never writes. A file that cannot be read at all raises `S
 
 `apply_import` refuses a plan with problems (SheetError naming the first) and otherwise writes
 every added and updated row inside the caller's transaction, comparing again against the
-database as it is then; the caller's `db.transaction()` commits it whole or not at all. Rows
+database as it is then (unless nothing was written since the plan: its comparison is used as it
+is); the caller's `db.transaction()` commits it whole or not at all. Rows
 that did not change are not touched, so importing the same file twice writes nothing (no audit
 rows either). `progress(stage, done, total)` is called now and then from the calling thread;
 returning False cancels (ImportCancelled; the transaction is rolled back). To let the user map

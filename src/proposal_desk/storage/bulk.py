@@ -133,10 +133,10 @@ def audit_inserted(session: Session, model: type[Base], full: Sequence[dict[str,
     keys = [c.key for c in table.primary_key.columns]
     pid_key = "id" if model is Proposal else "proposal_id"
     audits = []
-    for values in full:
+    for values, changes in zip(full, hooks.insert_changes_many(full), strict=True):
         row_id = "/".join(str(values[k]) for k in keys)
         audits.append(hooks.audit_entry(session, table.name, row_id, values.get(pid_key), "insert",
-                                        hooks.insert_changes(values), now))
+                                        changes, now))
     fastsql.insert_many(session.connection(), AuditEntry.__table__, audits)  # type: ignore[arg-type]
 
 
@@ -151,16 +151,14 @@ def audit_new_proposals(session: Session, proposals: Sequence[dict[str, Any]],
         return
     nested: dict[int, dict[str, list[dict[str, Any]]]] = {}
     for table, rows in children.items():
-        for values in rows:
-            kept = hooks.insert_changes(values)
-            kept.pop("proposal_id", None)
-            nested.setdefault(values["proposal_id"], {}).setdefault(table, []).append(kept)
+        kept = hooks.insert_changes_many(rows, leave="proposal_id")
+        for values, changes in zip(rows, kept, strict=True):
+            nested.setdefault(values["proposal_id"], {}).setdefault(table, []).append(changes)
     now = dt.datetime.now().replace(microsecond=0)
     extra = extra or {}
     audits = []
-    for values in proposals:
+    for values, changes in zip(proposals, hooks.insert_changes_many(proposals), strict=True):
         pid = values["id"]
-        changes = hooks.insert_changes(values)
         changes.update(extra.get(pid, {}))
         changes["rows"] = nested.get(pid, {})
         audits.append(hooks.audit_entry(session, "proposal", str(pid), pid, "insert",

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
+from operator import eq, is_, itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select
@@ -128,6 +130,53 @@ def insert_changes(row: dict[str, Any]) -> dict[str, Any]:
     plain = _PLAIN
     return {k: v if type(v) in plain else _jsonable(v) for k, v in row.items()
             if v is not None and v != ""}
+
+
+_PLAIN_OR_NONE = _PLAIN | {type(None)}
+_DATE_OR_NONE = frozenset((dt.date, type(None)))
+_TIME_OR_NONE = frozenset((dt.datetime, type(None)))
+
+
+def insert_changes_many(rows: Sequence[dict[str, Any]], *, leave: str = ""
+                        ) -> list[dict[str, Any]]:
+    """`insert_changes` of each row (without the key `leave`), the same dictionaries; built
+    column by column when every row has the same keys in the same order (a bulk insert's
+    complete rows): a column empty in every row is left out at once, one given in every row
+    kept at once, and only the others looked at row by row."""
+    if not rows:
+        return []
+    if len(set(map(tuple, rows))) != 1:
+        return [{k: v for k, v in insert_changes(row).items() if k != leave} for row in rows]
+    names: list[str] = []
+    columns: list[list[Any]] = []
+    sometimes: list[tuple[str, list[Any]]] = []
+    for key in rows[0]:
+        if key == leave:
+            continue
+        column = list(map(itemgetter(key), rows))
+        empty = column.count(None) + column.count("")
+        if empty == len(column):
+            continue
+        types = set(map(type, column))
+        if not types <= _PLAIN_OR_NONE:
+            if types <= _DATE_OR_NONE or types <= _TIME_OR_NONE:  # each distinct day once
+                memo = {v: _jsonable(v) for v in set(column)}
+                column = list(map(memo.__getitem__, column))
+            else:
+                column = [v if type(v) in _PLAIN_OR_NONE else _jsonable(v) for v in column]
+        names.append(key)
+        columns.append(column)
+        if empty:
+            sometimes.append((key, column))
+    if not columns:
+        return [{} for _ in rows]
+    result = list(map(dict, map(zip, repeat(names), zip(*columns, strict=True))))
+    for key, column in sometimes:  # deleting keeps the other keys' order
+        for changes in compress(result, map(is_, column, repeat(None))):
+            del changes[key]
+        for changes in compress(result, map(eq, column, repeat(""))):
+            del changes[key]
+    return result
 
 
 def _after_flush(session: Session, _ctx: object) -> None:

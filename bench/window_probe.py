@@ -3,10 +3,13 @@ against (bench_scale.py's empty window and bare table, bench_startup.py's minima
 build): Python source to put at the top of such a program, which then calls
 `watch(app, window)` before `window.show()`.
 
-The same logic as proposal_desk.startup_probe, as text: these programs must not import
-proposal_desk, or they would no longer be the floor. Once the window has been painted and the
-event loop has turned twice with nothing new painted, it writes {"ready_at": time.time()} to
-the file named by PROPOSAL_DESK_STARTUP_STAMP (when set) and quits.
+The same logic as proposal_desk.gui.first_paint (which the start-up probe uses), as text: these
+programs must not import proposal_desk, or they would no longer be the floor. It watches the
+window and its native window (every paint of the window's widgets is a pass of the window:
+an Expose, or an UpdateRequest to the window, and a Paint of the window). Once the window has
+been painted and the event loop has turned twice with nothing new painted, it writes
+{"ready_at": time.time()} to the file named by PROPOSAL_DESK_STARTUP_STAMP (when set) and
+quits.
 """
 
 PROBE = '''
@@ -31,14 +34,19 @@ def watch(app, window):
                 json.dump({"ready_at": time.time()}, f)
             os.replace(path + ".tmp", path)
         app.quit()
+    passes = (QEvent.Type.Paint, QEvent.Type.UpdateRequest, QEvent.Type.Expose)
     class PaintFilter(QObject):
         def eventFilter(self, obj, event):
-            if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
-                    and obj.window() is window):
+            kind = event.type()
+            if kind in passes:
                 state["paints"] += 1
                 if state["paints"] == 1:
                     QTimer.singleShot(0, check)
+            elif kind == QEvent.Type.Show and window.windowHandle() is not None \
+                    and "handle" not in state:
+                state["handle"] = window.windowHandle()
+                state["handle"].installEventFilter(self)
             return False
     window._probe = PaintFilter()
-    app.installEventFilter(window._probe)
+    window.installEventFilter(window._probe)
 '''

@@ -47,3 +47,23 @@ def test_many_rows_give_what_each_row_gives() -> None:
             got = hooks.insert_changes_many(rows, leave=leave)
             assert [list(c.items()) for c in got] == [list(c.items()) for c in want]
             assert json.dumps(got, ensure_ascii=False) == json.dumps(want, ensure_ascii=False)
+
+
+def test_a_proposals_child_rows_stay_in_row_order_when_interleaved(db: Any) -> None:
+    from sqlalchemy import select
+
+    from proposal_desk.storage import bulk
+    from proposal_desk.storage.models import AuditEntry
+
+    records = [{"id": 1, "proposal_id": 2, "method": "电话"},
+               {"id": 2, "proposal_id": 1, "method": "面商"},
+               {"id": 3, "proposal_id": 2, "method": "微信"}]
+    with db.transaction() as s:
+        bulk.audit_new_proposals(s, [{"id": 1, "title": "甲"}, {"id": 2, "title": "乙"}],
+                                 {"correspondence": records, "reply": []})
+        changes = {e.proposal_id: e.changes for e in s.scalars(select(AuditEntry))}
+        s.rollback()
+    assert changes[1] == {"id": 1, "title": "甲", "rows": {
+        "correspondence": [{"id": 2, "method": "面商"}]}}
+    assert changes[2]["rows"] == {"correspondence": [{"id": 1, "method": "电话"},
+                                                     {"id": 3, "method": "微信"}]}

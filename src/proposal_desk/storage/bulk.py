@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
@@ -152,8 +154,10 @@ def audit_new_proposals(session: Session, proposals: Sequence[dict[str, Any]],
     nested: dict[int, dict[str, list[dict[str, Any]]]] = {}
     for table, rows in children.items():
         kept = hooks.insert_changes_many(rows, leave="proposal_id")
-        for values, changes in zip(rows, kept, strict=True):
-            nested.setdefault(values["proposal_id"], {}).setdefault(table, []).append(changes)
+        pids = map(itemgetter("proposal_id"), rows)
+        # a proposal's rows are written together: one step per run of them, in row order
+        for pid, run in groupby(zip(pids, kept, strict=True), key=itemgetter(0)):
+            nested.setdefault(pid, {}).setdefault(table, []).extend(map(itemgetter(1), run))
     now = dt.datetime.now().replace(microsecond=0)
     extra = extra or {}
     audits = []

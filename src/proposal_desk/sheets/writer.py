@@ -5,6 +5,8 @@ services, field by field."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -232,10 +234,9 @@ class NewRows:
             select(Meeting.id, Meeting.reply_due, Meeting.assist_due, Meeting.return_due))}
         deadlines = load_settings(self.session).deadlines
         children: dict[int, dict[str, list[dict[str, Any]]]] = {}
-        for model in _CHILDREN:
-            for row in written[model]:
-                children.setdefault(row["proposal_id"], {}).setdefault(
-                    model.__tablename__, []).append(row)
+        for model in _CHILDREN:  # a proposal's rows were made together: one step per run
+            for pid, run in groupby(written[model], key=itemgetter("proposal_id")):
+                children.setdefault(pid, {}).setdefault(model.__tablename__, []).extend(run)
         loaded = []
         for p in written[Proposal]:
             data = facts.stored_of_rows(p, children.get(p["id"], {}),

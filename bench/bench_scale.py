@@ -2,7 +2,7 @@
 in the same run, and a verdict against the goal.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_scale.py [--only start,search,…]
-        [--runs 5] [--work /tmp/proposal-desk-bench] [--fresh] [--small]
+        [--runs 5] [--work /tmp/proposal-desk-bench] [--fresh] [--small] [--no-bytecode]
 
 Parts (all by default, in this order; heavy, so run nothing else meanwhile):
 
@@ -10,6 +10,11 @@ Parts (all by default, in this order; heavy, so run nothing else meanwhile):
           with its data and quiet, and (b) the database is open and nothing runs
           (proposal_desk.startup_probe's stamp), with 10k and with 100k proposals, against
           an empty PySide6 window run the same way.               goal: 10k ≤ 3× the empty window
+          The package is byte-compiled first, as an installed copy is (the one-file build and
+          a pip install carry bytecode); --no-bytecode compiles it at every start instead,
+          as this checkout does under PYTHONDONTWRITEBYTECODE (the figures before session 3).
+          Also shown, not used as the floor: the empty window watched by an application-wide
+          event filter, the probe used before session 3 (it costs that window ~25 ms).
   search  search as you type over 100k proposals and 500k records: for 1-, 2- and 3-character
           queries the keystroke's work (search_ids, filtering the loaded 100k-row list, a
           repaint), beside the full scan and the positional phrase query; and every query's
@@ -184,7 +189,7 @@ PEAK_RSS = textwrap.dedent('''
         runpy.run_path(sys.argv[0], run_name="__main__")
 ''')
 
-EMPTY_WINDOW = _PROBE + textwrap.dedent('''
+_EMPTY = textwrap.dedent('''
     from PySide6.QtWidgets import QLabel, QMainWindow
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
@@ -194,6 +199,9 @@ EMPTY_WINDOW = _PROBE + textwrap.dedent('''
     window.show()
     sys.exit(app.exec())
 ''')
+EMPTY_WINDOW = _PROBE + _EMPTY
+# The same window watched by the probe used before session 3 (shown, not the floor).
+EMPTY_WINDOW_APP_FILTER = _load("window_probe").APP_WIDE_PROBE + _EMPTY
 
 BARE_TABLE = _PROBE + textwrap.dedent('''
     import sqlite3
@@ -286,11 +294,27 @@ def run_launches(launches: list[Launch], env: dict[str, str], runs: int,
                 launch.painted.append(got[2])
 
 
+def byte_compile(enabled: bool) -> None:
+    """As installed: the package's bytecode written once (__pycache__, ignored by git), so a
+    start reads it instead of compiling ~45 modules before the first paint (~35 ms)."""
+    if not enabled:
+        print("  bytecode: none (every start compiles the package: --no-bytecode)", flush=True)
+        return
+    import compileall
+
+    ok = compileall.compile_dir(ROOT / "src" / "proposal_desk", quiet=1)
+    print(f"  bytecode: the package byte-compiled first{'' if ok else ' (with errors)'}",
+          flush=True)
+
+
 def part_start_and_memory(results: Results, work: Path, dbs: dict[int, Path], runs: int,
-                          parts: set[str]) -> None:
+                          parts: set[str], bytecode: bool = True) -> None:
     scripts = work / "scripts"
     scripts.mkdir(exist_ok=True)
+    byte_compile(bytecode)
     (scripts / "empty_window.py").write_text(EMPTY_WINDOW, encoding="utf-8")
+    (scripts / "empty_window_app_filter.py").write_text(EMPTY_WINDOW_APP_FILTER,
+                                                        encoding="utf-8")
     (scripts / "bare_table.py").write_text(BARE_TABLE, encoding="utf-8")
     (scripts / "peak_rss.py").write_text(PEAK_RSS, encoding="utf-8")
     python = [sys.executable, str(scripts / "peak_rss.py")]
@@ -307,9 +331,11 @@ def part_start_and_memory(results: Results, work: Path, dbs: dict[int, Path], ru
     sql = LIST_SQL
     launches.append(Launch(f"bare Qt table, {large} rows",
                            [*python, str(scripts / "bare_table.py"), str(dbs[large]), sql]))
+    launches.append(Launch("empty window, application-wide probe (before session 3)",
+                           [*python, str(scripts / "empty_window_app_filter.py")]))
     print(f"start-up: {runs} runs each after a warm-up, interleaved", flush=True)
     run_launches(launches, env, runs)
-    empty, ours_small, ours_large, bare = launches
+    empty, ours_small, ours_large, bare, _app_filter = launches
     for launch in launches:
         if launch.seconds:
             print(f"  {launch.name}: painted with data {statistics.median(launch.painted):.2f} s "
@@ -527,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="generate the databases again")
     parser.add_argument("--small", action="store_true", help="2,000 and 20,000 proposals")
     parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="start: compile the package at every start (no __pycache__)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     parts = set(args.only.split(","))
@@ -540,7 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     if parts & {"start", "memory", "search", "list"}:
         dbs = {n: database(args.work, n, args.fresh) for n in sizes}
     if parts & {"start", "memory"}:
-        part_start_and_memory(results, args.work, dbs, args.runs, parts)
+        part_start_and_memory(results, args.work, dbs, args.runs, parts,
+                              bytecode=not args.no_bytecode)
     if "search" in parts:
         part_search(results, dbs[sizes[1]], args.runs)
     if "list" in parts:

@@ -65,6 +65,9 @@ def test_a_sound_file_is_checked_opened_and_read_once(seeded_db: Any, tmp_path: 
         assert job is not None
         snapshot = job(None)
         assert sorted(r.number for r in snapshot.rows) == ["144009", "144011", "144026"]
+        # The window is built with the pick lists the snapshot read: they are read once.
+        assert load.lookups(db) is snapshot.lookups
+        assert snapshot.lookups.meetings and load.lookups(seeded_db) is None
         # The Database holds the lock now: another program is refused.
         assert _lock_held_elsewhere(path)
     finally:

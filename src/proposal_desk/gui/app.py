@@ -124,7 +124,12 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
             return EXIT_OPEN_FAILED
         db = opened.db
         ctx = AppContext(db=db, layout=LayoutStore(folder), data_folder=folder, demo=demo)
-        ctx.refresh_lookups()
+        lookups = load.lookups(db)  # read first by the snapshot being read: not read twice
+        if lookups is None:
+            ctx.refresh_lookups()
+        else:
+            ctx.lookups = lookups
+            ctx.apply_user()
         window = MainWindow(ctx)
         if server is not None:
             server.activate_requested.connect(window.bring_forward)

@@ -19,6 +19,8 @@ from proposal_desk.services import dashboard, views
 from proposal_desk.services.rows import ListFilter, ProposalRow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from proposal_desk.storage.database import Database
 
 ALL_YEARS = 0
@@ -75,8 +77,10 @@ def make_snapshot(year: int, years: list[int], rows: list[ProposalRow],
     )
 
 
-def read_snapshot(db: Database, year: int | None, today: dt.date | None = None) -> Snapshot:
-    """`year` None picks the default year; ALL_YEARS reads every year."""
+def read_snapshot(db: Database, year: int | None, today: dt.date | None = None, *,
+                  on_lookups: Callable[[Lookups], None] | None = None) -> Snapshot:
+    """`year` None picks the default year; ALL_YEARS reads every year. `on_lookups` is given
+    the pick lists as soon as they are read (the start builds its window with them)."""
     from sqlalchemy import select
 
     from proposal_desk.services.queries import list_rows
@@ -85,6 +89,8 @@ def read_snapshot(db: Database, year: int | None, today: dt.date | None = None) 
     today = today or dt.date.today()
     with db.session() as session:
         lookups = Lookups.read(session)
+        if on_lookups is not None:
+            on_lookups(lookups)
         years = list(session.scalars(
             select(Meeting.year).join(Proposal, Proposal.meeting_id == Meeting.id)
             .distinct().order_by(Meeting.year.desc())))

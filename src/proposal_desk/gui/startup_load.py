@@ -20,7 +20,8 @@ The worker thread
    backup on open — or raises the damage the check found, and releases its own hold on the
    lock (the Database holds it now);
 4. (ordinary start) reads the first snapshot, which the window's first load takes
-   (`snapshot_job`).
+   (`snapshot_job`); its pick lists, read first, are the ones the window is built with
+   (`lookups`).
 
 Data safety: nothing writes to the file before the whole file's check has passed (only the
 checks and the read-only first read touch it before step 3); a quick start shows data only
@@ -62,6 +63,7 @@ if os.name == "posix":  # the instance lock's getpass.getuser() imports it on fi
     import pwd  # noqa: F401
 
 if TYPE_CHECKING:
+    from proposal_desk.gui.lookups import Lookups
     from proposal_desk.gui.snapshot import Snapshot
     from proposal_desk.storage.database import Database
 
@@ -145,6 +147,8 @@ class StartupLoad:
         self._imported = threading.Event()
         self._opened = threading.Event()
         self._read_done = threading.Event()
+        self._lookups: Lookups | None = None  # the pick lists, read first by step 4
+        self._lookups_read = threading.Event()
         self._db: Database | None = None
         self._taken = False
         self._error: BaseException | None = None
@@ -181,16 +185,22 @@ class StartupLoad:
                 checked.lock.release()  # the Database holds its own count of the lock
             self._opened.set()
         if self._db is None or not self._read or self._quick is not None:
+            self._lookups_read.set()
             self._read_done.set()
             return
         try:
             from proposal_desk.gui.snapshot import read_snapshot
 
-            self._snapshot = read_snapshot(self._db, None)
+            self._snapshot = read_snapshot(self._db, None, on_lookups=self._took_lookups)
         except BaseException as exc:
             self._read_error = exc
         finally:
+            self._lookups_read.set()
             self._read_done.set()
+
+    def _took_lookups(self, lookups: Lookups) -> None:
+        self._lookups = lookups
+        self._lookups_read.set()
 
     def _check_file(self) -> _Checked | None:
         """Steps 1-2: lock, check, and on a quick start read; standard library only. None:
@@ -335,6 +345,15 @@ class StartupLoad:
         assert self._db is not None
         self._taken = True
         return self._db
+
+    def lookups(self, db: Database) -> Lookups | None:
+        """The pick lists and settings step 4 reads first (the window is built with them while
+        it reads the rows, instead of reading them a second time), or None when step 4 reads
+        nothing for `db` (see `snapshot_job`) or failed before them. Waits for them."""
+        if not self._read or db is not self._db:
+            return None
+        self._lookups_read.wait()
+        return self._lookups
 
     def snapshot_job(self, db: Database) -> Callable[[Any], Snapshot] | None:
         """A job for the window's first load (it runs on a worker thread and may wait) that

@@ -385,6 +385,8 @@ class MainWindow(QMainWindow):
             f"（{year}年）" if year else "（全部年度）")
         self.list_pane.title.setText(f"<b style='font-size:12pt'>{self.target.label}</b>{suffix}")
         self.list_pane.set_follow_up(self.target.kind == "follow_up")
+        if self.snapshot is not None:  # tooltips count from the day the marks were made on
+            self.list_pane.model.set_today(self.snapshot.today)
         self.list_pane.set_rows(self.rows_for(self.target), keep=keep)
         text = self.list_pane.search_text()
         if text:

@@ -1,11 +1,12 @@
 """The process the kill test kills, and the harness that kills it and checks what survived.
 
 As a script (`python tests/crash_writer.py DB START SEED`) it writes units of work for ever,
-each in one `db.transaction()` through services.handling (and sheets.importer when present):
-new proposals with proposers, units and topics; contact records; replies; attachments; bulk
-changes over many proposals. Before each unit it prints `{"begin": i, "expect": {...}}`
-(how many rows tagged `#i#` the unit adds to each table) and after its commit returns
-`{"done": i}`, flushing each line, so the harness knows which commits returned.
+each in one `db.transaction()` through services.handling and sheets.importer: new proposals
+with proposers, units and topics; contact records; replies; attachments; bulk changes over many
+proposals; ledger imports of up to 300 new proposals (a backup first, as the program does).
+Before each unit it prints `{"begin": i, "expect": {...}}` (how many rows tagged `#i#` the unit
+adds to each table) and after its commit returns `{"done": i}`, flushing each line, so the
+harness knows which commits returned.
 
 The harness (`run_cycle`) starts the writer, sends SIGKILL at a random moment, then opens the
 database, runs the full check and verifies: every unit whose commit returned is there whole;
@@ -60,7 +61,7 @@ def writer(db_path: Path, start: int, seed: int) -> None:
             unreplied = list(s.scalars(
                 select(Proposal.id).where(Proposal.role == "主办",
                                           ~Proposal.replies.any(Reply.id > 0))))
-        kinds = ["proposal"] * 3
+        kinds = ["proposal"] * 3 + ["import"]
         if ids:
             kinds += ["records"] * 3 + ["attachment"] * 2 + ["bulk"]
         if unreplied:
@@ -70,6 +71,10 @@ def writer(db_path: Path, start: int, seed: int) -> None:
         expect = dict.fromkeys(TABLES, 0)
         if kind == "proposal":
             expect.update(proposal=1, member=3)
+        elif kind == "import":
+            n = rng.randint(1, 300)
+            sheet = _ledger(db_path.parent / f"ledger-{i}.xlsx", i, n, today)
+            expect.update(proposal=n, member=n)
         elif kind == "records":
             n = rng.randint(1, 5)
             targets = [rng.choice(ids) for _ in range(n)]
@@ -84,6 +89,11 @@ def writer(db_path: Path, start: int, seed: int) -> None:
             target = rng.choice(ids)
             expect.update(attachment=1)
         _emit({"begin": i, "kind": kind, "expect": expect})
+        if kind == "import":
+            _import(db, sheet)
+            _emit({"done": i})
+            i += 1
+            continue
         with db.transaction() as s:
             if kind == "proposal":
                 meeting = s.scalars(select(Meeting)).first() or Meeting(
@@ -119,6 +129,36 @@ def writer(db_path: Path, start: int, seed: int) -> None:
         i += 1
 
 
+def _ledger(path: Path, i: int, n: int, today: dt.date) -> Path:
+    """A bureau ledger of n new proposals, each with one new proposer, all tagged with unit i."""
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("台账")
+    ws.append(["提案号", "案由", "提案人", "办理方式", "主办单位", "承办人", "交办日期",
+               "沟通方式"])
+    for k in range(n):
+        ws.append([f"{i:05d}{k:03d}", f"关于做好第{i}批第{k}项重点工作的建议{_tag(i)}",
+                   f"丁{_tag(i)}{k}", "主办", "区商务局", "王芳", today, "电话"])
+    wb.save(path)
+    return path
+
+
+def _import(db: Any, sheet: Path) -> None:
+    """As `proposal-desk import` does: plan, a backup, then one transaction."""
+    from proposal_desk.sheets import ImportOptions, apply_import, plan_import
+    from proposal_desk.storage.backup import REASON_IMPORT, backup_before
+
+    options = ImportOptions(meeting="区政协十四届四次会议", year=dt.date.today().year,
+                            kind="提案")
+    with db.session() as s:
+        plan = plan_import(s, sheet, options)
+    assert not plan.problems, plan.problems[:3]
+    backup_before(db, REASON_IMPORT)
+    with db.transaction() as s:
+        apply_import(s, plan)
+
+
 # ---- the harness ------------------------------------------------------------------------
 
 @dataclass
@@ -126,6 +166,7 @@ class CycleResult:
     committed: list[int] = field(default_factory=list)
     in_flight: int | None = None
     in_flight_landed: bool | None = None  # the unit in flight at the kill reached the disk
+    in_flight_kind: str = ""  # proposal, import, records, bulk, reply, attachment
     next_start: int = 0
     killed_after: float = 0.0
     ready: bool = False  # False: killed while starting (opening, checking, backing up)
@@ -168,6 +209,7 @@ def run_cycle(db_path: Path, start: int, seed: int, expectations: dict[int, dict
     if proc.returncode != -signal.SIGKILL:
         raise CrashCheckFailed(f"writer ended by itself ({proc.returncode}):\n{err.decode()}")
     begun: list[int] = []
+    kinds: dict[int, str] = {}
     for line in b"".join(lines).decode("utf-8", "replace").splitlines():
         try:
             msg = json.loads(line)
@@ -177,6 +219,7 @@ def run_cycle(db_path: Path, start: int, seed: int, expectations: dict[int, dict
             result.ready = True
         elif "begin" in msg:
             begun.append(msg["begin"])
+            kinds[msg["begin"]] = msg.get("kind", "")
             expectations[msg["begin"]] = msg["expect"]
         elif "done" in msg:
             committed.add(msg["done"])
@@ -185,6 +228,7 @@ def run_cycle(db_path: Path, start: int, seed: int, expectations: dict[int, dict
     if len(flight) > 1:
         raise CrashCheckFailed(f"more than one unit in flight: {flight}")
     result.in_flight = flight[0] if flight else None
+    result.in_flight_kind = kinds.get(flight[0], "") if flight else ""
     result.in_flight_landed = verify(db_path, expectations, committed, result.in_flight)
     if result.in_flight_landed:
         committed.add(result.in_flight)  # type: ignore[arg-type]

@@ -7,7 +7,6 @@ import logging
 import sys
 import threading
 from collections.abc import Iterator
-from logging.handlers import RotatingFileHandler
 from typing import Any
 
 import pytest
@@ -32,12 +31,12 @@ def _all_boxes() -> list[QMessageBox]:
 def fresh_log() -> Iterator[None]:
     """Logging set up for this test's data folder (the program does it once per process)."""
     root = logging.getLogger()
-    old = [h for h in root.handlers if isinstance(h, RotatingFileHandler)]
+    old = [h for h in root.handlers if isinstance(h, logs.LogFile)]
     for handler in old:
         root.removeHandler(handler)
     logs._configured = False
     yield
-    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+    for handler in [h for h in root.handlers if isinstance(h, logs.LogFile)]:
         root.removeHandler(handler)
         handler.close()
     for handler in old:

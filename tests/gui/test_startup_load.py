@@ -235,6 +235,12 @@ def test_the_dashboard_lists_the_most_urgent_and_links_the_rest(qtbot: Any) -> N
 # What the window's first paint does without (imported lazily, after it, or never).
 DATABASE_LAYER_AND_DOCUMENTS = ("sqlalchemy", "alembic", "docx", "docxtpl", "openpyxl",
                                 "lxml", "jinja2", "python_calamine")
+# Light modules the first paint does without too: each costs milliseconds to import (hashlib:
+# OpenSSL; logging.handlers: socket, pickle; argparse's parsers of every command need locale).
+NOT_BEFORE_THE_PAINT = {"hashlib", "logging.handlers", "socket", "pickle", "locale"}
+# Qt classes whose Python types (created at first use, ~0.5-1 ms each) no first paint needs.
+QT_TYPES_NOT_BEFORE_THE_PAINT = {"QMessageBox", "QDialog", "QFileDialog", "QProgressDialog",
+                                 "QUrl", "QDesktopServices"}
 # Everything a quick start imports before its first paint.
 FIRST_PAINT_MODULES = (
     "proposal_desk.cli.main", "proposal_desk.gui.launch", "proposal_desk.gui.app",
@@ -278,6 +284,9 @@ def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
         def watched(self, window, on_quiet, **kw):
             def quiet(when):
                 seen.setdefault("modules", sorted(sys.modules))
+                from PySide6 import QtCore, QtGui, QtWidgets
+                seen.setdefault("qt_types", sorted(
+                    name for module in (QtCore, QtGui, QtWidgets) for name in vars(module)))
                 seen.setdefault("rows", len(window.snapshot.rows) if window.snapshot else 0)
                 seen.setdefault("db_ready", window.ctx.db_ready)
                 on_quiet(when)
@@ -305,6 +314,9 @@ def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
     assert seen["rows"] == 3 and not seen["db_ready"]
     assert {m for m in seen["modules"]
             if m.split(".")[0] in DATABASE_LAYER_AND_DOCUMENTS} == set()
+    assert set(seen["modules"]) & NOT_BEFORE_THE_PAINT == set()
+    assert set(seen["qt_types"]) & QT_TYPES_NOT_BEFORE_THE_PAINT == set()
+    assert "QMainWindow" in seen["qt_types"]
     [report] = result["reports"]
     assert report["quick_start"] and report["db_ready"] and report["rows"] == 3
     assert report["gc"]  # paused for the start only, until the first paint

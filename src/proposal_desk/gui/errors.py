@@ -13,13 +13,17 @@ import threading
 import time
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 
 from proposal_desk import logs
 from proposal_desk.gui import messages
 from proposal_desk.storage.errors import ConflictError, UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +70,8 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> QMessageBox | 
         where = "（日志文件无法写入）"
     if QApplication.instance() is None:
         return None
+    from PySide6.QtWidgets import QMessageBox  # not before the first paint (messages.py)
+
     return messages.notice(parent, title, text, icon=QMessageBox.Icon.Critical,
                            informative=f"数据未受影响。详细信息已记录到：\n{where}",
                            details=details)

@@ -4,14 +4,24 @@ questions that need an answer block, and tests replace `confirm` and `ask_save`.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+# QMessageBox is imported where a box is made: creating its Python type (and QDialog's) costs
+# ~1 ms, and the window shows no message box before its first paint.
 
 
 def notice(parent: QWidget | None, title: str, text: str, *, details: str = "",
-           icon: QMessageBox.Icon = QMessageBox.Icon.Information,
-           informative: str = "") -> QMessageBox:
+           icon: QMessageBox.Icon | None = None, informative: str = "") -> QMessageBox:
+    """A notice that does not block; `icon` Information unless said."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if icon is None:
+        icon = QMessageBox.Icon.Information
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -26,11 +36,15 @@ def notice(parent: QWidget | None, title: str, text: str, *, details: str = "",
 
 def warn(parent: QWidget | None, text: str, *, title: str = "提示",
          informative: str = "") -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     return notice(parent, title, text, icon=QMessageBox.Icon.Warning, informative=informative)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, yes: str = "确定",
             no: str = "取消", danger: bool = False) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
                       title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
@@ -48,6 +62,8 @@ class SaveChoice(Enum):
 
 def ask_save(parent: QWidget | None, what: str) -> SaveChoice:
     """The unsaved-change question: 保存 / 不保存 / 取消."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, "尚未保存",
                       f"{what}有修改尚未保存。要保存吗？", QMessageBox.StandardButton.NoButton,
                       parent)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import tempfile
 from pathlib import Path
-
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 
 log = logging.getLogger(__name__)
 
 
 def open_path(path: Path) -> bool:
     """Open a file or folder the way a double click in the file manager would."""
+    from PySide6.QtCore import QUrl  # its type: ~0.6 ms, not before the first paint
+    from PySide6.QtGui import QDesktopServices
+
     ok = QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     if not ok:
         log.warning("could not open %s", path)
@@ -29,7 +27,11 @@ def temp_copy(name: str, data: bytes) -> Path:
     """Write attachment content to a read-only temporary file named as the original, for
     opening. Read-only so that Word/WPS open it read-only: edits there never reach the
     database, and the program says so. A copy edited since is replaced by the stored file."""
-    from proposal_desk.services.handling import safe_file_name  # the database layer: lazily
+    # hashlib (OpenSSL, ~3 ms) and the database layer: imported here, not before the first paint
+    import hashlib
+    import tempfile
+
+    from proposal_desk.services.handling import safe_file_name
 
     digest = hashlib.sha256(data).hexdigest()[:12]
     base = Path(tempfile.gettempdir()) / "ProposalDesk"

@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,8 @@ class Operation(QObject):
     def _show_dialog(self) -> None:
         if self not in _active or not _alive(self._parent):
             return
+        from PySide6.QtWidgets import QProgressDialog  # no dialog type before the first paint
+
         dialog = QProgressDialog(self._label, "取消" if self._cancellable else "", 0, 0,
                                  self._parent)
         dialog.setWindowTitle("请稍候")

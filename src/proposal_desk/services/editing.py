@@ -106,8 +106,8 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
     role = _check_role(p, info.role)
     if info.due_override and info.assigned_on and info.due_override < info.assigned_on:
         raise UserError("办理时限不能早于交办日期")
-    if info.signed_on and info.assigned_on and info.signed_on < info.assigned_on:
-        raise UserError(f"签收日期不能早于交办日期（{info.assigned_on:%Y-%m-%d}）")
+    if info.signed_on:
+        handling.check_signed(info.signed_on, info.assigned_on)
     if info.meeting_id != p.meeting_id:
         meeting = session.get(Meeting, info.meeting_id)
         if meeting is None:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
+from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import (
     METHOD_SYNONYMS,
     Method,
@@ -162,23 +163,23 @@ def sign(p: Proposal, on: dt.date) -> None:
 
 
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
-    """签收 is never before 交办 (also for a proposal an import writes as rows)."""
+    """签收 is never before 交办 (the one rule for the window, the form and an import)."""
     if assigned_on and on < assigned_on:
-        raise UserError(f"签收日期不能早于交办日期（{assigned_on:%Y-%m-%d}）")
+        raise UserError(f"签收日期不能早于交办日期（{format_cn(assigned_on)}）")
 
 
 def check_opinion(sent_on: dt.date | None, received_on: dt.date | None) -> None:
     """A member's opinion needs a reply sent (`sent_on`: the latest one's date), and comes
     after it."""
     if not sent_on:
-        raise UserError("尚未答复，不能登记委员意见")
+        raise UserError("尚未答复（答复日期为空），不能登记委员意见")
     if received_on and received_on < sent_on:
         raise UserError("意见反馈日期不能早于答复日期")
 
 
 def check_return_reason(reason: str) -> None:
     if not reason:
-        raise UserError("退回必须写明理由")
+        raise UserError("退回必须写明理由（退回理由为空）")
 
 
 def assign(session: Session, p: Proposal, *, section: str | None = None,

@@ -14,10 +14,12 @@ from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
+from proposal_desk.services import handling
 from proposal_desk.sheets import existing
 from proposal_desk.sheets.existing import RETURN_FIELDS, Stored
 from proposal_desk.sheets.ledger import UNIT_FIELDS
 from proposal_desk.sheets.plan import Action, Change, RowData
+from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting
 
 LABELS = {
@@ -174,11 +176,13 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
     else:
         if "replied" in wanted and assigned and wanted["replied"] < assigned:
             problems.append(("replied", f"答复日期不能早于交办日期（{format_cn(assigned)}）"))
-        if ("satisfaction" in wanted or "opinion_date" in wanted) and not replied:
-            problems.append(("satisfaction" if "satisfaction" in wanted else "opinion_date",
-                             "尚未答复（答复日期为空），不能登记委员意见"))
-        if "opinion_date" in wanted and replied and wanted["opinion_date"] < replied:
-            problems.append(("opinion_date", "意见反馈日期不能早于答复日期"))
+        if "satisfaction" in wanted or "opinion_date" in wanted:
+            try:
+                handling.check_opinion(replied, wanted.get("opinion_date"))
+            except UserError as exc:
+                key = "satisfaction" if not replied and "satisfaction" in wanted \
+                    else "opinion_date"
+                problems.append((key, str(exc)))
         if "opinion_date" in wanted and not (wanted.get("satisfaction")
                                              or current.get("satisfaction")):
             problems.append(("opinion_date", "有意见反馈日期，却没有委员意见"))
@@ -186,8 +190,11 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
     for key in ("signed", "replied", "opinion_date"):  # as the handling services refuse them
         if isinstance(wanted.get(key), dt.date) and wanted[key] > today:
             problems.append((key, f"{LABELS[key]}（{wanted[key]:%Y-%m-%d}）不能晚于今天"))
-    if "signed" in wanted and assigned and wanted["signed"] < assigned:
-        problems.append(("signed", f"签收日期不能早于交办日期（{format_cn(assigned)}）"))
+    if wanted.get("signed"):
+        try:
+            handling.check_signed(wanted["signed"], assigned)
+        except UserError as exc:
+            problems.append(("signed", str(exc)))
     if p is not None and p.role != role.value:
         old = Role(p.role)
         if old.answers_member != role.answers_member and p.answered:
@@ -198,8 +205,12 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
         if not on:
             problems.append((next(k for k in RETURN_FIELDS if k in wanted),
                              "有退回信息却没有退回日期"))
-        elif not (wanted.get("return_reason") or current.get("return_reason")):
-            problems.append(("return_on", "退回必须写明理由（退回理由为空）"))
+        else:
+            try:
+                handling.check_return_reason(wanted.get("return_reason")
+                                             or current.get("return_reason") or "")
+            except UserError as exc:
+                problems.append(("return_on", str(exc)))
         decided = wanted.get("return_decided")
         if on and decided and decided < on:
             problems.append(("return_decided", "退回审核日期不能早于退回日期"))

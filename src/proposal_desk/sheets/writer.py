@@ -250,14 +250,14 @@ class NewRows:
 def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
            settings: BureauSettings) -> int:
     """A new proposal with its people, units, reply or opinion and contacts, as rows; what
-    handling.sign, record_opinion, add_record and request_return would make of the row."""
+    handling.sign, record_opinion, add_record and request_return would make of the row. Their
+    checks ran at plan time (compare.check_rules calls them on this same row, which a
+    concurrent change cannot alter), so a planned row is written as it is."""
     rows = names.rows
     w = out.wanted
     answering = rd.role.answers_member
     section_id = names.section(w["section"]) if "section" in w else None
     signed = w.get("signed")
-    if signed:
-        handling.check_signed(signed, w.get("assigned"))
     pid = rows.add(
         Proposal, meeting_id=meeting.id, number=rd.number, title=w.get("title", ""),
         role=rd.role.value, sector=w.get("sector", ""), key=bool(w.get("key", False)),
@@ -288,10 +288,9 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
                  drafted_on=sent, contact_name=settings.contact_name,
                  contact_phone=settings.contact_phone, cc="、".join(settings.cc))
         if "satisfaction" in w:
-            received = w.get("opinion_date")
-            handling.check_opinion(sent, received)
             rows.add(MemberOpinion, proposal_id=pid, round=1,
-                     satisfaction=Satisfaction(w["satisfaction"]).value, received_on=received,
+                     satisfaction=Satisfaction(w["satisfaction"]).value,
+                     received_on=w.get("opinion_date"),
                      visited=None, addressed=None, comments="")
     elif reply_fields:
         rows.add(AssistOpinion, proposal_id=pid, sent_on=reply_fields.get("sent_on"),
@@ -303,9 +302,8 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
                  method=handling.parse_method(method).value, stage=Stage.BEFORE.value,
                  our_people="", their_people="", place="", content=RECORD_NOTE, attitude="")
     if "return_on" in w:
-        reason = w.get("return_reason", "")
-        handling.check_return_reason(reason)
-        rows.add(ReturnRequest, proposal_id=pid, requested_on=w["return_on"], reason=reason,
+        rows.add(ReturnRequest, proposal_id=pid, requested_on=w["return_on"],
+                 reason=w.get("return_reason", ""),
                  suggested_unit="",
                  outcome=w.get("return_outcome") or ReturnOutcome.PENDING.value,
                  decided_on=w.get("return_decided"))

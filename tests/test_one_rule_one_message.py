@@ -1,0 +1,62 @@
+"""The handling rules an import checks at plan time are the window's own (services.handling
+check_signed, check_opinion, check_return_reason): one rule, one message, wherever a clerk
+meets it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sheet_support import run_import, write_sheet
+
+from proposal_desk.services import handling
+from proposal_desk.services.queries import load_proposal
+from proposal_desk.sheets import SheetError
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Meeting, Proposal
+
+D = dt.date
+HEAD = ["提案号", "案由", "提案人", "办理方式", "主办单位", "交办日期"]
+ROW = ["1", "关于甲的建议", "张三", "主办", "区商务局", "2024-03-14"]
+
+
+def _service_message(db: Database, step: Callable[[Proposal], object]) -> str:
+    with db.transaction() as s:
+        m = Meeting(kind="提案", name="区政协十四届三次会议", year=2024)
+        p = Proposal(meeting=m, number="99", title="关于乙的建议", role="主办",
+                     assigned_on=D(2024, 3, 14))
+        s.add(p)
+        s.flush()
+        pid = p.id
+    with pytest.raises(UserError) as caught, db.transaction() as s:
+        step(load_proposal(s, pid))
+    return str(caught.value)
+
+
+CASES = {
+    "signed before assigned": (
+        ["签收日期"], ["2024-03-01"], "G列「签收日期」",
+        lambda p: handling.sign(p, D(2024, 3, 1))),
+    "opinion without a reply": (
+        ["委员意见"], ["满意"], "G列「委员意见」",
+        lambda p: handling.record_opinion(p, "满意")),
+    "return without a reason": (
+        ["退回日期"], ["2024-03-20"], "G列「退回日期」",
+        lambda p: handling.request_return(p, on=D(2024, 3, 20), reason="")),
+}
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_the_import_refuses_with_the_window_message(kind: str, bureau_db: Database,
+                                                     tmp_path: Path) -> None:
+    extra_head, extra_row, where, step = CASES[kind]
+    path = write_sheet(tmp_path / "台账2024年.xlsx", [HEAD + extra_head, ROW + extra_row])
+    with pytest.raises(SheetError) as caught:
+        run_import(bureau_db, path)
+    lines = [line for line in str(caught.value).splitlines() if where in line]
+    assert len(lines) == 1, str(caught.value)
+    said = _service_message(bureau_db, step)
+    assert lines[0].endswith(said), (lines[0], said)

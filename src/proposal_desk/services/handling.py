@@ -379,8 +379,8 @@ def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | Non
     except ValueError as exc:
         raise UserError(f"委员意见“{satisfaction}”无效（满意、基本满意、不满意）") from exc
     sent = {r.round: r.sent_on for r in p.replies if r.sent_on}
-    check_opinion(sent[max(sent)] if sent else None, received_on)
-    last = max(sent)
+    last = max(sent, default=None)
+    check_opinion(sent[last] if last is not None else None, received_on)
     _not_in_future(received_on, "意见反馈日期")
     opinion = next((o for o in p.member_opinions if o.round == last), None)
     if opinion is None:

@@ -144,7 +144,7 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     number = reserve_doc_number(session, settings, reply, on)
     previous = previous_reply(p, reply)
     base = shared_fields(
-        "letter", p, settings, title=letter_title(settings, p), body=reply.text, on=on,
+        "letter", p, kind, settings, title=letter_title(settings, p), body=reply.text, on=on,
         contact_name=reply.contact_name, contact_phone=reply.contact_phone,
         signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings))
     base["publicity"] = reply.publicity or "公开"

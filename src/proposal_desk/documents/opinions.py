@@ -70,7 +70,7 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     word = opinion_word(role)
     title = f"关于{p.meeting.name}第{p.number}号{kind.value}的{word}"
     context = shared_fields(
-        "opinion", p, settings, title=title, body=opinion.text, on=on,
+        "opinion", p, kind, settings, title=title, body=opinion.text, on=on,
         contact_name=opinion.contact_name, contact_phone=opinion.contact_phone,
         signer=opinion.signer, doc_number=reserve_opinion_number(session, settings, opinion, on))
     context["lead_unit"] = "、".join(lead_units) or p.lead_unit or "主办单位"

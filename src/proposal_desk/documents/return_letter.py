@@ -45,7 +45,7 @@ def return_context(p: Proposal, settings: BureauSettings) -> dict[str, Any]:
     kind = kind_of(p)
     request = latest_request(p)
     title = f"关于申请退回{p.meeting.name}第{p.number}号{kind.value}的函"
-    context = shared_fields("return", p, settings, title=title, body=request.reason,
+    context = shared_fields("return", p, kind, settings, title=title, body=request.reason,
                             on=request.requested_on)
     context["office"] = proposal_office(kind, settings)
     context["proposers"] = (names_with_title([pm.member for pm in p.proposers], kind.member_word)

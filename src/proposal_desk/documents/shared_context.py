@@ -42,13 +42,13 @@ def names_with_title(members: list[Member] | tuple[Member, ...], member_word: st
     return "、".join(parts)
 
 
-def shared_fields(template: str, p: Proposal, settings: BureauSettings, *, title: str,
-                  body: str, on: dt.date, contact_name: str = "", contact_phone: str = "",
-                  signer: str = "", doc_number: str = "", cc: str = "") -> dict[str, Any]:
+def shared_fields(template: str, p: Proposal, kind: Kind, settings: BureauSettings, *,
+                  title: str, body: str, on: dt.date, contact_name: str = "",
+                  contact_phone: str = "", signer: str = "", doc_number: str = "", cc: str = ""
+                  ) -> dict[str, Any]:
     """The fields filled alike, kept to those the `template` kind (templates.KINDS) names:
     the document's own fields (称呼, 主送, 提案人…) are the caller's. A contact left empty
-    is the bureau's (settings)."""
-    kind = kind_of(p)
+    is the bureau's (settings). `kind`: kind_of(p), which every caller has already."""
     date = format_cn(on)
     fields = {
         "bureau": settings.name,

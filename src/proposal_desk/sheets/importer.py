@@ -59,7 +59,6 @@ The rules the import follows:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -767,7 +766,7 @@ def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettin
                       ) -> list[Outcome]:
     """The plan's outcomes, for a database unchanged since: new rows and rows to update as
     planned, unchanged rows left alone; a row the plan holds no outcome for is compared again.
-    (Each outcome's `wanted` is copied: a plan may be applied again after a rollback.)"""
+    The writer only reads an outcome's `wanted`, so the plan's own are handed on."""
     action = {pr.row: pr.action for pr in plan.rows}
     changing = [rd for rd in plan.records if action[rd.row] is not Action.SAME
                 and not (action[rd.row] is Action.ADD and rd.row in plan.ready)
@@ -778,10 +777,9 @@ def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettin
     for rd in plan.records:
         if action[rd.row] is Action.ADD and rd.row in plan.ready:
             wanted, record_date = plan.ready[rd.row]
-            result.append(Outcome(Action.ADD, wanted=dict(wanted), record_date=record_date))
+            result.append(Outcome(Action.ADD, wanted=wanted, record_date=record_date))
         elif action[rd.row] is Action.UPDATE and rd.row in plan.changing:
-            out = plan.changing[rd.row]
-            result.append(dataclasses.replace(out, wanted=dict(out.wanted)))
+            result.append(plan.changing[rd.row])
         elif rd.row in again:
             result.append(again[rd.row])
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from proposal_desk.core import rules, send_checks
+from proposal_desk.core import rules
 from proposal_desk.core.enums import Role
 from proposal_desk.core.send_checks import rule_due_source, send_warnings
 from proposal_desk.core.settings import Deadlines
@@ -53,19 +53,21 @@ def test_a_rule_due_date_names_where_it_comes_from() -> None:
 
 
 def test_the_named_source_is_the_rule_that_gave_the_date() -> None:
-    """rules.rule_due_with_source makes the one choice: its date is rule_due's, and its source
-    is the one rule_due_source words (a meeting date equal to the computed one still counts
-    as the meeting's)."""
+    """rules.rule_due_with_source makes the one choice: the date, and the source that
+    rule_due_source words (a meeting date equal to the computed one still counts as the
+    meeting's)."""
     d = Deadlines()
-    computed = rules.rule_due(_facts(), d)
-    cases = [_facts(), _facts(Role.ASSIST), _facts(Role.SPLIT, meeting_reply_due=computed),
-             _facts(Role.JOINT, meeting_assist_due=dt.date(2025, 5, 31)),
-             rules.ProposalFacts(role=Role.LEAD)]
-    seen = []
-    for f in cases:
-        due, source = rules.rule_due_with_source(f, d)
-        assert due == rules.rule_due(f, d)
-        assert send_checks.source_text(source, d) == rule_due_source(f, d)
-        seen.append(source)
-    assert seen == [rules.LEAD_MONTHS, rules.ASSIST_MONTHS, rules.MEETING_REPLY_DUE,
-                    rules.MEETING_ASSIST_DUE, rules.LEAD_MONTHS]
+    three_months = dt.date(2025, 6, 18)
+    cases = [
+        (_facts(), three_months, rules.LEAD_MONTHS, "交办之日起 3 个月"),
+        (_facts(Role.ASSIST), dt.date(2025, 4, 18), rules.ASSIST_MONTHS, "交办之日起 1 个月"),
+        (_facts(Role.SPLIT, meeting_reply_due=three_months), three_months,
+         rules.MEETING_REPLY_DUE, "会议规定的主办、分办答复截止日期"),
+        (_facts(Role.JOINT, meeting_assist_due=dt.date(2025, 5, 31)), dt.date(2025, 5, 31),
+         rules.MEETING_ASSIST_DUE, "会议规定的协办、会办意见截止日期"),
+        (rules.ProposalFacts(role=Role.LEAD), None, rules.LEAD_MONTHS, "交办之日起 3 个月"),
+    ]
+    for f, due, source, text in cases:
+        assert rules.rule_due_with_source(f, d) == (due, source)
+        assert rules.rule_due(f, d) == due
+        assert rule_due_source(f, d) == text

@@ -1,6 +1,7 @@
-"""Rendered by LibreOffice: the 版记 (抄送, 印发) sits at the foot of the letter's last page,
-its last line on the text area's last line (GB/T 9704-2012, walkthrough F31), below all the
-text of that page and never over it, however long the body."""
+"""Rendered by LibreOffice: the 版记 (抄送, 印发) sits at the foot of the last page of a
+letter and of a 会办意见 (whose template has it too), its last line on the text area's last
+line (GB/T 9704-2012, walkthrough F31), below all the text of that page and never over it,
+however long the body."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docdata import add_letter_case, setup_bureau
+from docdata import setup_bureau
+from imprint_docs import write_letter_case, write_opinion_with_cc
 
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import pdf
-from proposal_desk.documents.letters import write_letter
 from proposal_desk.storage.database import Database
 
 pytestmark = [
@@ -42,16 +43,13 @@ def _last_page_lines(path: Path) -> tuple[int, list[tuple[float, float, str]]]:
                    for _x, top, bottom, body in _LINE.findall(xml)]
 
 
-def test_the_imprint_sits_at_the_foot_of_the_last_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("write", [write_letter_case, write_opinion_with_cc])
+def test_the_imprint_sits_at_the_foot_of_the_last_page(write, tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}", backup_dir=tmp_path / "backups")
-    docs = []
     with db.transaction() as s:
         setup_bureau(s)
-        cases = [add_letter_case(s, number=f"1440{n:02d}", text="\n".join([SHORT_LINE] * n))
-                 for n in LENGTHS]
-        s.flush()
-        for p in cases:
-            docs += write_letter(s, p.id, tmp_path / f"{p.number}.docx")
+        docs = [write(s, tmp_path, f"1440{n:02d}", "\n".join([SHORT_LINE] * n))
+                for n in LENGTHS]
     db.dispose()
     for n, path in zip(LENGTHS, pdf.to_pdfs(docs, tmp_path / "pdf"), strict=True):
         pages, lines = _last_page_lines(path)

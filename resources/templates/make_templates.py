@@ -170,9 +170,15 @@ def _element(tag: str, **attrs: Any) -> Any:
 
 def foot_table(*paragraphs: Any) -> None:
     """Move `paragraphs` into a borderless one-cell table, as wide as the text, floating at
-    the bottom of the text area (where the first of them stood). Horizontally it is placed
-    from the page edge (at the left margin), not from the margin: LibreOffice keeps a
-    margin-placed table this wide inline, ignoring the float."""
+    the bottom of the text area (where the first of them stood); its one row may not split
+    (cantSplit), so 抄送 and 印发 always stay together on one page.
+
+    Horizontally it is placed from the page edge (horzAnchor=page, tblpX = this template's
+    left margin), not from the margin: LibreOffice keeps a margin-placed table this wide
+    inline, ignoring the float. So a bureau's own template with another left margin, or a
+    gutter, must move tblpX too, or the 版记 sits off the text column. tblOverlap=never only
+    keeps it off other floating tables; the body is kept clear of it by text wrapping (it is
+    as wide as the text, so nothing flows beside it)."""
     table = _element("tbl")
     props = _element("tblPr")
     props.append(_element("tblpPr", leftFromText=0, rightFromText=0,
@@ -194,6 +200,9 @@ def foot_table(*paragraphs: Any) -> None:
     grid.append(_element("gridCol", w=fmt.TEXT_WIDTH))
     table.append(grid)
     row, cell, cell_props = _element("tr"), _element("tc"), _element("tcPr")
+    row_props = _element("trPr")
+    row_props.append(_element("cantSplit"))
+    row.append(row_props)
     cell_props.append(_element("tcW", w=fmt.TEXT_WIDTH, type="dxa"))
     cell.append(cell_props)
     paragraphs[0].addprevious(table)

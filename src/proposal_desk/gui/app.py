@@ -336,7 +336,7 @@ def _note_painted(window: MainWindow, *, is_idle: Callable[[], bool] | None = No
 
     def quiet(when: float) -> None:
         window.painted_at = when
-        resume_gc()  # paused by gui/launch.py until the first paint
+        resume_gc()  # frozen by the start-up worker (gc_pause.freeze_gc) until the first paint
         if then is not None:
             then(when)
 

@@ -43,7 +43,6 @@ two modules the window handles its events).
 
 from __future__ import annotations
 
-import gc
 import importlib
 import logging
 import os
@@ -54,7 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from proposal_desk.gc_pause import gc_paused
+from proposal_desk.gc_pause import freeze_gc, gc_paused, resume_gc
 from proposal_desk.gui.plain_snapshot import TABLES, read_plain_snapshot
 from proposal_desk.storage import file_check
 from proposal_desk.storage.instance_lock import InstanceLock
@@ -90,27 +89,6 @@ DATABASE_LAYER = (
     "_strptime",
     "logging.handlers",  # the log file's rotation (logs.LogFile): the opening logs its backup
 )
-
-
-_frozen = False
-
-
-def freeze_gc() -> None:
-    """The first snapshot has been read: its rows and everything loaded so far are left out
-    of garbage collection until the first paint (each collection would walk them: at 10,000
-    rows the first young collection after the read and the next middle one cost ~17 ms)."""
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
-
-
-def resume_gc() -> None:
-    """The start is past its first paint (or took the ordinary way): collection as usual."""
-    global _frozen
-    if _frozen:
-        _frozen = False
-        gc.unfreeze()
 
 
 def plain_sqlite_file(url: str) -> Path | None:

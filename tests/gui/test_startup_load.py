@@ -321,3 +321,35 @@ def test_a_quick_start_paints_its_data_before_the_database_layer_loads(
     assert report["quick_start"] and report["db_ready"] and report["rows"] == 3
     assert report["gc"]  # paused for the start only, until the first paint
     assert report["painted_at"] <= report["ready_at"]
+
+
+def test_an_ordinary_start_puts_the_settings_user_into_the_audit_log(
+        seeded_db: Any, data_folder: Path) -> None:
+    """The start the ordinary way (no quick start) hands the lookups it read to the window's
+    context: the Database writes audit rows as the 当前使用人 of the settings from the start,
+    before the window's first snapshot arrives."""
+    from proposal_desk.storage.settings_store import set_value
+
+    with seeded_db.transaction() as session:
+        set_value(session, "user.name", "李秘书")
+    url, _path = _file_url(seeded_db)
+    seeded_db.dispose()
+    script = textwrap.dedent("""
+        import json, sys
+        from proposal_desk.gui import main_window, startup_load
+        init = startup_load.StartupLoad.__init__
+        def ordinary(self, *args, **kwargs):
+            init(self, *args, **{**kwargs, "quick": False})
+        startup_load.StartupLoad.__init__ = ordinary
+        users = []
+        reload = main_window.MainWindow.reload
+        def recording(self, *args, **kwargs):
+            users.append(self.ctx.db.user)
+            return reload(self, *args, **kwargs)
+        main_window.MainWindow.reload = recording
+        from proposal_desk.cli.main import main
+        code = main(["--db", sys.argv[1], "--smoke-test"])
+        print(json.dumps({"code": code, "users": users}))
+    """)
+    report = _smoke_start(script, url)
+    assert report["users"][:1] == ["李秘书"]

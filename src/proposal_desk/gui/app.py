@@ -128,8 +128,7 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
         if lookups is None:
             ctx.refresh_lookups()
         else:
-            ctx.lookups = lookups
-            ctx.apply_user()
+            ctx.use_lookups(lookups)
         window = MainWindow(ctx)
         if server is not None:
             server.activate_requested.connect(window.bring_forward)

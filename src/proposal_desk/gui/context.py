@@ -59,9 +59,15 @@ class AppContext:
 
     def refresh_lookups(self) -> Lookups:
         with self.db.session() as session:
-            self.lookups = Lookups.read(session)
+            lookups = Lookups.read(session)
+        self.use_lookups(lookups)
+        return lookups
+
+    def use_lookups(self, lookups: Lookups) -> None:
+        """Lookups read elsewhere (the first snapshot, a reload) become this context's, and
+        their 当前使用人 the audit log's."""
+        self.lookups = lookups
         self.apply_user()
-        return self.lookups
 
     def apply_user(self) -> None:
         """The name the settings give for 当前使用人 goes into the audit log."""

@@ -349,8 +349,7 @@ class MainWindow(QMainWindow):
             return
         self.snapshot = snap
         self._year = snap.year
-        self.ctx.lookups = snap.lookups
-        self.ctx.apply_user()
+        self.ctx.use_lookups(snap.lookups)
         self.nav.set_years(snap.years, snap.year)
         self.nav.set_counts(snap.counts, len(snap.follow_up), snap.meetings, snap.sections)
         if snap.figures is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from typing import Any
 
@@ -87,7 +87,7 @@ FOLLOW_UP_COLUMNS: tuple[Column, ...] = (
     _BY_KEY["key"],
     Column("year", "年度", 64, lambda r: f"{r.year}年", lambda r: r.year, True),
     _BY_KEY["number"], _BY_KEY["title"],
-    Column("category", "答复类别", 66, lambda r: r.category, lambda r: r.category or "Z", True),
+    replace(_BY_KEY["category"], title="答复类别", width=66),
     _BY_KEY["replied"], _BY_KEY["satisfaction"], _BY_KEY["status"], _BY_KEY["handler"],
     _BY_KEY["section"], _BY_KEY["role"], _BY_KEY["proposer"], _BY_KEY["lead_unit"],
     _BY_KEY["meeting"],

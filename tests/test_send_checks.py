@@ -7,7 +7,7 @@ import datetime as dt
 
 from proposal_desk.core import rules
 from proposal_desk.core.enums import Role
-from proposal_desk.core.send_checks import rule_due_source, send_warnings
+from proposal_desk.core.send_checks import send_warnings, source_text
 from proposal_desk.core.settings import Deadlines
 
 ASSIGNED = dt.date(2025, 3, 18)
@@ -40,21 +40,26 @@ def test_the_first_contact_warning_is_for_answering_units_only() -> None:
     assert "first_contact" not in assist
 
 
+def _source(f: rules.ProposalFacts, d: Deadlines) -> str:
+    """What a due date shown to the handler says it comes from (按规定应于 X（…）)."""
+    return source_text(rules.rule_due_with_source(f, d)[1], d)
+
+
 def test_a_rule_due_date_names_where_it_comes_from() -> None:
     d = Deadlines()
-    assert rule_due_source(_facts(), d) == "交办之日起 3 个月"
-    assert rule_due_source(_facts(Role.ASSIST), d) == "交办之日起 1 个月"
+    assert _source(_facts(), d) == "交办之日起 3 个月"
+    assert _source(_facts(Role.ASSIST), d) == "交办之日起 1 个月"
     # The meeting fixed only the 协办 date: a 主办 proposal still follows the 3 months.
     only_assist = {"meeting_assist_due": dt.date(2025, 5, 31)}
-    assert rule_due_source(_facts(**only_assist), d) == "交办之日起 3 个月"
-    assert rule_due_source(_facts(Role.JOINT, **only_assist), d).startswith("会议规定")
-    assert rule_due_source(_facts(meeting_reply_due=dt.date(2025, 6, 30)), d).startswith(
+    assert _source(_facts(**only_assist), d) == "交办之日起 3 个月"
+    assert _source(_facts(Role.JOINT, **only_assist), d).startswith("会议规定")
+    assert _source(_facts(meeting_reply_due=dt.date(2025, 6, 30)), d).startswith(
         "会议规定的主办")
 
 
 def test_the_named_source_is_the_rule_that_gave_the_date() -> None:
     """rules.rule_due_with_source makes the one choice: the date, and the source that
-    rule_due_source words (a meeting date equal to the computed one still counts as the
+    source_text words (a meeting date equal to the computed one still counts as the
     meeting's)."""
     d = Deadlines()
     three_months = dt.date(2025, 6, 18)
@@ -69,5 +74,4 @@ def test_the_named_source_is_the_rule_that_gave_the_date() -> None:
     ]
     for f, due, source, text in cases:
         assert rules.rule_due_with_source(f, d) == (due, source)
-        assert rules.rule_due(f, d) == due
-        assert rule_due_source(f, d) == text
+        assert _source(f, d) == text

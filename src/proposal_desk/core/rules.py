@@ -93,11 +93,6 @@ def rule_due_with_source(f: ProposalFacts, rules: Deadlines) -> tuple[dt.date | 
             ASSIST_MONTHS)
 
 
-def rule_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
-    """The due date the rules give, ignoring an explicit one."""
-    return rule_due_with_source(f, rules)[0]
-
-
 def effective_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
     """When the current piece of work is due.
 

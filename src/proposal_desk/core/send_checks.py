@@ -15,7 +15,6 @@ from proposal_desk.core.rules import (
     ProposalFacts,
     Warning,
     has_face_to_face,
-    rule_due_with_source,
 )
 from proposal_desk.core.settings import Deadlines
 
@@ -34,11 +33,6 @@ def send_warnings(f: ProposalFacts) -> list[Warning]:
                               "这是重点提案，尚无当面沟通记录（上门面商、座谈会或现场调研；"
                               "不见面不答复）"))
     return result
-
-
-def rule_due_source(f: ProposalFacts, rules: Deadlines) -> str:
-    """Where rules.rule_due took its date from, for 按规定应于 X（…）."""
-    return source_text(rule_due_with_source(f, rules)[1], rules)
 
 
 def source_text(source: str, rules: Deadlines) -> str:

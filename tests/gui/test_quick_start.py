@@ -125,6 +125,16 @@ def test_damage_found_by_the_check_of_the_whole_file_gets_the_dialog(
     show = MainWindow.show_snapshot
     monkeypatch.setattr(MainWindow, "show_snapshot", lambda self, snap: (
         shown.append(len(snap.rows)), windows.append(self), show(self, snap)))
+    frozen_after_refusal: list[int] = []  # freeze counts when the quick read was refused
+    quick = StartupLoad.quick_snapshot
+
+    def recording_quick(self: StartupLoad) -> Any:
+        snap = quick(self)
+        if snap is None:
+            frozen_after_refusal.append(gc.get_freeze_count())
+        return snap
+
+    monkeypatch.setattr(StartupLoad, "quick_snapshot", recording_quick)
     _corrupt_table(path, "audit_log")
     damaged = path.read_bytes()
     windows_visible: list[bool] = []
@@ -139,6 +149,8 @@ def test_damage_found_by_the_check_of_the_whole_file_gets_the_dialog(
     assert gc.isenabled()  # the start's pause of garbage collection ends with it
     assert len(seen) == 1 and "数据库文件已损坏" in seen[0]
     assert shown == ([3] if found == "while shown" else [])
+    # Damage found before the read ended: its frozen rows are thawed before the dialog.
+    assert frozen_after_refusal == ([] if found == "while shown" else [0])
     assert windows_visible == [False]  # the data is not left showing behind the dialog
     assert path.read_bytes() == damaged  # nothing written to the damaged file
 

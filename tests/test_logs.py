@@ -1,11 +1,12 @@
-"""The log file (logs.py): every line reaches it, in order, and it rotates as before, while
-`logging.handlers` (it imports socket and pickle) is not imported before it is needed, and
-never by a line a worker thread logs before the main thread has it."""
+"""The log file (logs.py): every line reaches it, in order, from any thread, and it rotates as
+RotatingFileHandler did (the same backup names), while `logging.handlers` (it imports socket
+and pickle) is never imported for it."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -20,7 +21,7 @@ def _run(code: str, folder: Path) -> dict[str, object]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def test_lines_reach_the_file_in_order_and_the_handler_module_loads_late(
+def test_lines_reach_the_file_in_order_and_the_handler_module_is_not_loaded(
         tmp_path: Path) -> None:
     report = _run("""
         import json, logging, sys, threading
@@ -33,25 +34,24 @@ def test_lines_reach_the_file_in_order_and_the_handler_module_loads_late(
         seen["after_worker"] = "logging.handlers" in sys.modules
         log.error("from the main thread 二")
         seen["after_main"] = "logging.handlers" in sys.modules
-        from logging.handlers import RotatingFileHandler
         [handler] = [h for h in logging.getLogger().handlers if isinstance(h, logs.LogFile)]
-        seen["rotating"] = isinstance(handler.file, RotatingFileHandler)
-        seen["max"] = [handler.file.maxBytes, handler.file.backupCount]
-        threading.Thread(target=lambda: log.warning("worker again 三")).start()
+        seen["max"] = [handler.max_bytes, handler.backup_count]
+        last = threading.Thread(target=lambda: log.warning("worker again 三"))
+        last.start(); last.join()
+        seen["at_end"] = "logging.handlers" in sys.modules
         print(json.dumps(seen))
     """, tmp_path)
-    assert report == {"after_setup": False, "after_worker": False, "after_main": True,
-                      "rotating": True, "max": [2_000_000, 3]}
+    assert report == {"after_setup": False, "after_worker": False, "after_main": False,
+                      "max": [2_000_000, 3], "at_end": False}
     lines = (tmp_path / "logs" / "proposal-desk.log").read_text(encoding="utf-8").splitlines()
     assert [line.split(" ", 2)[2] for line in lines] == [
         "ERROR t: from the worker 一", "ERROR t: from the main thread 二",
         "WARNING t: worker again 三"]
 
 
-def test_a_worker_uses_the_rotating_file_once_its_module_is_loaded(tmp_path: Path) -> None:
+def test_the_file_rotates_with_three_backups_from_any_thread(tmp_path: Path) -> None:
     report = _run("""
         import json, logging, threading
-        import logging.handlers  # as gui/startup_load imports it after the first paint
         from proposal_desk import logs
         logs.MAX_BYTES = 300
         logs.setup_logging()
@@ -59,15 +59,25 @@ def test_a_worker_uses_the_rotating_file_once_its_module_is_loaded(tmp_path: Pat
         def work():
             for i in range(20):
                 log.error("line %d %s", i, "x" * 40)
-        worker = threading.Thread(target=work)
-        worker.start(); worker.join()
-        [handler] = [h for h in logging.getLogger().handlers if isinstance(h, logs.LogFile)]
-        print(json.dumps({"made": handler.file is not None}))
+        workers = [threading.Thread(target=work) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        work()
+        print(json.dumps({"ok": True}))
     """, tmp_path)
-    assert report == {"made": True}
+    assert report == {"ok": True}
     folder = tmp_path / "logs"
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["proposal-desk.log", "proposal-desk.log.1", "proposal-desk.log.2",
                      "proposal-desk.log.3"]
     assert all(p.stat().st_size <= 300 for p in folder.iterdir())
-    assert "line 19" in (folder / "proposal-desk.log").read_text(encoding="utf-8")
+    # Oldest first (.3, .2, .1, the file): every line whole, and the main thread's 20 lines,
+    # logged last, end the sequence in order.
+    lines = [line for name in reversed(names)
+             for line in (folder / name).read_text(encoding="utf-8").splitlines()]
+    assert all(re.fullmatch(r"\S+ \S+ ERROR t: line \d+ x{40}", line) for line in lines)
+    numbers = [int(line.split()[5]) for line in lines]
+    assert numbers[-1] == 19 and len(lines) > 8
+    assert numbers[-8:] == list(range(12, 20))

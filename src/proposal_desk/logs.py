@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import sys
-import threading
+import os
 from pathlib import Path
 
 from proposal_desk import paths
@@ -21,60 +20,49 @@ def log_file() -> Path:
     return folder / "proposal-desk.log"
 
 
-class LogFile(logging.Handler):
-    """The rotating log file, without importing `logging.handlers` (it imports `socket` and
-    `pickle`: 5-10 ms) before the window's first paint: the RotatingFileHandler is made at the
-    first line logged on the main thread or once that module is loaded (gui/startup_load
-    imports it after the paint). A line logged before then on another thread is appended as
-    it is, so that thread imports nothing (gui/startup_load: imports on two threads at once can
-    meet in a circular import); the size is checked at the next line. handle() holds this
-    handler's lock, so the lines keep their order."""
+class LogFile(logging.FileHandler):
+    """The log file, rotated as RotatingFileHandler does (at MAX_BYTES, backups .1 to .3)
+    without importing `logging.handlers`: that module imports `socket` and `pickle` (5-10 ms
+    before the window's first paint) and, imported by a worker thread while the main thread
+    imports too, could meet a circular import. Handler.handle() holds this handler's lock
+    around emit(), so lines from any thread reach the file whole and in order. The file is
+    closed before it is renamed: Windows cannot rename an open file."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-        self.file: logging.Handler | None = None
+    def __init__(self, path: Path, *, max_bytes: int = MAX_BYTES,
+                 backup_count: int = BACKUP_COUNT) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
 
     def emit(self, record: logging.LogRecord) -> None:
-        if self.file is None:
-            if ("logging.handlers" not in sys.modules
-                    and threading.current_thread() is not threading.main_thread()):
-                self._append(record)
-                return
-            try:
-                from logging.handlers import RotatingFileHandler
-
-                self.file = RotatingFileHandler(self.path, maxBytes=MAX_BYTES,
-                                                backupCount=BACKUP_COUNT, encoding="utf-8")
-            except Exception:
-                self.handleError(record)
-                return
-            self.file.setFormatter(self.formatter)
-        self.file.emit(record)
-
-    def _append(self, record: logging.LogRecord) -> None:
         try:
-            line = self.format(record)
-            with open(self.path, "a", encoding="utf-8") as out:
-                out.write(line + "\n")
+            line = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            size = self.stream.seek(0, os.SEEK_END)  # the end, whoever else wrote to it
+            if size and size + len(line.encode("utf-8")) > self.max_bytes:
+                self._rotate()
+            self.stream.write(line)
+            self.stream.flush()
         except Exception:
             self.handleError(record)
 
-    def flush(self) -> None:
-        if self.file is not None:
-            self.file.flush()
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-        super().close()
+    def _rotate(self) -> None:
+        """proposal-desk.log.2 → .3, .1 → .2, the file → .1 (the oldest dropped), a new file."""
+        self.stream.close()
+        name = self.baseFilename
+        for n in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{name}.{n}"):
+                os.replace(f"{name}.{n}", f"{name}.{n + 1}")
+        os.replace(name, f"{name}.1")
+        self.stream = self._open()
 
 
 def setup_logging(level: int = logging.INFO) -> None:
     global _configured
     if _configured:
         return
-    handler = LogFile(log_file())
+    handler = LogFile(log_file(), max_bytes=MAX_BYTES)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -87,7 +87,6 @@ DATABASE_LAYER = (
     "proposal_desk.services.queries",
     "sqlalchemy.dialects.sqlite.pysqlite",
     "_strptime",
-    "logging.handlers",  # the log file's rotation (logs.LogFile): the opening logs its backup
 )
 
 

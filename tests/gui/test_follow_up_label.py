@@ -59,3 +59,37 @@ def test_the_follow_up_list_shows_year_and_category_up_front(bureau_db: Any, mak
     assert [header.sectionSize(n) for n in range(len(COLUMNS))] == [c.width for c in COLUMNS]
     window.show_target(Target("view", "all"))
     assert _headers(pane) == main
+
+
+def test_each_list_keeps_its_own_sort(bureau_db: Any, make_window: Any) -> None:
+    """The main list sorted by 提案号 (descending) is sorted so again after a visit to
+    B、C类跟踪, rows and header alike, also when the follow-up list is sorted by the column
+    in the same place (年度, descending: the header's indicator does not change on the way
+    back, so nothing but the switch itself sorts the rows again)."""
+    fill_demo(bureau_db)
+    window = make_window(bureau_db)
+    pane = window.list_pane
+    header = pane.table.horizontalHeader()
+
+    def ids() -> list[int]:
+        return [r.id for r in pane.model.visible_rows()]
+
+    window.show_target(Target("follow_up"))
+    follow_up = ids()
+    window.show_target(Target("view", "all"))
+    unsorted = ids()
+    number = COLUMNS.index(next(c for c in COLUMNS if c.key == "number"))
+    pane.table.sortByColumn(number, Qt.SortOrder.DescendingOrder)
+    by_number = ids()
+    assert by_number != unsorted
+    window.show_target(Target("follow_up"))
+    assert ids() == follow_up and header.sortIndicatorSection() == -1
+    assert _headers(pane)[number] == "年度"
+    pane.table.sortByColumn(number, Qt.SortOrder.DescendingOrder)
+    by_year = ids()
+    window.show_target(Target("view", "all"))
+    assert ids() == by_number
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        number, Qt.SortOrder.DescendingOrder)
+    window.show_target(Target("follow_up"))
+    assert ids() == by_year

@@ -41,6 +41,22 @@ def test_sorting_by_due_puts_missing_dates_last_and_numbers_numerically() -> Non
     assert [r.id for r in model.visible_rows()] == [1, 2, 3, 4, 5]
 
 
+def test_another_column_set_starts_unsorted() -> None:
+    """A sort is an index into the shown set: B、C类跟踪's column 1 is 年度, not 提案号, so
+    the model shown with other columns lists the next rows it gets in the core's order."""
+    from proposal_desk.gui.list_model import FOLLOW_UP_COLUMNS
+
+    model = ProposalTableModel()
+    rows = [row(1, number="3"), row(2, number="1"), row(3, number="2")]
+    model.set_rows(rows)
+    model.sort(COLUMN_INDEX["number"], Qt.SortOrder.AscendingOrder)
+    assert [r.id for r in model.visible_rows()] == [2, 3, 1]
+    model.set_columns(FOLLOW_UP_COLUMNS)
+    model.set_rows([row(3)._replace(year=2024), row(1)._replace(year=2022),
+                    row(2)._replace(year=2023)])
+    assert [r.id for r in model.visible_rows()] == [3, 1, 2]
+
+
 def test_a_selected_row_stays_selected_across_a_sort() -> None:
     model = ProposalTableModel()
     model.set_rows([row(1, due=dt.date(2025, 9, 1)), row(2, due=dt.date(2025, 6, 1))])

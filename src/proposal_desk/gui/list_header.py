@@ -20,7 +20,12 @@ class ColumnSetHeader(QHeaderView):
         self._states: dict[tuple[Column, ...], QByteArray] = {}
 
     def switch(self, model: ProposalTableModel, columns: tuple[Column, ...]) -> None:
-        """Show `columns`, as the user last arranged them (the set's own widths at first)."""
+        """Show `columns`, as the user last arranged them (the set's own widths at first).
+
+        The rows take the set's sort from the header: restoreState always emits
+        sortIndicatorChanged, even for an unchanged indicator, lay_out's setSortIndicator
+        does when it changes, and the table (sorting enabled) hands that to model.sort; the
+        model starts each set unsorted (set_columns), so nothing is sorted twice."""
         current = model.columns
         if columns is current:
             return
@@ -29,8 +34,6 @@ class ColumnSetHeader(QHeaderView):
         state = self._states.get(columns)
         if state is None or not self.restoreState(state):
             self.lay_out(columns)
-        if self.sortIndicatorSection() >= 0:
-            model.sort(self.sortIndicatorSection(), self.sortIndicatorOrder())
 
     def lay_out(self, columns: tuple[Column, ...]) -> None:
         """The set's columns in their own order and widths, unsorted."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtGui import QExposeEvent, QRegion
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from proposal_desk.gui.first_paint import PaintWatch
@@ -42,3 +44,21 @@ def test_paints_of_children_count_and_quiet_is_reported_once(qtbot: Any,
     label.update()
     qtbot.wait(50)
     assert len(quiet) == 1 and watch.done  # stopped: watches no more
+
+
+def test_an_expose_of_the_native_window_counts_as_a_paint(qtbot: Any) -> None:
+    """An Expose goes to the native window (QWindow), not to the widget: a window uncovered
+    or shown again may be answered from its backing store, the widget seeing no Paint, so
+    the watch must see the handle's events too."""
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("办理中"))
+    qtbot.addWidget(window)
+    watch = PaintWatch(window, lambda _when: None, is_idle=lambda: False)  # never quiet
+    window.show()
+    qtbot.waitUntil(lambda: watch.paints > 0, timeout=5000)
+    handle = window.windowHandle()
+    assert watch.handle is handle
+    before = watch.paints
+    QCoreApplication.sendEvent(handle, QExposeEvent(QRegion(QRect(0, 0, 10, 10))))
+    assert watch.paints == before + 1
+    watch.stop()

@@ -81,3 +81,37 @@ def test_the_file_rotates_with_three_backups_from_any_thread(tmp_path: Path) -> 
     numbers = [int(line.split()[5]) for line in lines]
     assert numbers[-1] == 19 and len(lines) > 8
     assert numbers[-8:] == list(range(12, 20))
+
+
+def test_a_rotation_that_cannot_rename_keeps_every_line(tmp_path: Path, monkeypatch) -> None:
+    """On Windows a log file another program holds open cannot be renamed: the lines still
+    reach the file, and rotation happens once the rename works again."""
+    import logging
+
+    from proposal_desk import logs
+
+    path = tmp_path / "proposal-desk.log"
+    handler = logs.LogFile(path, max_bytes=200)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log = logging.getLogger("test-rotation-blocked")
+    log.propagate = False
+    log.addHandler(handler)
+    real_replace = os.replace
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError("in use")
+
+    try:
+        monkeypatch.setattr(os, "replace", refuse)
+        for n in range(10):
+            log.warning("line %02d %s", n, "x" * 40)
+        assert [ln[:7] for ln in path.read_text("utf-8").splitlines()] == [
+            f"line {n:02d}" for n in range(10)]
+        assert not (tmp_path / "proposal-desk.log.1").exists()
+        monkeypatch.setattr(os, "replace", real_replace)
+        log.warning("line 10 %s", "x" * 40)
+        assert (tmp_path / "proposal-desk.log.1").read_text("utf-8").count("line") == 10
+        assert path.read_text("utf-8").startswith("line 10")
+    finally:
+        log.removeHandler(handler)
+        handler.close()

@@ -48,13 +48,19 @@ class LogFile(logging.FileHandler):
             self.handleError(record)
 
     def _rotate(self) -> None:
-        """proposal-desk.log.2 → .3, .1 → .2, the file → .1 (the oldest dropped), a new file."""
+        """proposal-desk.log.2 → .3, .1 → .2, the file → .1 (the oldest dropped), a new file.
+        If a rename fails (on Windows another program reading the log holds it open), the
+        line goes to the file as it is and rotation is tried again at the next line: a log
+        that grows is better than lines lost."""
         self.stream.close()
         name = self.baseFilename
-        for n in range(self.backup_count - 1, 0, -1):
-            if os.path.exists(f"{name}.{n}"):
-                os.replace(f"{name}.{n}", f"{name}.{n + 1}")
-        os.replace(name, f"{name}.1")
+        try:
+            for n in range(self.backup_count - 1, 0, -1):
+                if os.path.exists(f"{name}.{n}"):
+                    os.replace(f"{name}.{n}", f"{name}.{n + 1}")
+            os.replace(name, f"{name}.1")
+        except OSError:
+            pass
         self.stream = self._open()
 
 

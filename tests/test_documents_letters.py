@@ -201,3 +201,30 @@ def test_opinion_goes_to_the_lead_unit_with_its_own_series(db, tmp_path: Path) -
     with db.transaction() as s, pytest.raises(UserError, match="答复函"):
         lead = add_letter_case(s, number="144030")
         write_opinion(s, lead.id, tmp_path / "x.docx")
+
+
+def _number_line(doc) -> str:
+    """The paragraph between the letterhead and the title: 签发人 left, 发文字号 right."""
+    return next(p.text for p in doc.paragraphs if "〔2025〕" in p.text)
+
+
+@pytest.mark.parametrize("signer", ["赵局长", ""])
+def test_the_signer_line_only_with_a_signer(db, tmp_path: Path, signer: str) -> None:
+    """Without a signer the 签发人： label is left out, never printed bare; the 发文字号 keeps
+    its place at the right (after the tab) either way."""
+    pid = _letter_case(db)
+    with db.transaction() as s:
+        s.query(Reply).one().signer = signer
+    with db.transaction() as s:
+        [letter] = write_letter(s, pid, tmp_path / "答复函.docx")
+    with db.transaction() as s:
+        p = add_letter_case(s, number="144020", role="会办")
+        handling.set_units(s, p, [("区发展和改革局", "主办"), ("区商务局", "会办")])
+        handling.save_assist_opinion(s, p, text="一、关于支持政策。我局将配合做好政策宣传。",
+                                     sent_on=dt.date(2025, 4, 10), signer=signer)
+        opinion = write_opinion(s, p.id, tmp_path / "会办意见.docx")
+    for path, number in ((letter, "周商函〔2025〕1号"), (opinion, "周商会办〔2025〕1号")):
+        doc = open_docx(path)
+        expected = f"签发人：{signer}\t{number}" if signer else f"\t{number}"
+        assert _number_line(doc) == expected, path.name
+        assert ("签发人" in full_text(doc)) == bool(signer), path.name

@@ -83,7 +83,9 @@ def letterhead(doc: Any) -> None:
 
 
 def number_line(doc: Any) -> None:
-    p = para(doc, "签发人：{{ signer }}", style="GwFlush")
+    """签发人 at the left, 发文字号 at the right; without a signer the 签发人： label is left
+    out (never a bare 签发人：) and the number keeps its place at the right."""
+    p = para(doc, "{% if signer %}签发人：{{ signer }}{% endif %}", style="GwFlush")
     ppr = p._p.get_or_add_pPr()
     fmt.set_attrs(fmt.ppr_child(ppr, "spacing"), before=fmt.LINE_PITCH // 2)
     fmt.add_tab(ppr, fmt.TEXT_WIDTH, "right")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from proposal_desk import paths
 from proposal_desk.storage.backup import backup_dir_for
 from proposal_desk.storage.database import Database, sqlite_file
+from proposal_desk.storage.errors import UserError
 
 
 def open_database(args: argparse.Namespace, *, write: bool = True) -> Database:
@@ -17,10 +19,23 @@ def open_database(args: argparse.Namespace, *, write: bool = True) -> Database:
     file). Commands that only read (`write=False`) take no lock and make no backup: WAL lets
     them read beside the open window, so scripts keep working while the clerk works."""
     url = paths.database_url(args.db, demo=getattr(args, "demo", False))
+    if not write:
+        refuse_missing_named_file(args, url)
     db = Database(url, backup_dir=backup_dir(args), lock=write, backup_on_open=write)
     if db.backup_problem:  # the command goes on; the user should still know
         print(f"警告：打开时的自动备份没有完成：{db.backup_problem}", file=sys.stderr)
     return db
+
+
+def refuse_missing_named_file(args: argparse.Namespace, url: str) -> None:
+    """A read of a database the user named (--db or PROPOSAL_DESK_DB) that does not exist is
+    a mistyped path: opening it would quietly make an empty database (and its folders) and
+    answer 共 0 件. The default database of a fresh data folder still opens empty."""
+    named = args.db or (None if getattr(args, "demo", False) else os.environ.get(paths.ENV_DB))
+    path = sqlite_file(url) if named else None
+    if path is not None and not path.exists():
+        raise UserError(f"数据库文件「{path}」不存在。请检查 --db 的路径"
+                        "（新的数据库由 import、config 或 demo 建立）。")
 
 
 def backup_dir(args: argparse.Namespace) -> Path:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from proposal_desk import APP_NAME, __version__
+from proposal_desk.cli.parser import ChineseArgumentParser
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL = 3
@@ -57,11 +58,12 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="proposal-desk",
         description=f"{APP_NAME}：政协提案、人大建议办理台账与文书。不带命令时打开窗口。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="显示版本号并退出")
     for option, takes_value, help_text in GLOBAL_OPTIONS:
         if takes_value:
             parser.add_argument(option, metavar="PATH|URL", help=help_text)

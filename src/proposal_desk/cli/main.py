@@ -140,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assist-due", metavar="DATE", help="协办/会办意见截止日期")
     p.add_argument("--return-due", metavar="DATE", help="退回截止日期")
     p.add_argument("--json", action="store_true")
+
+    # `proposal-desk list --db F` as well as `--db F list`. SUPPRESS: absent after the
+    # command, it leaves the global --db as it is; given, it wins (it comes later).
+    db_help = GLOBAL_OPTIONS[0][2]
+    for command_parser in sub.choices.values():
+        command_parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS,
+                                    help=db_help)
     return parser
 
 

@@ -7,6 +7,7 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -175,9 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         quiet_stdout()
         return 0
     except Exception as exc:
-        where = log_exception(exc)
-        print(f"程序内部错误：{type(exc).__name__}: {exc}（详情已记录到 {where}）",
-              file=sys.stderr)
+        where = log_exception(exc, sys.argv[1:] if argv is None else argv)
+        print(f"程序内部错误：{short_error(exc)}（详情已记录到 {where}）", file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -191,12 +191,34 @@ def quiet_stdout() -> None:
         pass
 
 
-def log_exception(exc: BaseException) -> str:
+SHORT_ERROR = 200  # characters of an internal error's message shown on the terminal
+
+
+def short_error(exc: BaseException) -> str:
+    """One line for the terminal (a database error's message carries the whole SQL statement
+    and its parameters): the type and the first line, cut; the log has everything."""
+    lines = str(exc).strip().splitlines()
+    first = lines[0] if lines else ""
+    if len(first) > SHORT_ERROR:
+        first = first[:SHORT_ERROR] + "…"
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+_URL_PASSWORD = re.compile(r"(//[^/:@\s]*:)[^@/\s]*@")
+
+
+def masked_argv(argv: Sequence[str]) -> str:
+    """The command line for the log, with a PostgreSQL URL's password replaced by ***."""
+    return " ".join(_URL_PASSWORD.sub(r"\1***@", arg) for arg in argv)
+
+
+def log_exception(exc: BaseException, argv: Sequence[str] = ()) -> str:
     """Write the traceback to the log file in the data folder; returns its path."""
     from proposal_desk.logs import log_file, setup_logging
 
     setup_logging()
-    log.error("unhandled error", exc_info=exc)
+    log.error("unhandled error in `proposal-desk %s` (version %s)", masked_argv(argv),
+              __version__, exc_info=exc)
     return str(log_file())
 
 

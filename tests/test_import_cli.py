@@ -69,3 +69,22 @@ def test_a_bad_file_exits_2_with_one_line(bureau_db: Database, tmp_path: Path) -
     status, out, err = cli(bureau_db, "import", str(path))
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("错误：文件「x.xlsx」")
+
+
+def test_problems_end_with_a_line_that_points_up_not_to_dry_run(
+        bureau_db: Database, tmp_path: Path) -> None:
+    rows = ledger_rows(*(["甲" if n == 1 else str(n), f"关于{n}的建议", "张三", "主办", "区商务局",
+                          "", "", "2024-13-14", "", "", "", ""] for n in (1, 2, 3)))
+    path = write_sheet(tmp_path / "2024年台账.xlsx", rows)
+    for extra in ((), ("--dry-run",)):
+        before = dump(bureau_db)
+        status, out, err = cli(bureau_db, "import", str(path), *extra)
+        assert status == 2 and dump(bureau_db) == before
+        problems = [line for line in out.splitlines() if line.startswith("  文件「")]
+        assert len(problems) >= 3 and f"发现 {len(problems)} 处问题" in out
+        [line] = err.splitlines()
+        assert line.startswith("错误：" + problems[0].strip())
+        assert line.endswith(f"（另有 {len(problems) - 1} 处问题，均已列在上面；未导入任何内容）")
+        assert "--dry-run" not in line
+    status, out, _err = cli(bureau_db, "import", str(path), "--json")
+    assert status == 2 and json.loads(out)["applied"] is False

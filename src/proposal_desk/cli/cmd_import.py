@@ -9,7 +9,6 @@ from pathlib import Path
 
 from proposal_desk.cli.context import open_database
 from proposal_desk.services import import_summary
-from proposal_desk.sheets.errors import SheetError
 from proposal_desk.sheets.importer import (
     Action,
     ImportOptions,
@@ -46,8 +45,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_plan(plan, dry_run=args.dry_run)
         if plan.problems:
-            first = plan.problems[0]
-            raise SheetError(first, len(plan.problems) - 1)
+            raise UserError(problems_line(plan))
         if args.dry_run:
             print("（试导入：未保存任何内容）")
             return 0
@@ -64,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
     print(f"已导入：新增 {result.added} 件，更新 {result.updated} 件，"
           f"无变化 {result.unchanged} 件，跳过 {result.skipped} 行{created}")
     return 0
+
+
+def problems_line(plan: ImportPlan) -> str:
+    """The error that ends a plan with problems. print_plan has just listed every one of
+    them, so it points up there (SheetError's own wording sends the user to --dry-run)."""
+    more = len(plan.problems) - 1
+    rest = f"另有 {more} 处问题，均已列在上面；" if more else ""
+    return f"{plan.problems[0]}（{rest}未导入任何内容）"
 
 
 ROWS_SHOWN = 20  # rows of each kind an import (not --dry-run) lists

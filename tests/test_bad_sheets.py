@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 from sheet_support import DATA, LEDGER, cli, dump, ledger_rows, plan, run_import, write_sheet
 
+from proposal_desk.core.dates import format_cn
 from proposal_desk.services.queries import find_proposal
 from proposal_desk.sheets import SheetError
 from proposal_desk.storage.database import Database
@@ -28,6 +29,7 @@ from proposal_desk.storage.models import Meeting
 ASSIGN_HEADER = ["序号", "提案号", "案由", "提案人", "联名人", "界别", "主办单位", "协办单位",
                  "交办日期", "办理时限", "重点提案"]
 TITLE = "区政协十四届四次会议委员提案交办清单"
+TODAY = format_cn(dt.date.today())  # the future-date messages name today, as 2026年11月22日
 
 
 def assignment(*rows: list[Any]) -> list[list[Any]]:
@@ -303,10 +305,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...], dict[str, Any]]]
     "opinion without a reply": (opinion_without_reply, ("第2行 L列「委员意见」", "尚未答复"), {}),
     "reply before assignment": (
         reply_before_assignment, ("第2行 J列「答复日期」", "不能早于交办日期"), {}),
-    "reply dated after today": (
-        reply_in_the_future, ("第2行 J列「答复日期」", "2099-03-01", "不能晚于今天"), {}),
-    "signed after today": (
-        signed_in_the_future, ("第2行 G列「签收日期」", "2099-03-20", "不能晚于今天"), {}),
+    "reply dated after today": (reply_in_the_future, (
+        "第2行 J列「答复日期」", f"答复日期（2099年3月1日）不能晚于今天（{TODAY}）"), {}),
+    "signed after today": (signed_in_the_future, (
+        "第2行 G列「签收日期」", f"签收日期（2099年3月20日）不能晚于今天（{TODAY}）"), {}),
     "unknown contact method": (unknown_method, ("第2行 M列「沟通方式」", "托梦"), {}),
     "bad key flag": (bad_key_flag, ("第3行 K列「重点提案」", "也许"), {}),
     "no year anywhere": (no_year_anywhere, ("台账.xlsx", "无法确定年度", "--year"), {}),

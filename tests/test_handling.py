@@ -129,6 +129,22 @@ def test_a_reply_or_opinion_is_sent_only_with_text_and_never_in_the_future(db: D
             handling.save_reply(s, p, text="正文", category="A", sent_on=tomorrow)
         with pytest.raises(UserError, match="不能晚于今天"):
             handling.sign(p, tomorrow)
+    today = dt.date.today()
+    wording = f"（{tomorrow.year}年{tomorrow.month}月{tomorrow.day}日）不能晚于今天" \
+              f"（{today.year}年{today.month}月{today.day}日）"
+    for label, save in (
+            ("答复日期", lambda p: handling.save_reply(s, p, text="正文", category="A",
+                                                    sent_on=tomorrow)),
+            ("签收日期", lambda p: handling.sign(p, tomorrow)),
+            ("意见反馈日期", lambda p: handling.record_opinion(p, "满意", received_on=tomorrow))):
+        with db.transaction() as s:
+            p = load_proposal(s, pid)
+            if label == "意见反馈日期":
+                handling.save_reply(s, p, category="A", sent_on=D(2025, 6, 1), from_record=True)
+            with pytest.raises(UserError) as refused:
+                save(p)
+            assert str(refused.value) == label + wording  # both days, as the house writes them
+            s.rollback()
     # A ledger's history has the date and category but not the letter's text.
     with db.transaction() as s:
         p = load_proposal(s, pid)

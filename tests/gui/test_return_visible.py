@@ -62,8 +62,9 @@ def test_the_answer_date_is_checked(seeded_db: Any) -> None:
         p = s.scalars(select(Proposal).where(Proposal.number == "144011")).one()
         with pytest.raises(UserError, match="不能早于申请日期"):
             returns.decide(p, "同意退回", dt.date(2025, 3, 20))
-        with pytest.raises(UserError, match="不能晚于今天"):
-            returns.decide(p, "同意退回", dt.date.today() + dt.timedelta(days=1))
+        with pytest.raises(UserError,
+                           match="提案委答复日期（2099年3月1日）不能晚于今天（2025年6月1日）"):
+            returns.decide(p, "同意退回", dt.date(2099, 3, 1), today=dt.date(2025, 6, 1))
         with pytest.raises(UserError, match="请填写"):
             returns.decide(p, "同意退回", None)
         returns.decide(p, "同意退回", dt.date(2025, 3, 28))

@@ -158,7 +158,7 @@ def set_topics(session: Session, p: Proposal, names: list[str]) -> None:
 def sign(p: Proposal, on: dt.date) -> None:
     """签收."""
     check_signed(on, p.assigned_on)
-    _not_in_future(on, "签收日期")
+    check_not_in_future(on, "签收日期")
     p.signed_on = on
 
 
@@ -278,9 +278,12 @@ def current_reply(p: Proposal) -> Reply | None:
     return next((r for r in p.replies if r.round == want), None)
 
 
-def _not_in_future(day: dt.date | None, label: str) -> None:
-    if day is not None and day > dt.date.today():
-        raise UserError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
+def check_not_in_future(day: dt.date | None, label: str, today: dt.date | None = None) -> None:
+    """A date of the handling is never after today (the one rule and message for the window,
+    the form and an import); the message names both days, as 2025年3月18日."""
+    today = today or dt.date.today()
+    if day is not None and day > today:
+        raise UserError(f"{label}（{format_cn(day)}）不能晚于今天（{format_cn(today)}）")
 
 
 def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
@@ -315,7 +318,7 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
     if sent_on:
         if p.assigned_on and sent_on < p.assigned_on:
             raise UserError("答复日期不能早于交办日期")
-        _not_in_future(sent_on, "答复日期")
+        check_not_in_future(sent_on, "答复日期")
         if not from_record and not clean_text(will_be("text")):
             raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")
         if not from_record and not will_be("category"):
@@ -352,7 +355,7 @@ def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = Fa
     opinion = p.assist_opinions[0] if p.assist_opinions else None
     sent_on = fields["sent_on"] if "sent_on" in fields else getattr(opinion, "sent_on", None)
     if sent_on:
-        _not_in_future(sent_on, "会办意见送出日期")
+        check_not_in_future(sent_on, "会办意见送出日期")
         text = fields["text"] if "text" in fields else getattr(opinion, "text", "")
         if not from_record and not clean_text(text):
             raise UserError("会办意见正文为空，不能标记为已送出（请先填写意见正文）")
@@ -381,7 +384,7 @@ def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | Non
     sent = {r.round: r.sent_on for r in p.replies if r.sent_on}
     last = max(sent, default=None)
     check_opinion(sent[last] if last is not None else None, received_on)
-    _not_in_future(received_on, "意见反馈日期")
+    check_not_in_future(received_on, "意见反馈日期")
     opinion = next((o for o in p.member_opinions if o.round == last), None)
     if opinion is None:
         opinion = MemberOpinion(round=last)

@@ -30,8 +30,7 @@ def decide(p: Proposal, outcome: str, on: dt.date | None,
         raise UserError("没有待审核的退回申请")
     if on is None:
         raise UserError("请填写提案委答复退回申请的日期")
-    if on > (today or dt.date.today()):
-        raise UserError("提案委答复日期不能晚于今天")
+    handling.check_not_in_future(on, "提案委答复日期", today)
     if request.requested_on and on < request.requested_on:
         raise UserError(f"提案委答复日期不能早于申请日期（{format_cn(request.requested_on)}）")
     handling.decide_return(p, outcome, on)

@@ -188,8 +188,11 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             problems.append(("opinion_date", "有意见反馈日期，却没有委员意见"))
     today = dt.date.today()
     for key in ("signed", "replied", "opinion_date"):  # as the handling services refuse them
-        if isinstance(wanted.get(key), dt.date) and wanted[key] > today:
-            problems.append((key, f"{LABELS[key]}（{wanted[key]:%Y-%m-%d}）不能晚于今天"))
+        if isinstance(wanted.get(key), dt.date):
+            try:
+                handling.check_not_in_future(wanted[key], LABELS[key], today)
+            except UserError as exc:
+                problems.append((key, str(exc)))
     if wanted.get("signed"):
         try:
             handling.check_signed(wanted["signed"], assigned)

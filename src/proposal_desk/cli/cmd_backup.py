@@ -24,7 +24,7 @@ from proposal_desk.storage.backup import (
     make_backup,
     verify_backup,
 )
-from proposal_desk.storage.database import make_engine, sqlite_file
+from proposal_desk.storage.database import make_engine, os_reason, sqlite_file
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.integrity import quick_check_file
 
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             export_to_sqlite(engine, dest)
         except OSError as exc:
-            raise BackupError(f"无法写入 {dest}：{exc.strerror or exc}") from exc
+            raise BackupError(f"无法写入 {dest}：{os_reason(exc)}") from exc
         finally:
             engine.dispose()
     else:
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 backup_file(source, dest)
             except OSError as exc:
-                raise BackupError(f"无法写入 {dest}：{exc.strerror or exc}") from exc
+                raise BackupError(f"无法写入 {dest}：{os_reason(exc)}") from exc
         else:
             dest = make_backup(source, folder, REASON_MANUAL).path
     problem = verify_backup(dest)

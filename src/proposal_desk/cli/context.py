@@ -33,9 +33,15 @@ def refuse_missing_named_file(args: argparse.Namespace, url: str) -> None:
     answer 共 0 件. The default database of a fresh data folder still opens empty."""
     named = args.db or (None if getattr(args, "demo", False) else os.environ.get(paths.ENV_DB))
     path = sqlite_file(url) if named else None
-    if path is not None and not path.exists():
+    if path is not None and not path.exists() and not _under_a_file(path):
         raise UserError(f"数据库文件「{path}」不存在。请检查 --db 的路径"
                         "（新的数据库由 import、config 或 demo 建立）。")
+
+
+def _under_a_file(path: Path) -> bool:
+    """A path through a file (台账.xlsx/x.sqlite3): Database names that more exactly."""
+    nearest = next((parent for parent in path.parents if parent.exists()), None)
+    return nearest is not None and not nearest.is_dir()
 
 
 def backup_dir(args: argparse.Namespace) -> Path:

@@ -31,3 +31,15 @@ def test_backup_names_why_it_cannot_write(
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith("错误：") and line.endswith(f"：{words}")
     assert str(tmp_path / "copy.sqlite3") in line
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc")
+def test_export_where_no_file_can_be_made_says_why_in_chinese(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The ledger export (and the documents, through the same os_reason) word the system's
+    refusal as users say it, not in the C library's English."""
+    assert main(["config", "bureau.name", "某区商务局"]) == 0
+    capsys.readouterr()
+    assert main(["export", "/proc/台账.xlsx"]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("错误：无法写入") and line.endswith("：路径不存在"), line

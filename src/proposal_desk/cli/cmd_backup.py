@@ -24,8 +24,8 @@ from proposal_desk.storage.backup import (
     make_backup,
     verify_backup,
 )
-from proposal_desk.storage.database import make_engine, os_reason, sqlite_file
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.database import make_engine, sqlite_file
+from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.integrity import quick_check_file
 
 

@@ -26,7 +26,7 @@ from proposal_desk.documents.shared_context import (
 )
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.models import Meeting, Member, Proposal, Reply
 from proposal_desk.storage.settings_store import load_settings
 
@@ -209,7 +209,7 @@ def write_all_letters(session: Session, year: int, folder: Path,
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"无法创建文件夹“{folder}”：{exc.strerror or exc}") from exc
+        raise UserError(f"无法创建文件夹“{folder}”：{os_reason(exc)}") from exc
     ids = list(session.scalars(
         select(Proposal.id).join(Meeting)
         .where(Meeting.year == year,

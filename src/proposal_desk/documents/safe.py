@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from proposal_desk.core.text import clean_text
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.errors import UserError, os_reason
 
 # Besides what XML forbids (core.text), docxtpl turns \a and \f into new paragraphs and
 # page breaks and \v into nothing useful; clean_text already removes all three.
@@ -79,7 +79,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         raise UserError(
             f"无法写入“{path}”：文件可能正在 Word 或 WPS 中打开，请关闭后重试") from exc
     except OSError as exc:
-        raise UserError(f"无法写入“{path}”：{exc.strerror or exc}") from exc
+        raise UserError(f"无法写入“{path}”：{os_reason(exc)}") from exc
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.sheets.headers import BY_KEY
 from proposal_desk.sheets.ledger import LEDGER_LOADS, ledger_values
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.models import Meeting, Proposal
 from proposal_desk.storage.settings_store import load_settings
 
@@ -140,7 +140,7 @@ def export_ledger(session: Session, path: Path | str, *, year: int | None = None
     except PermissionError as exc:
         raise UserError(f"无法写入“{path}”：文件可能正在 Excel/WPS 中打开，请关闭后重试") from exc
     except OSError as exc:
-        raise UserError(f"无法写入“{path}”：{exc.strerror or exc}") from exc
+        raise UserError(f"无法写入“{path}”：{os_reason(exc)}") from exc
     return total
 
 

@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import python_calamine as calamine
 
 from proposal_desk.sheets.errors import CellProblem, SheetError
+from proposal_desk.storage.errors import os_reason
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -103,7 +104,7 @@ class Workbook:
         except FileNotFoundError as exc:
             raise _fail(path, "找不到该文件") from exc
         except OSError as exc:
-            raise _fail(path, f"无法读取文件：{exc.strerror or exc}") from exc
+            raise _fail(path, f"无法读取文件：{os_reason(exc)}") from exc
         if path.is_dir():
             raise _fail(path, "这是一个文件夹，不是表格文件")
         if size > MAX_FILE_BYTES:
@@ -111,7 +112,7 @@ class Workbook:
         try:
             self.data = path.read_bytes()
         except OSError as exc:
-            raise _fail(path, f"无法读取文件：{exc.strerror or exc}") from exc
+            raise _fail(path, f"无法读取文件：{os_reason(exc)}") from exc
         self.format = sniff(path, self.data[:4096], self.data)
         try:
             self._book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))

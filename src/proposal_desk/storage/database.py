@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.storage import conflicts, hooks, lengths
 from proposal_desk.storage.backup import BackupError, BackupInfo, automatic_backup
-from proposal_desk.storage.errors import ConflictError, DatabaseOpenError, UserError
+from proposal_desk.storage.errors import ConflictError, DatabaseOpenError, UserError, os_reason
 from proposal_desk.storage.instance_lock import InstanceLock
 from proposal_desk.storage.integrity import check_on_open as _check_file
 from proposal_desk.storage.integrity import refuse_foreign
@@ -243,14 +243,6 @@ def _check_location(path: Path) -> None:
             f"无法在 {path.parent} 创建数据库：{os_reason(exc)}。请换一个文件夹。") from exc
 
 
-def os_reason(exc: OSError) -> str:
-    """An operating-system failure in users' words."""
-    import errno
-
-    words = {errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间不足",
-             errno.EROFS: "磁盘是只读的", errno.EEXIST: "路径中有一个同名的文件",
-             errno.ENOTDIR: "路径中有一个同名的文件", errno.ENOENT: "路径不存在"}
-    return words.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _engine_for(url: str) -> Engine:

@@ -136,7 +136,8 @@ def test_a_reply_or_opinion_is_sent_only_with_text_and_never_in_the_future(db: D
             ("答复日期", lambda p: handling.save_reply(s, p, text="正文", category="A",
                                                     sent_on=tomorrow)),
             ("签收日期", lambda p: handling.sign(p, tomorrow)),
-            ("意见反馈日期", lambda p: handling.record_opinion(p, "满意", received_on=tomorrow))):
+            ("意见反馈日期", lambda p: handling.record_opinion(p, "满意", received_on=tomorrow)),
+            ("沟通日期", lambda p: handling.add_record(p, date=tomorrow, method="电话"))):
         with db.transaction() as s:
             p = load_proposal(s, pid)
             if label == "意见反馈日期":

@@ -140,8 +140,12 @@ def test_records_with_files_are_added_changed_and_deleted(bureau_db: Any,
         p = load_proposal(s, a)
         assert (p.records[0].method, p.records[0].content) == ("电话", "改为电话")
         assert p.attachments == []
-        with pytest.raises(UserError, match="沟通日期不能晚于今天"):
-            editing.update_record(p.records[0], **{**fields, "date": TODAY + dt.timedelta(9)})
+        tomorrow = TODAY + dt.timedelta(1)
+        with pytest.raises(UserError) as caught:
+            editing.update_record(p.records[0], **{**fields, "date": tomorrow})
+        day = f"{tomorrow.year}年{tomorrow.month}月{tomorrow.day}日"
+        assert str(caught.value) == (
+            f"沟通日期（{day}）不能晚于今天（{TODAY.year}年{TODAY.month}月{TODAY.day}日）")
     with bureau_db.transaction() as s:
         p = load_proposal(s, a)
         editing.save_record(s, p, fields, record_id=record_id, new_files=[scan])

@@ -208,8 +208,7 @@ def add_record(p: Proposal, *, date: dt.date, method: str, stage: str = Stage.BE
                our_people: str = "", their_people: str = "", place: str = "",
                content: str = "", attitude: str = "") -> Correspondence:
     """One contact (沟通记录) with the member or another unit."""
-    if date > dt.date.today() + dt.timedelta(days=1):
-        raise UserError("沟通日期不能晚于今天")
+    check_not_in_future(date, "沟通日期")
     if stage not in {s.value for s in Stage}:
         raise UserError(f"沟通阶段“{stage}”无效（办前、办中、办后）")
     record = Correspondence(

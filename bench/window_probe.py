@@ -12,7 +12,8 @@ been painted and the event loop has turned twice with nothing new painted, it wr
 quits.
 """
 
-PROBE = '''
+# What both probes share: the end point (painted, then two quiet turns) and the stamp.
+_WATCH = '''
 import json, os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -34,7 +35,9 @@ def watch(app, window):
                 json.dump({"ready_at": time.time()}, f)
             os.replace(path + ".tmp", path)
         app.quit()
-    passes = (QEvent.Type.Paint, QEvent.Type.UpdateRequest, QEvent.Type.Expose)
+'''
+
+PROBE = _WATCH + '''    passes = (QEvent.Type.Paint, QEvent.Type.UpdateRequest, QEvent.Type.Expose)
     class PaintFilter(QObject):
         def eventFilter(self, obj, event):
             kind = event.type()
@@ -54,29 +57,7 @@ def watch(app, window):
 # The probe used before session 3, kept to show what it cost: an application-wide event
 # filter, so every object that gets an event is wrapped for Python (the types and enums of
 # each Qt class it meets are created on the way to the first paint).
-APP_WIDE_PROBE = '''
-import json, os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-def watch(app, window):
-    state = {"paints": 0, "seen": -1, "quiet": 0}
-    def check():
-        if state["paints"] != state["seen"]:
-            state["seen"], state["quiet"] = state["paints"], 0
-            QTimer.singleShot(0, check)
-            return
-        state["quiet"] += 1
-        if state["quiet"] < 2:
-            QTimer.singleShot(0, check)
-            return
-        path = os.environ.get("PROPOSAL_DESK_STARTUP_STAMP")
-        if path:
-            with open(path + ".tmp", "w") as f:
-                json.dump({"ready_at": time.time()}, f)
-            os.replace(path + ".tmp", path)
-        app.quit()
-    class PaintFilter(QObject):
+APP_WIDE_PROBE = _WATCH + '''    class PaintFilter(QObject):
         def eventFilter(self, obj, event):
             if (event.type() == QEvent.Type.Paint and obj.isWidgetType()
                     and obj.window() is window):

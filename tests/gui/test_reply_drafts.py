@@ -28,6 +28,17 @@ def _type(detail: Any, text: str, summary: str = "") -> None:
         form.summaryEdit.setPlainText(summary)
 
 
+def _leave_draft(qtbot: Any, window: Any, number: str, text: str, kind: str = "reply"
+                 ) -> tuple[int, Path]:
+    """Type `text` into the proposal's answer, then move off it without anyone asking (it left
+    the list): its draft is kept. Returns the proposal's id and the draft's path."""
+    detail = select_number(qtbot, window, number)
+    _type(detail, text)
+    pid = detail.proposal_id
+    detail.show_proposal(None)
+    return pid, drafts.draft_path(_folder(window), pid, kind)
+
+
 def _open_again(qtbot: Any, window: Any, number: str) -> Any:
     """Open the proposal again after the window moved off it (through another one)."""
     select_number(qtbot, window, "144009")
@@ -69,11 +80,7 @@ def test_discarding_the_edits_drops_the_draft(qtbot: Any, seeded_db: Any,
 def test_a_draft_left_behind_is_offered_back(qtbot: Any, seeded_db: Any,
                                             make_window: Any) -> None:
     window = make_window(seeded_db)
-    detail = select_number(qtbot, window, "144026")
-    pid = detail.proposal_id
-    _type(detail, "一、关于食品安全监管……")
-    detail.show_proposal(None)  # the window moves off it (it left the list): no one asked
-    path = drafts.draft_path(_folder(window), pid, "reply")
+    pid, path = _leave_draft(qtbot, window, "144026", "一、关于食品安全监管……")
     kept = json.loads(path.read_text(encoding="utf-8"))
     assert kept["fields"]["text"] == "一、关于食品安全监管……"
     detail = _open_again(qtbot, window, "144026")
@@ -166,11 +173,7 @@ def test_an_offered_draft_survives_saving_another_field(qtbot: Any, seeded_db: A
     # While a draft is on offer only its texts are locked; saving (or undoing) an edit of
     # another field must not throw away the draft the clerk has not chosen about yet.
     window = make_window(seeded_db)
-    detail = select_number(qtbot, window, "144026")
-    pid = detail.proposal_id
-    _type(detail, "一、下午写的长文……")
-    detail.show_proposal(None)
-    path = drafts.draft_path(_folder(window), pid, "reply")
+    _pid, path = _leave_draft(qtbot, window, "144026", "一、下午写的长文……")
     assert path.exists()
     detail = _open_again(qtbot, window, "144026")
     tab = detail.reply

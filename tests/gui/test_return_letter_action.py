@@ -57,3 +57,20 @@ def test_the_return_letter_from_the_banner_and_the_menu(qtbot: Any, seeded_db: A
     docs.return_letter_action.trigger()
     qtbot.waitUntil(lambda: bool(docs.outputs) and operations.idle(), timeout=60000)
     assert docs.outputs == [tmp_path / "again.docx"]
+
+
+def test_the_banner_button_gets_its_tooltip_back_once_the_database_is_open(
+        qtbot: Any, seeded_db: Any, make_window: Any) -> None:
+    """While the database opens the button says so; afterwards it says what it does again (it
+    kept 正在打开数据库… for the whole session after a quick start)."""
+    from proposal_desk.gui.detail.pane import RETURN_LETTER_TIP
+
+    window = make_window(seeded_db)
+    detail = select_number(qtbot, window, "144026")
+    db = window.ctx.db
+    window.ctx._db = None  # as during the quick start, before the hand-over
+    window.documents.refresh_state()
+    assert detail.return_letter_button.toolTip() == "正在打开数据库…"
+    window.ctx._db = db
+    window.documents.refresh_state()
+    assert detail.return_letter_button.toolTip() == RETURN_LETTER_TIP

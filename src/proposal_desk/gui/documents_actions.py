@@ -102,10 +102,11 @@ class DocumentActions:
             action.setEnabled(ok)
         tip = "" if ok else (MISSING_TIP if not self.available else "正在打开数据库…")
         if detail is not None:
+            from proposal_desk.gui.detail.pane import RETURN_LETTER_TIP  # loaded with `detail`
+
             detail.reply.set_document_buttons(ok, tip or "生成 Word 文书并打开")
             detail.return_letter_button.setEnabled(ok)
-            if tip:
-                detail.return_letter_button.setToolTip(tip)
+            detail.return_letter_button.setToolTip(tip or RETURN_LETTER_TIP)
 
     # ---- jobs --------------------------------------------------------------------------
 

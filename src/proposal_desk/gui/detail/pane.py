@@ -64,6 +64,8 @@ from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import AuditEntry, Proposal
 
+RETURN_LETTER_TIP = "把退回理由和建议承办单位写成给提案委的函（Word）"
+
 
 class ReturnDialog(QDialog):
     """申请退回 with a reason (the core refuses one without)."""
@@ -154,7 +156,7 @@ class DetailPane(QWidget):
         self.return_label.hide()
         self.return_letter_button = QPushButton("打印退回申请函…")
         self.return_letter_button.setObjectName("returnLetterButton")
-        self.return_letter_button.setToolTip("把退回理由和建议承办单位写成给提案委的函（Word）")
+        self.return_letter_button.setToolTip(RETURN_LETTER_TIP)
         self.return_letter_button.hide()
         # Set by the window: the 文书 action that writes the letter (kept out of this pane).
         self.return_letter_handler: Callable[[], object] | None = None

@@ -61,8 +61,13 @@ def test_other_years_hits_are_offered(qtbot: Any, seeded_db: Any, make_window: A
     _search(qtbot, window, "电商")
     window.show_target(Target("view", "pending"))  # another list: still offered
     assert pane.other_years_count() == 2
+    shown: list[int] = []
+    set_rows = pane.set_rows
+    pane.set_rows = lambda rows, **kw: (shown.append(len(rows)), set_rows(rows, **kw))[1]
     pane.other_years_label.linkActivated.emit("all-years")
     wait_loaded(qtbot, window)
+    del pane.set_rows
+    assert len(shown) == 1  # the rows of every year, once: not the old year's first
     assert window.nav.year() == ALL_YEARS and window.snapshot.year == ALL_YEARS
     assert window.target == Target("view", "all")
     assert pane.search_text() == "电商"

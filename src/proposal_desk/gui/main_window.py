@@ -506,7 +506,10 @@ class MainWindow(QMainWindow):
         self.nav.set_years(self.snapshot.years, ALL_YEARS)  # quietly: no second reload
         self._year = ALL_YEARS
         self.list_pane.show_other_years(0)
-        self.show_target(Target("view", "all"))
+        # The target first, so the tree's signal shows nothing: the reload shows the rows (the
+        # old year's rows and a second search would only flash in between).
+        self.target = Target("view", "all")
+        self.nav.select(self.target)
         self.reload(keep=keep)
 
     @Slot(int)

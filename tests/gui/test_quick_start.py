@@ -204,3 +204,29 @@ def test_a_quick_read_keeps_its_rows_out_of_collection_until_the_paint(
         assert gc.get_freeze_count() == 0 and gc.isenabled()
     finally:
         load.close()
+
+
+def test_waiting_for_the_database_off_the_ui_thread_is_a_programming_error(
+        qapp: Any, tmp_path: Path) -> None:
+    """Jobs take the database on the UI thread before they start: `wait()` on another thread is
+    a bug (RuntimeError, logged as internal), not something to tell the user."""
+    import threading
+
+    from proposal_desk.gui.app import QuickOpening
+    from proposal_desk.storage.errors import UserError
+
+    opening = QuickOpening(qapp, None, None, "sqlite://", tmp_path,  # type: ignore[arg-type]
+                           interactive=False)
+    raised: list[BaseException] = []
+
+    def call() -> None:
+        try:
+            opening.wait()
+        except BaseException as exc:  # the test looks at what came out
+            raised.append(exc)
+
+    thread = threading.Thread(target=call)
+    thread.start()
+    thread.join()
+    assert len(raised) == 1
+    assert isinstance(raised[0], RuntimeError) and not isinstance(raised[0], UserError)

@@ -21,10 +21,11 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from proposal_desk import APP_ID, APP_NAME, __version__
+from proposal_desk.gc_pause import resume_gc
 from proposal_desk.gui import errors
 from proposal_desk.gui.icons import icon
 from proposal_desk.gui.launch import run_gui  # noqa: F401 - the start, from here too
-from proposal_desk.gui.startup_load import StartupLoad, resume_gc
+from proposal_desk.gui.startup_load import StartupLoad
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -251,15 +252,14 @@ class QuickOpening:
             show_progress=False, on_success=lambda _r: self.finish())
 
     def wait(self) -> Database:
-        """ctx.pending: the database now (waiting for the opening), or UserError."""
+        """ctx.pending: the database now (waiting for the opening), or UserError; RuntimeError
+        off the UI thread (a programming error)."""
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
         if threading.current_thread() is not threading.main_thread():
             # Jobs take the database on the UI thread before they start; never here.
-            from proposal_desk.storage.errors import UserError
-
-            raise UserError("数据库正在打开，请稍候再试。")
+            raise RuntimeError("QuickOpening.wait called off the UI thread")
         if not self.done and not self.waiting:
             self.waiting = True
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -1,6 +1,6 @@
 """The handling rules an import checks at plan time are the window's own (services.handling
-check_signed, check_opinion, check_return_reason): one rule, one message, wherever a clerk
-meets it."""
+check_signed, check_replied, check_opinion, check_return_reason): one rule, one message,
+wherever a clerk meets it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sheet_support import run_import, write_sheet
+from sqlalchemy.orm import object_session
 
 from proposal_desk.services import handling
 from proposal_desk.services.queries import load_proposal
@@ -40,6 +41,10 @@ CASES = {
     "signed before assigned": (
         ["签收日期"], ["2024-03-01"], "G列「签收日期」",
         lambda p: handling.sign(p, D(2024, 3, 1))),
+    "replied before assigned": (
+        ["答复日期"], ["2024-03-01"], "G列「答复日期」",
+        lambda p: handling.save_reply(object_session(p), p, from_record=True,
+                                      sent_on=D(2024, 3, 1))),
     "opinion without a reply": (
         ["委员意见"], ["满意"], "G列「委员意见」",
         lambda p: handling.record_opinion(p, "满意")),

@@ -168,6 +168,12 @@ def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
         raise UserError(f"签收日期不能早于交办日期（{format_cn(assigned_on)}）")
 
 
+def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
+    """答复 is never before 交办 (the one rule for the window and an import)."""
+    if assigned_on and sent_on < assigned_on:
+        raise UserError(f"答复日期不能早于交办日期（{format_cn(assigned_on)}）")
+
+
 def check_opinion(sent_on: dt.date | None, received_on: dt.date | None) -> None:
     """A member's opinion needs a reply sent (`sent_on`: the latest one's date), and comes
     after it."""
@@ -315,8 +321,7 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
 
     sent_on = will_be("sent_on")
     if sent_on:
-        if p.assigned_on and sent_on < p.assigned_on:
-            raise UserError("答复日期不能早于交办日期")
+        check_replied(sent_on, p.assigned_on)
         check_not_in_future(sent_on, "答复日期")
         if not from_record and not clean_text(will_be("text")):
             raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")

@@ -174,8 +174,11 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
                 problems.append((key, f"{role.value}提案不直接答复提出人，没有"
                                       f"{LABELS[key]}（只有主办、分办提案有）"))
     else:
-        if "replied" in wanted and assigned and wanted["replied"] < assigned:
-            problems.append(("replied", f"答复日期不能早于交办日期（{format_cn(assigned)}）"))
+        if wanted.get("replied"):
+            try:
+                handling.check_replied(wanted["replied"], assigned)
+            except UserError as exc:
+                problems.append(("replied", str(exc)))
         if "satisfaction" in wanted or "opinion_date" in wanted:
             try:
                 handling.check_opinion(replied, wanted.get("opinion_date"))

@@ -7,21 +7,10 @@ from __future__ import annotations
 import argparse
 
 from proposal_desk import logs, paths
-from proposal_desk.gui.startup_load import StartupLoad, resume_gc
+from proposal_desk.gui.startup_load import StartupLoad
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    # A quick start freezes what is loaded once the first snapshot is read (gui/startup_load)
-    # and thaws it after the first paint or, whatever happened, here. (Turning the collector off
-    # instead gained as little and left a pile of cycles, Qt wrappers among them, to be
-    # collected later on whatever thread: two crashes in ~100 starts.)
-    try:
-        return _run_gui(args)
-    finally:
-        resume_gc()
-
-
-def _run_gui(args: argparse.Namespace) -> int:
     logs.setup_logging()
     demo = bool(getattr(args, "demo", False))
     smoke = bool(getattr(args, "smoke_test", False))
@@ -30,6 +19,10 @@ def _run_gui(args: argparse.Namespace) -> int:
     # First of all, on a worker thread: the database file's check and the first read (while
     # Qt and the window load here), then its opening.
     load = StartupLoad(url, folder, read_snapshot=not demo, quick=True, demo=demo).start()
+    # A quick start freezes what is loaded once the first snapshot is read; the window thaws
+    # it after the first paint, close() whatever happened. (Turning the collector off instead
+    # gained as little and left a pile of cycles, Qt wrappers among them, to be collected
+    # later on whatever thread: two crashes in ~100 starts.)
     try:
         from proposal_desk.gui.app import run_window
 

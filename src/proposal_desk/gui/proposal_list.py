@@ -92,6 +92,7 @@ class ProposalListPane(QWidget):
         self.other_years_label.setToolTip("切换到“全部年度”，保留搜索文字")
         self.other_years_label.linkActivated.connect(lambda _l: self.other_years_requested.emit())
         self.other_years_label.hide()
+        self._other_years = 0
         bottom.addWidget(self.other_years_label)
         bottom.addStretch(1)
         layout.addLayout(bottom)
@@ -168,15 +169,14 @@ class ProposalListPane(QWidget):
 
     def show_other_years(self, count: int) -> None:
         """Offer the search hits of other years (0: nothing to offer)."""
+        self._other_years = count
         if count:
             self.other_years_label.setText(f"<a href='all-years'>其他年度还有 {count} 件</a>")
         self.other_years_label.setVisible(count > 0)
 
     def other_years_count(self) -> int:
         """The count the link offers, 0 when hidden (tests read this)."""
-        if self.other_years_label.isHidden():
-            return 0
-        return int("".join(ch for ch in self.other_years_label.text() if ch.isdigit()))
+        return 0 if self.other_years_label.isHidden() else self._other_years
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)

@@ -43,7 +43,9 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
         if header and header != SQLITE_HEADER:
             return ["文件头不是 SQLite 数据库"]
         conn = connect_existing(path)
-        guard: sqlite3.Connection | None = None
+        # Before the check: a check that runs into damage raises, and its connection must
+        # not be the last one to close either.
+        guard = _no_checkpoint_on_close(path)
         try:
             if tables:
                 rows = [r[0] for t in tables for r in conn.execute(
@@ -51,7 +53,6 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
                 rows = [r for r in rows if r != "ok"] or ["ok"]
             else:
                 rows = [r[0] for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
-            guard = _no_checkpoint_on_close(path)
         finally:
             conn.close()
             if guard is not None:

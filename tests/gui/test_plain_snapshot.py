@@ -6,14 +6,13 @@ default year and the follow-up list depend on the day)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bench_support import bench_module
 
 from proposal_desk.demo import fill_demo
 from proposal_desk.gui.plain_snapshot import TABLES, read_plain_snapshot
@@ -21,8 +20,6 @@ from proposal_desk.gui.snapshot import Snapshot, read_snapshot
 from proposal_desk.services.rows import DATE_COLUMNS, LIST_COLUMNS
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.models import FollowUp, Proposal
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _days(db: Database) -> list[dt.date]:
@@ -68,12 +65,7 @@ def test_the_demo_database_reads_the_same(demo_file: tuple[Path, Database]) -> N
 
 
 def _generate() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)
-    spec.loader.exec_module(module)
-    return module.generate
+    return bench_module("generate").generate
 
 
 def test_a_generated_database_of_three_years_reads_the_same(tmp_path: Path) -> None:

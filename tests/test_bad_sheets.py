@@ -241,6 +241,14 @@ def signed_in_the_future(tmp: Path) -> Path:
         ["1", "关于甲的建议", "张三", "主办", "区商务局", "2024-03-14", "2099-03-20"]])
 
 
+def return_decided_in_the_future(tmp: Path) -> Path:
+    return write_sheet(tmp / "台账2024年.xlsx", [
+        ["提案号", "案由", "提案人", "办理方式", "主办单位", "交办日期", "退回日期", "退回理由",
+         "退回结果", "退回审核日期"],
+        ["1", "关于甲的建议", "张三", "主办", "区商务局", "2024-03-14", "2024-03-20",
+         "不属于本单位职责", "同意", "2099-03-25"]])
+
+
 def unknown_method(tmp: Path) -> Path:
     return write_sheet(tmp / "台账2024年.xlsx", ledger_rows(
         ["1", "关于甲的建议", "张三", "主办", "区商务局", "", "", "2024-03-14", "", "", "", "",
@@ -309,6 +317,8 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...], dict[str, Any]]]
         "第2行 J列「答复日期」", f"答复日期（2099年3月1日）不能晚于今天（{TODAY}）"), {}),
     "signed after today": (signed_in_the_future, (
         "第2行 G列「签收日期」", f"签收日期（2099年3月20日）不能晚于今天（{TODAY}）"), {}),
+    "return decided after today": (return_decided_in_the_future, (
+        "第2行 J列「退回审核日期」", f"退回审核日期（2099年3月25日）不能晚于今天（{TODAY}）"), {}),
     "unknown contact method": (unknown_method, ("第2行 M列「沟通方式」", "托梦"), {}),
     "bad key flag": (bad_key_flag, ("第3行 K列「重点提案」", "也许"), {}),
     "no year anywhere": (no_year_anywhere, ("台账.xlsx", "无法确定年度", "--year"), {}),

@@ -190,7 +190,8 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
                                              or current.get("satisfaction")):
             problems.append(("opinion_date", "有意见反馈日期，却没有委员意见"))
     today = dt.date.today()
-    for key in ("signed", "replied", "opinion_date"):  # as the handling services refuse them
+    # as the handling services (and returns.decide) refuse them
+    for key in ("signed", "replied", "opinion_date", "return_decided"):
         if isinstance(wanted.get(key), dt.date):
             try:
                 handling.check_not_in_future(wanted[key], LABELS[key], today)

@@ -108,6 +108,7 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
         raise UserError("办理时限不能早于交办日期")
     if info.signed_on:
         handling.check_signed(info.signed_on, info.assigned_on)
+        handling.check_not_in_future(info.signed_on, "签收日期")  # as handling.sign does
     if info.meeting_id != p.meeting_id:
         meeting = session.get(Meeting, info.meeting_id)
         if meeting is None:

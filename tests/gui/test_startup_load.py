@@ -327,7 +327,8 @@ def test_an_ordinary_start_puts_the_settings_user_into_the_audit_log(
         seeded_db: Any, data_folder: Path) -> None:
     """The start the ordinary way (no quick start) hands the lookups it read to the window's
     context: the Database writes audit rows as the 当前使用人 of the settings from the start,
-    before the window's first snapshot arrives."""
+    before the window's first snapshot arrives; the pick lists are read once, by the worker's
+    snapshot (a fallback read by the context would also apply the user)."""
     from proposal_desk.storage.settings_store import set_value
 
     with seeded_db.transaction() as session:
@@ -341,15 +342,22 @@ def test_an_ordinary_start_puts_the_settings_user_into_the_audit_log(
         def ordinary(self, *args, **kwargs):
             init(self, *args, **{**kwargs, "quick": False})
         startup_load.StartupLoad.__init__ = ordinary
+        from proposal_desk.gui.lookups import Lookups
+        reads = []
+        read = Lookups.read.__func__
+        Lookups.read = classmethod(lambda cls, session: reads.append(1) or read(cls, session))
         users = []
+        reads_before = []
         reload = main_window.MainWindow.reload
         def recording(self, *args, **kwargs):
             users.append(self.ctx.db.user)
+            reads_before.append(len(reads))
             return reload(self, *args, **kwargs)
         main_window.MainWindow.reload = recording
         from proposal_desk.cli.main import main
         code = main(["--db", sys.argv[1], "--smoke-test"])
-        print(json.dumps({"code": code, "users": users}))
+        print(json.dumps({"code": code, "users": users, "reads_before": reads_before}))
     """)
     report = _smoke_start(script, url)
     assert report["users"][:1] == ["李秘书"]
+    assert report["reads_before"][:1] == [1]  # the worker's snapshot; the window took its lists

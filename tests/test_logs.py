@@ -98,20 +98,29 @@ def test_a_rotation_that_cannot_rename_keeps_every_line(tmp_path: Path, monkeypa
     log.addHandler(handler)
     real_replace = os.replace
 
-    def refuse(*_args: object) -> None:
-        raise PermissionError("in use")
+    def refuse(src: object, dst: object) -> None:
+        if str(src) == str(path):  # only the open log itself cannot be renamed
+            raise PermissionError("in use")
+        real_replace(src, dst)
 
+    (tmp_path / "proposal-desk.log.1").write_text("older\n", encoding="utf-8")
+    (tmp_path / "proposal-desk.log.2").write_text("oldest\n", encoding="utf-8")
     try:
         monkeypatch.setattr(os, "replace", refuse)
         for n in range(10):
             log.warning("line %02d %s", n, "x" * 40)
         assert [ln[:7] for ln in path.read_text("utf-8").splitlines()] == [
             f"line {n:02d}" for n in range(10)]
-        assert not (tmp_path / "proposal-desk.log.1").exists()
+        # the backups are untouched while the file cannot be moved aside
+        assert (tmp_path / "proposal-desk.log.1").read_text("utf-8") == "older\n"
+        assert (tmp_path / "proposal-desk.log.2").read_text("utf-8") == "oldest\n"
+        assert not (tmp_path / "proposal-desk.log.3").exists()
         monkeypatch.setattr(os, "replace", real_replace)
         log.warning("line 10 %s", "x" * 40)
         assert (tmp_path / "proposal-desk.log.1").read_text("utf-8").count("line") == 10
         assert path.read_text("utf-8").startswith("line 10")
+        assert (tmp_path / "proposal-desk.log.2").read_text("utf-8") == "older\n"
+        assert (tmp_path / "proposal-desk.log.3").read_text("utf-8") == "oldest\n"
     finally:
         log.removeHandler(handler)
         handler.close()

@@ -49,18 +49,21 @@ class LogFile(logging.FileHandler):
 
     def _rotate(self) -> None:
         """proposal-desk.log.2 → .3, .1 → .2, the file → .1 (the oldest dropped), a new file.
-        If a rename fails (on Windows another program reading the log holds it open), the
-        line goes to the file as it is and rotation is tried again at the next line: a log
-        that grows is better than lines lost."""
+        The file is moved aside first: if that fails (on Windows another program reading the
+        log holds it open), the backups stay as they are, the line goes to the file as it is
+        and rotation is tried again at the next line — a log that grows is better than lines
+        or backups lost."""
         self.stream.close()
         name = self.baseFilename
         try:
-            for n in range(self.backup_count - 1, 0, -1):
-                if os.path.exists(f"{name}.{n}"):
-                    os.replace(f"{name}.{n}", f"{name}.{n + 1}")
-            os.replace(name, f"{name}.1")
+            os.replace(name, f"{name}.rotating")
         except OSError:
-            pass
+            self.stream = self._open()
+            return
+        for n in range(self.backup_count - 1, 0, -1):
+            if os.path.exists(f"{name}.{n}"):
+                os.replace(f"{name}.{n}", f"{name}.{n + 1}")
+        os.replace(f"{name}.rotating", f"{name}.1")
         self.stream = self._open()
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from proposal_desk.core import rules
 from proposal_desk.core.enums import Role
-from proposal_desk.core.send_checks import send_warnings, source_text
+from proposal_desk.core.send_checks import return_deadline_note, send_warnings, source_text
 from proposal_desk.core.settings import Deadlines
 
 ASSIGNED = dt.date(2025, 3, 18)
@@ -75,3 +75,10 @@ def test_the_named_source_is_the_rule_that_gave_the_date() -> None:
     for f, due, source, text in cases:
         assert rules.rule_due_with_source(f, d) == (due, source)
         assert _source(f, d) == text
+
+
+def test_the_return_deadline_says_it_skips_weekends_only_while_no_holidays_are_set() -> None:
+    """The 退回 deadline is counted in working days: with no holidays set, say where they go."""
+    assert return_deadline_note(Deadlines()) == (
+        "按工作日计，未计节假日：可在 设置 › 办理时限 填写节假日")
+    assert return_deadline_note(Deadlines(holidays=frozenset({dt.date(2025, 4, 4)}))) == ""

@@ -43,3 +43,11 @@ def source_text(source: str, rules: Deadlines) -> str:
         LEAD_MONTHS: f"交办之日起 {rules.lead_months} 个月",
         ASSIST_MONTHS: f"交办之日起 {rules.assist_months} 个月",
     }[source]
+
+
+def return_deadline_note(rules: Deadlines) -> str:
+    """What to say beside the 退回 deadline about how it was counted (empty: nothing). It is
+    counted in working days; with no holidays set that means weekends only."""
+    if rules.holidays:
+        return ""
+    return "按工作日计，未计节假日：可在 设置 › 办理时限 填写节假日"

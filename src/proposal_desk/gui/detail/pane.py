@@ -71,7 +71,7 @@ class ReturnDialog(QDialog):
     """申请退回 with a reason (the core refuses one without)."""
 
     def __init__(self, parent: QWidget, pane: DetailPane, deadline: dt.date | None,
-                 *, holidays_set: bool = True) -> None:
+                 *, note: str = "") -> None:
         super().__init__(parent)
         self.ui = Ui_ReturnDialog()
         self.ui.setupUi(self)
@@ -81,8 +81,8 @@ class ReturnDialog(QDialog):
         text = f"退回应在 {date_text(deadline)} 前提出" if deadline else ""
         if late:
             text += "（已过期限，请先与提案委沟通）"
-        if deadline and not holidays_set:  # the count skips weekends only: say so
-            text += "（按工作日计，未计节假日：可在 设置 › 办理时限 填写节假日）"
+        if deadline and note:  # how the deadline was counted (send_checks)
+            text += f"（{note}）"
         self.ui.deadlineLabel.setText(text)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("提交退回申请")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -515,7 +515,8 @@ class DetailPane(QWidget):
             return None
         deadlines = self.ctx.settings.deadlines
         deadline = rules.return_deadline(facts_of(p), deadlines)
-        dialog = ReturnDialog(self, self, deadline, holidays_set=bool(deadlines.holidays))
+        dialog = ReturnDialog(self, self, deadline,
+                              note=send_checks.return_deadline_note(deadlines))
         self.return_dialog = dialog
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()

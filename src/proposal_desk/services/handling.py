@@ -25,7 +25,7 @@ from proposal_desk.core.enums import (
     Stage,
 )
 from proposal_desk.core.text import clean_line, clean_text
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import (
     AssistOpinion,
@@ -246,7 +246,7 @@ def add_attachment(session: Session, p: Proposal, *, name: str, data: bytes | No
                 raise UserError(f"附件“{path.name}”有 {size // 1048576} MB，超过 200 MB 上限")
             data = path.read_bytes()
         except OSError as exc:
-            raise UserError(f"无法读取附件“{path}”：{exc.strerror or exc}") from exc
+            raise UserError(f"无法读取附件“{path}”：{os_reason(exc)}") from exc
     if not data:
         raise UserError(f"附件“{safe_file_name(name)}”是空文件")
     if len(data) > MAX_ATTACHMENT_BYTES:

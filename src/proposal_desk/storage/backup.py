@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.engine import make_url
 
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.file_check import connect_existing
 
 if TYPE_CHECKING:
@@ -175,19 +175,12 @@ def make_backup(source: Path, folder: Path, reason: str,
     try:
         backup_file(source, dest)
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(f"无法备份数据库到 {folder}：{_reason_text(exc)}") from exc
+        why = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise BackupError(f"无法备份数据库到 {folder}：{why}") from exc
     info = parse_backup(dest)
     assert info is not None
     log.info("backup %s (%s, %d bytes)", dest, reason, info.size)
     return info
-
-
-def _reason_text(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.errno == 28:
-        return "磁盘空间不足"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
 
 
 def changed_since_last_backup(source: Path, folder: Path) -> bool:
@@ -279,7 +272,7 @@ def verify_backup(path: Path) -> str | None:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        return f"无法读取 {path}：{exc.strerror or exc}"
+        return f"无法读取 {path}：{os_reason(exc)}"
     if header != b"SQLite format 3\x00":
         return f"{path} 不是提案办理台的数据库或备份文件"
     try:

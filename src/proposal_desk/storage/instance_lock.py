@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
-from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.errors import UserError, os_reason
 
 # Windows locks a byte range; a range far past the written text keeps the text readable.
 _LOCK_OFFSET = 1 << 20
@@ -105,7 +105,7 @@ class InstanceLock:
                 handle = open(self.path, "a+b")  # noqa: SIM115 - held open while locked
             except OSError as exc:
                 raise UserError(
-                    f"无法创建锁文件 {self.path}：{exc.strerror or exc}。"
+                    f"无法创建锁文件 {self.path}：{os_reason(exc)}。"
                     "请检查数据文件夹是否可写。"
                 ) from exc
             if not _lock(handle):

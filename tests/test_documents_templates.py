@@ -99,7 +99,7 @@ def test_a_missing_or_foreign_template_file(db, tmp_path: Path) -> None:
         set_value(s, "letter.template", str(text_file))
     with db.transaction() as s, pytest.raises(UserError, match="不是 Word 文档"):
         write_letter(s, pid, tmp_path / "out.docx")
-    with pytest.raises(UserError, match=r"\.docx"):
+    with pytest.raises(UserError, match=r"^模板文件名应以 \.docx 结尾：report\.doc$"):
         templates.export_template("report", tmp_path / "report.doc")
 
 

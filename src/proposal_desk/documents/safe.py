@@ -20,11 +20,12 @@ _FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 _needs_cleaning = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]").search
 
 
-def docx_path(path: Path | str) -> Path:
-    """`path` as a Path, refused unless it names a .docx file (what every document writes)."""
+def docx_path(path: Path | str, label: str = "输出文件") -> Path:
+    """`path` as a Path, refused unless it names a .docx file (what every document writes);
+    `label` names the file in the message."""
     path = Path(path)
     if path.suffix.lower() != ".docx":
-        raise UserError(f"输出文件应以 .docx 结尾：{path.name}")
+        raise UserError(f"{label}应以 .docx 结尾：{path.name}")
     return path
 
 

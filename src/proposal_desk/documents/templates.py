@@ -23,7 +23,7 @@ from typing import Any
 from proposal_desk import paths
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.documents import format as fmt
-from proposal_desk.documents.safe import clean, write_atomically
+from proposal_desk.documents.safe import clean, docx_path, write_atomically
 from proposal_desk.storage.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -148,9 +148,7 @@ def template_path(kind: str, settings: BureauSettings) -> Path:
 def export_template(kind: str, dest: Path) -> Path:
     """Copy the built-in template to dest for the user to edit in Word or WPS."""
     source = builtin_template(kind)
-    dest = Path(dest)
-    if dest.suffix.lower() != ".docx":
-        raise UserError(f"模板文件名应以 .docx 结尾：{dest.name}")
+    dest = docx_path(dest, "模板文件名")
     return write_atomically(dest, lambda tmp: shutil.copyfile(source, tmp))
 
 

@@ -162,15 +162,20 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     return result
 
 
-def no_prefix_note(setting: str, example: str, document: str) -> str:
-    """The note for a document printed without a number because its prefix is not set."""
-    return (f"未设置{document}发文字号前缀（设置 › 本单位，或 proposal-desk config "
-            f"bureau.{setting} {example}），{document}没有发文字号")
+SETTINGS_PAGE = "设置 › 本单位"  # where the window sets the prefixes
 
 
-def letter_notes(session: Session, proposal_id: int) -> list[str]:
+def no_prefix_note(setting: str, example: str, document: str, where: str | None = None) -> str:
+    """The note for a document printed without a number because its prefix is not set.
+    `where` the prefix is set; by default the command line's wording (page and command)."""
+    if where is None:
+        where = f"{SETTINGS_PAGE}，或 proposal-desk config bureau.{setting} {example}"
+    return f"未设置{document}发文字号前缀（{where}），{document}没有发文字号"
+
+
+def letter_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
     """What a clerk should know about the letter just written: printed without a 发文字号,
-    and why."""
+    and why (`where`: as no_prefix_note)."""
     p = load_proposal(session, proposal_id)
     reply = latest_reply(p)
     if reply is None or reply.doc_number:
@@ -178,7 +183,7 @@ def letter_notes(session: Session, proposal_id: int) -> list[str]:
     if not is_signed(reply):
         return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
     if not load_settings(session).doc_prefix:
-        return [no_prefix_note("doc_prefix", "周商函", "答复函")]
+        return [no_prefix_note("doc_prefix", "周商函", "答复函", where)]
     return []
 
 

@@ -40,12 +40,13 @@ def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: 
     return opinion.doc_number
 
 
-def opinion_notes(session: Session, proposal_id: int) -> list[str]:
-    """Why the 会办意见 just written has no number, when it has none."""
+def opinion_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
+    """Why the 会办意见 just written has no number, when it has none (`where`: as
+    letters.no_prefix_note)."""
     p = load_proposal(session, proposal_id)
     if p.assist_opinions and not p.assist_opinions[0].doc_number \
             and not load_settings(session).opinion_prefix:
-        return [no_prefix_note("opinion_prefix", "周商会办", "会办意见")]
+        return [no_prefix_note("opinion_prefix", "周商会办", "会办意见", where)]
     return []
 
 

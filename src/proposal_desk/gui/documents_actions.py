@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -116,7 +115,7 @@ class DocumentActions:
         """`notes` is filled by the job (on its thread) with what the clerk should know."""
         def done(paths: list[Path]) -> None:
             self.outputs = list(paths)
-            self.notes = [_for_window(n) for n in notes or ()]
+            self.notes = list(notes or ())
             if changes_data:  # a 发文字号 may have been taken
                 detail = self.window.built_detail
                 if detail is not None:
@@ -173,11 +172,11 @@ class DocumentActions:
         notes: list[str] = []
 
         def job(_progress: operations.Progress) -> list[Path]:
-            from proposal_desk.documents.letters import letter_notes, write_letter
+            from proposal_desk.documents.letters import SETTINGS_PAGE, letter_notes, write_letter
 
             with db.transaction() as session:
                 paths = write_letter(session, pid, _docx(path), each)
-                notes.extend(letter_notes(session, pid))
+                notes.extend(letter_notes(session, pid, SETTINGS_PAGE))
                 return paths
 
         return self._run("正在生成答复函…", job, changes_data=True, notes=notes)
@@ -196,11 +195,12 @@ class DocumentActions:
         notes: list[str] = []
 
         def job(_progress: operations.Progress) -> list[Path]:
+            from proposal_desk.documents.letters import SETTINGS_PAGE
             from proposal_desk.documents.opinions import opinion_notes, write_opinion
 
             with db.transaction() as session:
                 written = write_opinion(session, pid, _docx(path))
-                notes.extend(opinion_notes(session, pid))
+                notes.extend(opinion_notes(session, pid, SETTINGS_PAGE))
                 return [written]
 
         return self._run("正在生成会办意见…", job, changes_data=True, notes=notes)
@@ -311,11 +311,6 @@ class DocumentActions:
         dialog.open()
         self.report_texts_dialog = dialog
         return dialog
-
-
-def _for_window(note: str) -> str:
-    """A note as the window says it: the settings page, without the command-line spelling."""
-    return re.sub(r"，或 proposal-desk config [^）]*", "", note)
 
 
 def _docx(path: Path) -> Path:

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -725,36 +725,41 @@ def _apply(session: Session, plan: ImportPlan, progress: ProgressFn | None) -> I
     counts = Counter[Action]()
     total = len(records)
     updates: list[tuple[RowData, Outcome]] = []
-
-    def add(rd: RowData, out: Outcome) -> None:
-        meeting = meetings.get(rd.meeting)
-        if meeting is None:
-            before = session.scalar(select(Meeting.id).where(
-                Meeting.kind == rd.meeting.kind, Meeting.name == rd.meeting.name))
-            meeting = ensure_meeting(session, rd.meeting.name, kind=Kind(rd.meeting.kind),
-                                     year=rd.meeting.year)
-            if before is None:
-                created.append(meeting.name)
-            meetings[rd.meeting] = meeting
-        create(meeting, rd, out, names, settings)
-
     # New proposals first, as rows written in one batch per table; then the changed ones
     # through the handling services, which find the names the batch has just written.
+    # A handling rule's refusal becomes a problem naming the file, sheet and row.
     for n, (rd, out) in enumerate(zip(records, outcomes, strict=True)):
         if n % 500 == 0:
             step("写入数据库", n, total)
         counts[out.action] += 1
         if out.action is Action.UPDATE and out.stored is not None:
             updates.append((rd, out))
-        if out.action is Action.ADD:
-            _on_row(plan, rd, add, rd, out)
+        if out.action is not Action.ADD:
+            continue
+        try:
+            meeting = meetings.get(rd.meeting)
+            if meeting is None:
+                before = session.scalar(select(Meeting.id).where(
+                    Meeting.kind == rd.meeting.kind, Meeting.name == rd.meeting.name))
+                meeting = ensure_meeting(session, rd.meeting.name, kind=Kind(rd.meeting.kind),
+                                         year=rd.meeting.year)
+                if before is None:
+                    created.append(meeting.name)
+                meetings[rd.meeting] = meeting
+            create(meeting, rd, out, names, settings)
+        except UserError as exc:
+            raise SheetError(CellProblem(plan.file.name, plan.sheet, str(exc), rd.row)) from exc
     new_rows.write(names)
     # The comparison read columns; the services change objects.
     proposals = orm_proposals(session, [out.stored.id for _, out in updates if out.stored])
     with session.no_autoflush:
         for rd, out in updates:
             assert out.stored is not None
-            _on_row(plan, rd, update, session, proposals[out.stored.id], rd, out)
+            try:
+                update(session, proposals[out.stored.id], rd, out)
+            except UserError as exc:
+                raise SheetError(CellProblem(plan.file.name, plan.sheet, str(exc),
+                                             rd.row)) from exc
     step("写入数据库", total, total)
     session.flush()
     skipped = sum(1 for r in plan.rows if r.action is Action.SKIP)
@@ -785,21 +790,6 @@ def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettin
         else:
             result.append(Outcome(Action.SAME))
     return result
-
-
-def _on_row(plan: ImportPlan, rd: RowData, write: Callable[..., None], *args: Any) -> None:
-    """write(*args), with a handling rule's refusal as a problem naming the file, sheet and
-    row (a plain call: no context manager per row)."""
-    try:
-        write(*args)
-    except SheetError:
-        raise
-    except UserError as exc:
-        raise _row_problem(plan, rd, exc) from exc
-
-
-def _row_problem(plan: ImportPlan, rd: RowData, exc: UserError) -> SheetError:
-    return SheetError(CellProblem(plan.file.name, plan.sheet, str(exc), rd.row))
 
 
 def import_file(db: Any, path: Path | str, options: ImportOptions | None = None,

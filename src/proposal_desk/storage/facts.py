@@ -208,10 +208,6 @@ def refresh_caches(p: Proposal, deadlines: Deadlines) -> str | None:
 
 # ---- from rows just written (a bulk insert hands them to the refresh) --------------------
 
-def _text(row: dict[str, Any], key: str) -> str:
-    return row.get(key) or ""
-
-
 _BY_ROUND = itemgetter("round")
 _BY_ID = itemgetter("id")
 _BY_POSITION = itemgetter("position")
@@ -266,8 +262,9 @@ def stored_of_rows(p: dict[str, Any], rows: dict[str, Sequence[dict[str, Any]]],
 def loaded_of_rows(p: dict[str, Any], data: StoredProposal,
                    derived: tuple[Deadlines, Caches] | None = None) -> Loaded:
     """What `load_stored` would give for a row just inserted: its cached columns as written."""
-    stored = Caches(p["status"], p.get("due"), _text(p, "category"), _text(p, "satisfaction"),
-                    p.get("replied_on"), _text(p, "proposer_names"), _text(p, "lead_unit"))
+    stored = Caches(p["status"], p.get("due"), p.get("category") or "",
+                    p.get("satisfaction") or "", p.get("replied_on"),
+                    p.get("proposer_names") or "", p.get("lead_unit") or "")
     return Loaded(data, stored, p["version"], derived)
 
 

@@ -40,7 +40,6 @@ import argparse
 import datetime as dt
 import gc
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -54,8 +53,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+from _support import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -73,15 +73,6 @@ LIST_SQL = (
     "s.name, h.name, p.signed_on, p.replied_on FROM proposal AS p "
     "JOIN meeting AS m ON p.meeting_id = m.id LEFT JOIN section AS s ON p.section_id = s.id "
     "LEFT JOIN staff AS h ON p.handler_id = h.id ORDER BY m.year DESC, m.name, p.number")
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @dataclass
@@ -158,7 +149,7 @@ def database(work: Path, count: int, fresh: bool) -> Path:
     for old in work.glob(f"scale-{count}.sqlite3*"):
         old.unlink()
     print(f"generating {count} proposals into {path} …", flush=True)
-    summary = _load("generate").generate(path, count)
+    summary = bench_module("generate").generate(path, count)
     marker.write_text(code)
     print(f"  {summary}", flush=True)
     return path
@@ -166,7 +157,7 @@ def database(work: Path, count: int, fresh: bool) -> Path:
 
 # ---- processes: start-up and memory -------------------------------------------------------
 
-_PROBE = _load("window_probe").PROBE  # defines watch(app, window)
+_PROBE = bench_module("window_probe").PROBE  # defines watch(app, window)
 
 # Each program runs under this bootstrap, which writes the process's peak RSS (VmHWM) at exit.
 # (wait4's ru_maxrss will not do: a child started from a large parent inherits its high-water
@@ -201,7 +192,7 @@ _EMPTY = textwrap.dedent('''
 ''')
 EMPTY_WINDOW = _PROBE + _EMPTY
 # The same window watched by the probe used before session 3 (shown, not the floor).
-EMPTY_WINDOW_APP_FILTER = _load("window_probe").APP_WIDE_PROBE + _EMPTY
+EMPTY_WINDOW_APP_FILTER = bench_module("window_probe").APP_WIDE_PROBE + _EMPTY
 
 BARE_TABLE = _PROBE + textwrap.dedent('''
     import sqlite3
@@ -505,7 +496,7 @@ def part_list(results: Results, dbs: dict[int, Path], runs: int) -> None:
 # ---- import and report ----------------------------------------------------------------------
 
 def part_import(results: Results, rows: int) -> None:
-    bench_import = _load("bench_import")
+    bench_import = bench_module("bench_import")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         sheet = work / "ledger.xlsx"

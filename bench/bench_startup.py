@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import os
 import random
@@ -33,8 +32,9 @@ import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
+
+from _support import bench_module, load_file
 
 if TYPE_CHECKING:
     from proposal_desk.storage.database import Database
@@ -42,16 +42,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build_script = _load("proposal_desk_build", ROOT / "build" / "build.py")
+build_script = load_file("proposal_desk_build", ROOT / "build" / "build.py")
 bundle_plan = build_script.bundle_plan
 
 MIB = 1024 * 1024
@@ -60,7 +51,7 @@ SIZE_TARGET = 1.25
 TIME_TARGET = 1.3
 STAMP_ENV = "PROPOSAL_DESK_STARTUP_STAMP"
 
-_PROBE = _load("window_probe", ROOT / "bench" / "window_probe.py").PROBE  # watch(app, window)
+_PROBE = bench_module("window_probe").PROBE  # watch(app, window)
 MINIMAL_PROGRAM = _PROBE + textwrap.dedent('''
     from PySide6.QtWidgets import QLabel, QMainWindow
     app = QApplication(sys.argv)

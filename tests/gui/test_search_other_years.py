@@ -82,3 +82,26 @@ def test_the_follow_up_list_spans_years(qtbot: Any, seeded_db: Any,
     window.show_target(Target("follow_up"))
     _search(qtbot, window, "电商")
     assert window.list_pane.other_years_count() == 0
+
+
+def test_the_count_follows_a_reload(qtbot: Any, seeded_db: Any, make_window: Any) -> None:
+    """A proposal moved into the year shown leaves the other years' count on the next reload:
+    the count is made against the new snapshot's rows, never the first one's."""
+    from sqlalchemy import select
+
+    _add_2024(seeded_db)
+    window = make_window(seeded_db)
+    window.show_target(Target("view", "all"))
+    _search(qtbot, window, "电商")
+    first = window.snapshot
+    assert window.list_pane.other_years_count() == 2
+
+    with seeded_db.transaction() as s:
+        meeting_2025 = s.scalars(select(Meeting).where(Meeting.year == 2025)).first()
+        moved = s.scalars(select(Proposal).where(Proposal.number == "143012")).one()
+        moved.meeting = meeting_2025
+    window.reload()
+    wait_loaded(qtbot, window)
+    assert window.snapshot is not first and window.nav.year() == 2025
+    assert _numbers(window) == ["143012", "144009"]
+    assert window.list_pane.other_years_count() == 1

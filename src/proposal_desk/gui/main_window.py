@@ -65,8 +65,6 @@ class MainWindow(QMainWindow):
         self.snapshot: Snapshot | None = None
         self.target: Target = DASHBOARD
         self._year: int | None = None  # None until the first load picks the default
-        # The ids of the snapshot's rows, built when a search first needs them.
-        self._year_ids: tuple[Snapshot | None, frozenset[int]] = (None, frozenset())
         self._loading = 0
         self._reload_again = False
         self._keep_after_load: int | None = None
@@ -487,15 +485,12 @@ class MainWindow(QMainWindow):
 
     def _other_years_hits(self, ids: set[int]) -> int:
         """How many hits lie outside the year shown (0 for 全部年度 and the follow-up list,
-        which spans years). Counted against a set built once per snapshot: no extra query."""
+        which spans years). Counted against the snapshot's ids: no extra query."""
         snap = self.snapshot
         if snap is None or ALL_YEARS in (snap.year, self._year) \
                 or self.target.kind == "follow_up":
             return 0
-        if self._year_ids[0] is not snap:
-            self._year_ids = (snap, frozenset(r.id for r in snap.rows))
-        year_ids = self._year_ids[1]
-        return sum(1 for i in ids if i not in year_ids)
+        return len(ids - snap.row_ids)
 
     @Slot()
     def show_all_years(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,12 @@ class Snapshot:
     meetings: list[tuple[str, int]] = field(default_factory=list)
     sections: list[tuple[str, int]] = field(default_factory=list)
     figures: dashboard.YearFigures | None = None
+
+    @cached_property
+    def row_ids(self) -> frozenset[int]:
+        """The ids of `rows`, built when a search first asks (nothing more before the first
+        paint); a reload makes a new snapshot, so they never outlive the rows."""
+        return frozenset(r.id for r in self.rows)
 
 
 def default_year(years: list[int], today: dt.date) -> int:

@@ -40,7 +40,6 @@ import argparse
 import datetime as dt
 import gc
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -56,10 +55,10 @@ from pathlib import Path
 from typing import Any
 
 from _support import bench_module
+from _support import launch as launch_program
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
-STAMP_ENV = "PROPOSAL_DESK_STARTUP_STAMP"
 SEARCHES = {  # what people type, one keystroke at a time
     1: ["商", "委", "局", "家", "贸"],
     2: ["电商", "委员", "老字", "物流", "满意"],
@@ -239,37 +238,16 @@ class Launch:
 def _launch(launch: Launch, env: dict[str, str], timeout: float
             ) -> tuple[float, float, float] | None:
     """Seconds from start to the stamp (everything ready), the process's peak RSS in MiB, and
-    seconds to the window first painted with its data (the stamp's painted_at; the same as
-    ready for programs that do not say)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        stamp = Path(tmp) / "stamp.json"
-        peak = Path(tmp) / "peak"
-        started = time.time()
-        proc = subprocess.Popen(launch.command, env={**env, STAMP_ENV: str(stamp),
-                                                     "BENCH_PEAK_FILE": str(peak)},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                print(f"  {launch.name}: no exit within {timeout:.0f} s", file=sys.stderr)
-                return None
-            time.sleep(0.005)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        if not stamp.exists():
-            print(f"  {launch.name}: exit {proc.returncode} without a stamp: {err[-400:]}",
-                  file=sys.stderr)
-            return None
-        info = json.loads(stamp.read_text(encoding="utf-8"))
-        ready = float(info["ready_at"])
-        painted = float(info.get("painted_at", ready))
-        kib = int(peak.read_text()) if peak.exists() else usage.ru_maxrss
-        return ready - started, kib / 1024, painted - started
+    seconds to the window first painted with its data."""
+    run = launch_program(launch.command, env, timeout)
+    if run is None:
+        return None
+    if run.stamp is None:
+        print(f"  {launch.name}: exit {run.returncode} without a stamp: {run.stderr[-400:]}",
+              file=sys.stderr)
+        return None
+    assert run.ready is not None and run.painted is not None
+    return run.ready, run.peak_kib / 1024, run.painted
 
 
 def run_launches(launches: list[Launch], env: dict[str, str], runs: int,

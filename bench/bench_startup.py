@@ -21,20 +21,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import os
 import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from _support import bench_module, load_file
+from _support import bench_module, launch, load_file
 
 if TYPE_CHECKING:
     from proposal_desk.storage.database import Database
@@ -49,7 +47,6 @@ MIB = 1024 * 1024
 BENCH_WORK = bundle_plan.WORK_DIR / "bench"
 SIZE_TARGET = 1.25
 TIME_TARGET = 1.3
-STAMP_ENV = "PROPOSAL_DESK_STARTUP_STAMP"
 
 _PROBE = bench_module("window_probe").PROBE  # watch(app, window)
 MINIMAL_PROGRAM = _PROBE + textwrap.dedent('''
@@ -188,33 +185,23 @@ def fill(db: Database, count: int) -> None:
 # --- running ----------------------------------------------------------------------------------
 
 def launch_once(subject: Subject, env: dict[str, str], timeout: float) -> float | None:
-    with tempfile.TemporaryDirectory() as tmp:
-        stamp = Path(tmp) / "stamp.json"
-        run_env = {**env, STAMP_ENV: str(stamp)}
-        for key, value in subject.env.items():
-            if value is None:
-                run_env.pop(key, None)
-            else:
-                run_env[key] = value
-        started = time.time()
-        proc = subprocess.Popen(subject.command, env=run_env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE)
-        try:
-            _out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            print(f"  {subject.name}: no exit within {timeout:.0f} s", file=sys.stderr)
-            return None
-        ended = time.time()
-        if stamp.is_file():
-            return float(json.loads(stamp.read_text(encoding="utf-8"))["ready_at"]) - started
-        if proc.returncode == 0:
-            subject.fallbacks += 1
-            return ended - started
-        print(f"  {subject.name}: exit {proc.returncode}: "
-              f"{err.decode(errors='replace').strip()[-500:]}", file=sys.stderr)
+    run_env = dict(env)
+    for key, value in subject.env.items():
+        if value is None:
+            run_env.pop(key, None)
+        else:
+            run_env[key] = value
+    run = launch(subject.command, run_env, timeout)
+    if run is None:
         return None
+    if run.ready is not None:
+        return run.ready
+    if run.returncode == 0:
+        subject.fallbacks += 1
+        return run.ended - run.started
+    print(f"  {subject.name}: exit {run.returncode}: {run.stderr.strip()[-500:]}",
+          file=sys.stderr)
+    return None
 
 
 def run_all(subjects: list[Subject], env: dict[str, str], runs: int, timeout: float) -> None:

@@ -39,7 +39,7 @@ FIELDS = {
     "addressed": "针对所提问题", "comments": "意见", "original_name": "文件名", "size": "大小",
     "reason": "理由", "outcome": "结果", "requested_on": "申请日期", "progress": "进展",
     "carried_out": "已落实", "round": "轮次", "suggested_unit": "建议承办单位",
-    "decided_on": "提案委答复日期", "description": "说明", "year": "跟踪年度",
+    "decided_on": "退回审核日期", "description": "说明", "year": "跟踪年度",
 }
 ACTIONS = {"insert": "新增", "update": "修改", "delete": "删除"}
 SKIP = {"id", "proposal_id", "created_at", "updated_at", "version", "sha256", "record_id",

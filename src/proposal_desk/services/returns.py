@@ -11,6 +11,10 @@ from proposal_desk.services import handling
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Proposal, ReturnRequest
 
+# The users' word for the day the office answered, the same in the window, the messages, the
+# 办理日志 and the ledger's column (sheets/headers.py: 提案委答复日期 is still read).
+DECIDED_ON = "退回审核日期"
+
 
 def request_order(r: ReturnRequest) -> tuple[dt.date, int]:
     """Requests oldest first: by the day asked, then as entered."""
@@ -29,10 +33,10 @@ def decide(p: Proposal, outcome: str, on: dt.date | None,
     if request is None:
         raise UserError("没有待审核的退回申请")
     if on is None:
-        raise UserError("请填写提案委答复退回申请的日期")
-    handling.check_not_in_future(on, "提案委答复日期", today)
+        raise UserError(f"请填写{DECIDED_ON}（提案委答复退回申请的日期）")
+    handling.check_not_in_future(on, DECIDED_ON, today)
     if request.requested_on and on < request.requested_on:
-        raise UserError(f"提案委答复日期不能早于申请日期（{format_cn(request.requested_on)}）")
+        raise UserError(f"{DECIDED_ON}不能早于申请日期（{format_cn(request.requested_on)}）")
     handling.decide_return(p, outcome, on)
 
 

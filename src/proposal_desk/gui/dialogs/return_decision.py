@@ -43,9 +43,9 @@ class ReturnDecisionDialog(QDialog):
             self.outcome_box.addItem(f"提案委{outcome.value}", outcome.value)
         self.decided_field = DateField()
         self.decided_field.setValue(dt.date.today())
-        self.decided_field.setToolTip("提案委答复的日期（不一定是今天）")
+        self.decided_field.setToolTip("提案委答复退回申请的日期（不一定是今天）")
         form.addRow("结果：", self.outcome_box)
-        form.addRow("答复日期：", self.decided_field)
+        form.addRow(f"{returns.DECIDED_ON}：", self.decided_field)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -59,7 +59,7 @@ class ReturnDecisionDialog(QDialog):
     def accept(self) -> None:
         try:
             outcome = str(self.outcome_box.currentData())
-            on = self.decided_field.checked("提案委答复日期")
+            on = self.decided_field.checked(returns.DECIDED_ON)
             self._change(lambda _s, p: returns.decide(p, outcome, on))
         except Exception as exc:
             show_exception(self, exc)

@@ -122,4 +122,4 @@ def test_a_plan_is_the_same_with_and_without_remembering(sheet: str, generated: 
            [(r.row, r.number, r.action, r.reason, r.changes) for r in slow.rows]
     assert [str(p) for p in fast.problems] == [str(p) for p in slow.problems]
     assert [(r.row, r.values) for r in fast.records] == [(r.row, r.values) for r in slow.records]
-    assert fast.ready == slow.ready and fast.notes == slow.notes
+    assert fast.planned == slow.planned and fast.notes == slow.notes

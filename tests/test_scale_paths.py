@@ -268,7 +268,7 @@ def test_apply_uses_the_plan_only_while_the_database_is_unchanged(db: Database,
     options = ImportOptions(year=2024)
     with db.session() as s:
         plan = plan_import(s, first, options)
-    assert plan.ok and plan.data_version is not None and sorted(plan.ready) == [2, 3]
+    assert plan.ok and plan.data_version is not None and sorted(plan.planned) == [2, 3]
     with db.transaction() as s:
         result = apply_import(s, plan)
     assert (result.added, result.updated) == (2, 0)

@@ -616,11 +616,8 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         meeting=default_meeting or "", kind=ctx.kind.value, year=ctx.year,
         context=ctx.lines, columns=columns, rows=plan_rows, problems=problems, notes=notes,
         options=options, records=kept, warnings=warnings, data_version=version,
-        ready={rd.row: (out.wanted, out.record_date)
-               for rd, out in zip(records, outcomes, strict=True)
-               if by_row[rd.row].action is Action.ADD},
-        changing={rd.row: out for rd, out in zip(records, outcomes, strict=True)
-                  if by_row[rd.row].action is Action.UPDATE},
+        planned={rd.row: out for rd, out in zip(records, outcomes, strict=True)
+                 if by_row[rd.row].action in (Action.ADD, Action.UPDATE)},
     )
 
 
@@ -770,26 +767,16 @@ def _apply(session: Session, plan: ImportPlan, progress: ProgressFn | None) -> I
 def _planned_outcomes(session: Session, plan: ImportPlan, settings: BureauSettings
                       ) -> list[Outcome]:
     """The plan's outcomes, for a database unchanged since: new rows and rows to update as
-    planned, unchanged rows left alone; a row the plan holds no outcome for is compared again.
-    The writer only reads an outcome's `wanted`, so the plan's own are handed on."""
+    planned, unchanged rows left alone; a row the plan holds no outcome of its action for is
+    compared again."""
     action = {pr.row: pr.action for pr in plan.rows}
-    changing = [rd for rd in plan.records if action[rd.row] is not Action.SAME
-                and not (action[rd.row] is Action.ADD and rd.row in plan.ready)
-                and not (action[rd.row] is Action.UPDATE and rd.row in plan.changing)]
-    again = dict(zip((rd.row for rd in changing), compare_rows(session, changing, settings),
-                     strict=True))
-    result = []
-    for rd in plan.records:
-        if action[rd.row] is Action.ADD and rd.row in plan.ready:
-            wanted, record_date = plan.ready[rd.row]
-            result.append(Outcome(Action.ADD, wanted=wanted, record_date=record_date))
-        elif action[rd.row] is Action.UPDATE and rd.row in plan.changing:
-            result.append(plan.changing[rd.row])
-        elif rd.row in again:
-            result.append(again[rd.row])
-        else:
-            result.append(Outcome(Action.SAME))
-    return result
+    planned = {row: out for row, out in plan.planned.items() if out.action is action[row]}
+    unplanned = [rd for rd in plan.records
+                 if action[rd.row] is not Action.SAME and rd.row not in planned]
+    planned.update(zip((rd.row for rd in unplanned), compare_rows(session, unplanned, settings),
+                       strict=True))
+    return [planned[rd.row] if rd.row in planned else Outcome(Action.SAME)
+            for rd in plan.records]
 
 
 def import_file(db: Any, path: Path | str, options: ImportOptions | None = None,

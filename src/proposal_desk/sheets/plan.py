@@ -7,10 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from proposal_desk.core.enums import Role
 from proposal_desk.sheets.errors import CellProblem, ImportCancelled
+
+if TYPE_CHECKING:  # compare imports this module
+    from proposal_desk.sheets.compare import Outcome
 
 # progress(stage, done, total); returning False cancels the import.
 ProgressFn = Callable[[str, int, int], object]
@@ -121,11 +124,10 @@ class ImportPlan:
     # Rows imported as they are but worth a look (also in notes, for people).
     warnings: list[CellProblem] = field(default_factory=list)
     # The database as the plan saw it (storage.bulk.data_version) and, per Excel row to be
-    # added, what to write, per row to update its comparison (sheets.compare.Outcome): applied
-    # to the same database the plan is not compared again.
+    # added or updated, its comparison: applied to the same database the plan is not compared
+    # again.
     data_version: tuple[int, int] | None = field(default=None, repr=False)
-    ready: dict[int, tuple[dict[str, Any], Any]] = field(default_factory=dict, repr=False)
-    changing: dict[int, Any] = field(default_factory=dict, repr=False)
+    planned: dict[int, Outcome] = field(default_factory=dict, repr=False)
 
     @property
     def unmatched(self) -> list[Column]:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Status
+from proposal_desk.core.memo import convert_each
 from proposal_desk.core.settings import Deadlines
 
 OPEN_STATUSES = (Status.PENDING_SIGN, Status.IN_PROGRESS, Status.REOPENED)
@@ -104,8 +105,7 @@ def make_rows(rows: list[Sequence[Any]], meetings: Meetings,
     # Column by column, with C-level maps: a Python call per value would double the time.
     c: list[Any] = list(zip(*rows, strict=True))
     for i in DATE_COLUMNS:
-        known = {v: stored_day(v) for v in set(c[i])}
-        c[i] = list(map(known.__getitem__, c[i]))
+        c[i] = convert_each(stored_day, c[i])
     for i in _SHARED:
         shared: dict[Any, Any] = {}
         c[i] = list(map(shared.setdefault, c[i], c[i]))

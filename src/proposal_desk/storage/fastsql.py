@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, Date, DateTime, String, Table, insert, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 
+from proposal_desk.core.memo import Memo, convert_each
+
 _Processor = Callable[[Any], Any] | None
 _cache: dict[tuple[Any, ...], tuple[str, list[str], list[_Processor]]] = {}
 
@@ -52,17 +54,7 @@ def _processor(type_: Any, dialect: Any) -> _Processor:
     proc = type_.dialect_impl(dialect).bind_processor(dialect)
     if proc is None or not isinstance(type_, Date | DateTime):
         return proc
-    seen: dict[Any, Any] = {}
-
-    def remembered(value: Any) -> Any:
-        found = seen.get(value, seen)
-        if found is seen:
-            found = proc(value)
-            if len(seen) < 10_000:
-                seen[value] = found
-        return found
-
-    return remembered
+    return Memo(proc, limit=10_000).__getitem__
 
 
 def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -98,8 +90,7 @@ def _converted(values: Sequence[Any], proc: Callable[[Any], Any], few: bool) -> 
     distinct value once."""
     if not few:
         return [None if v is None else proc(v) for v in values]
-    memo = {v: None if v is None else proc(v) for v in set(values)}
-    return list(map(memo.__getitem__, values))
+    return convert_each(lambda v: None if v is None else proc(v), values)
 
 
 def as_text(column: ColumnElement[Any]) -> ColumnElement[Any]:

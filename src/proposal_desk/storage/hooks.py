@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import eq, is_, itemgetter
+from operator import eq, is_, itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select
@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
 
+from proposal_desk.core.memo import Memo, convert_each
 from proposal_desk.gc_pause import gc_paused
 from proposal_desk.storage import fastsql, search
 from proposal_desk.storage.facts import CACHE_COLUMNS, Loaded, caches, load_stored
@@ -98,19 +99,15 @@ def _proposal_id_of(obj: object) -> int | None:
 
 
 _PLAIN = frozenset((str, int, bool, float))
-_ISO: dict[Any, str] = {}  # an import's rows share a few hundred dates and one timestamp
+# An import's rows share a few hundred dates and one timestamp.
+_ISO = Memo(methodcaller("isoformat"), limit=10_000)
 
 
 def _jsonable(value: Any) -> Any:
     if type(value) in _PLAIN:
         return value
     if isinstance(value, dt.date | dt.datetime):
-        found = _ISO.get(value)
-        if found is None:
-            found = value.isoformat()
-            if len(_ISO) < 10_000:
-                _ISO[value] = found
-        return found
+        return _ISO[value]
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
     if isinstance(value, enum.Enum):
@@ -160,8 +157,7 @@ def insert_changes_many(rows: Sequence[dict[str, Any]], *, leave: str = ""
         types = set(map(type, column))
         if not types <= _PLAIN_OR_NONE:
             if types <= _DATE_OR_NONE or types <= _TIME_OR_NONE:  # each distinct day once
-                memo = {v: _jsonable(v) for v in set(column)}
-                column = list(map(memo.__getitem__, column))
+                column = convert_each(_jsonable, column)
             else:
                 column = [v if type(v) in _PLAIN_OR_NONE else _jsonable(v) for v in column]
         names.append(key)

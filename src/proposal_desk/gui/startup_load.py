@@ -194,23 +194,7 @@ class StartupLoad:
             lock = InstanceLock.for_database(path)
             if not lock.try_acquire():
                 return None  # the ordinary opening says who holds it
-            quick = None
-            if self._quick_wanted and not file_check.quick_check_file(path, tables=TABLES):
-                self._start_whole_check(path)
-                quick = self._read_quick(path)
-                whole = self._whole
-                if quick is not None and whole is not None and not whole.is_alive() \
-                        and self._whole_result:
-                    quick = None  # damage already found: the dialog before any data
-                    resume_gc()
-            if quick is not None:
-                findings = None  # the whole file's check is under way
-            elif self._whole is not None:
-                findings = self._whole_findings()
-                if findings is None:
-                    raise OSError("the check of the whole file failed")
-            else:
-                findings = file_check.quick_check_file(path)
+            quick, findings = self._check_locked(path)
         except Exception:
             log.info("check before opening skipped", exc_info=True)
             if lock is not None:
@@ -219,6 +203,33 @@ class StartupLoad:
         self.prechecked = True
         self._quick = quick
         return _Checked(path, lock, findings)
+
+    def _check_locked(self, path: Path) -> tuple[Snapshot | None, list[str] | None]:
+        """With the lock held: on a quick start whose tables pass their check, the first
+        read, with the whole file's check still under way (findings None); otherwise no read
+        and the whole file's findings. Raises when a check cannot run."""
+        if self._quick_wanted and not file_check.quick_check_file(path, tables=TABLES):
+            quick = self._read_while_checking(path)
+            if quick is not None:
+                return quick, None
+            findings = self._whole_findings()
+            if findings is None:
+                raise OSError("the check of the whole file failed")
+            return None, findings
+        return None, file_check.quick_check_file(path)
+
+    def _read_while_checking(self, path: Path) -> Snapshot | None:
+        """The first read, with the whole file's check started beside it; None when the read
+        cannot be used, or when the check has already found damage: the dialog comes before
+        any data."""
+        self._start_whole_check(path)
+        quick = self._read_quick(path)
+        whole = self._whole
+        if quick is not None and whole is not None and not whole.is_alive() \
+                and self._whole_result:
+            resume_gc()
+            return None
+        return quick
 
     def _check_whole_file(self, checked: _Checked) -> None:
         """A quick start's check of the whole file, while the window is shown: its tables

@@ -130,6 +130,27 @@ def test_rotation_keeps_the_last_ten_one_a_week_and_one_a_month(tmp_path: Path) 
     assert len(auto) <= 10 + 9 + 24  # and nothing else
 
 
+def test_a_busy_week_keeps_its_first_backup_and_the_month_its_first(tmp_path: Path) -> None:
+    # Thirty opens on one day after quieter days: the newest ten are that day's, so the week's
+    # and the month's backups must be older ones, or a mistake noticed a few days late could
+    # only be undone back to this afternoon.
+    now = dt.datetime(2025, 12, 12, 18, 0)  # a Friday
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    first_of_month = _fake_backup(folder, dt.datetime(2025, 12, 1, 9, 0))
+    monday = _fake_backup(folder, dt.datetime(2025, 12, 8, 9, 0))
+    tuesday = _fake_backup(folder, dt.datetime(2025, 12, 9, 9, 0))
+    today = [_fake_backup(folder, dt.datetime(2025, 12, 12, 8, 0) + dt.timedelta(minutes=10 * k))
+             for k in range(30)]
+    removed = bk.rotate(folder, bk.RotationPolicy(last=10, weeks=8, months=24), now=now)
+    kept = {b.path for b in bk.list_backups(folder)}
+    assert set(today[-10:]) <= kept
+    assert monday in kept  # this week's first
+    assert first_of_month in kept  # this month's first (and its week's)
+    assert tuesday not in kept and tuesday in removed
+    assert kept == {*today[-10:], monday, first_of_month}
+
+
 def test_restore_replaces_the_database_after_backing_it_up(tmp_path: Path) -> None:
     path = tmp_path / "d.sqlite3"
     folder = tmp_path / "backups"

@@ -67,6 +67,7 @@ def test_restore_a_listed_backup_and_every_view_follows(
     assert ui.tabs.currentIndex() == 5
     labels = [ui.backupList.item(n).text() for n in range(ui.backupList.count())]
     assert labels and labels[0].startswith("2025年4月1日 09:30:00（手动）")
+    assert "保留最近10份，以及近8周每周、近24个月每月的第一份" in ui.backupHint.text()
     assert not ui.restoreButton.isEnabled()  # nothing chosen yet
     ui.backupList.setCurrentRow(0)
     assert ui.restoreButton.isEnabled() and ui.backupNowButton.isEnabled()

@@ -59,6 +59,11 @@ class RotationPolicy:
     weeks: int = 8
     months: int = 24
 
+    def describe(self) -> str:
+        """What is kept, in the settings page's words."""
+        return (f"自动备份保留最近{self.last}份，以及近{self.weeks}周每周、近{self.months}个月"
+                "每月的第一份；手动备份和恢复前、迁移前的备份不会自动删除。")
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -211,7 +216,10 @@ def rotate(folder: Path, policy: RotationPolicy | None = None,
     keep: set[Path] = {b.path for b in rotating[:policy.last]}
     weeks: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
-    for b in rotating:
+    # Each week's and month's *first* backup: the newest would be among the last ones anyway
+    # in a busy week, leaving nothing older to go back to; the first also stays the same as
+    # the week goes on.
+    for b in reversed(rotating):
         age = now - b.created
         week = b.created.isocalendar()[:2]
         if age <= dt.timedelta(weeks=policy.weeks) and week not in weeks:

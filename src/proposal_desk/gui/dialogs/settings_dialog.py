@@ -319,7 +319,8 @@ class SettingsDialog(QDialog):
             return
         backups = module.list_backups(folder)
         ui.backupHint.setText(
-            f"程序在打开时和每次导入前自动备份数据库（含附件），保存在：{folder}"
+            f"程序在打开时和每次导入前自动备份数据库（含附件），保存在：{folder}\n"
+            + module.RotationPolicy().describe()
             + ("" if backups else "\n目前还没有备份。"))
         for info in backups:
             item = QListWidgetItem(f"{info.label}　{size_text(info.size)}")

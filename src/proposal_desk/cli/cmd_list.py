@@ -23,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         mark = "【逾期】" if r.overdue else ("【将到期】" if r.due_soon else "")
         key = "【重点】" if r.key else ""
+        # A ledger row without 办理时限 has none: say nothing rather than a bare "限".
+        due = f"限{format_cn(r.due)}  " if r.due else ""
         print(f"{r.meeting} 第{r.number}号 {r.role} {r.status}{mark}{key} "
-              f"限{format_cn(r.due)}  {r.title}（{r.proposer}）")
+              f"{due}{r.title}（{r.proposer}）")
     print(f"共 {len(rows)} 件")
     return 0

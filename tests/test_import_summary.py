@@ -28,3 +28,24 @@ def test_a_ledger_keeps_its_own_dates(bureau_db: Database) -> None:
         plan = plan_import(s, LEDGER, ImportOptions())
     assert role_split(plan) == "新增的提案中，本单位主办8件、协办6件、会办5件"
     assert due_notes(plan) == []
+
+
+def test_the_preview_says_each_warning_once(bureau_db: Database, monkeypatch) -> None:
+    from proposal_desk.cli import cmd_import
+
+    with bureau_db.session() as s:
+        plan = plan_import(s, LEDGER, ImportOptions())
+    warned = [w.message for w in plan.warnings]
+    assert len(warned) == 5  # four replies before 交办, one 不满意
+    status, out, _err = cli(bureau_db, "import", str(LEDGER), "--dry-run")
+    assert status == 0
+    assert all(out.count(message) == 1 for message in warned)
+    assert "说明：" not in out
+    # An import lists only its first rows: the warnings of the others stay as 说明.
+    monkeypatch.setattr(cmd_import, "ROWS_SHOWN", 6)
+    status, out, _err = cli(bureau_db, "import", str(LEDGER))
+    assert status == 0
+    assert all(out.count(message) == 1 for message in warned)
+    assert "第6行 143128 新增 协办  关于发展首店经济和网红经济的意见和建议（注意：答复日期" in out
+    assert [line for line in out.splitlines() if line.startswith("说明：")] == [
+        f"说明：{w}" for w in plan.warnings if (w.row or 0) > 7]  # rows 2-7 listed

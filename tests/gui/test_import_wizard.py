@@ -227,3 +227,16 @@ def test_a_ledger_shows_no_deadline_note(qtbot: Any, bureau_db: Any, make_window
     wizard = _start(qtbot, window, SAMPLES / "ledger_2024.xlsx")
     assert wizard.plan_page.roles.text() == "新增的提案中，本单位主办8件、协办6件、会办5件"
     wizard.reject()
+
+
+def test_a_warning_is_said_on_its_row_only(qtbot: Any, bureau_db: Any,
+                                           make_window: Any) -> None:
+    window = make_window(bureau_db)
+    wizard = _start(qtbot, window, SAMPLES / "ledger_2024.xlsx")
+    page = wizard.plan_page
+    assert len(wizard.plan.warnings) == 5
+    reasons = [page.model.cell(n, 5) for n in range(page.model.rowCount())]
+    for warning in wizard.plan.warnings:
+        assert warning.message not in page.summary.text()
+        assert sum(warning.message in text for text in reasons) == 1
+    wizard.reject()

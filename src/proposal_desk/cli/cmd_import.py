@@ -106,6 +106,7 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
     # (a 6,000-row ledger would otherwise scroll 6,000 lines past).
     limit = None if dry_run else ROWS_SHOWN
     listed = [row for row in plan.rows if row.action not in (Action.SKIP, Action.ERROR)]
+    with_reason: list[int] = []  # rows whose line says their reason (and so their warnings)
     for row in listed[:limit]:
         line = f"  第{row.row}行 {row.number} {row.action.value}"
         if row.role:
@@ -114,8 +115,9 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
         if row.changes:
             line += "：" + "；".join(f"{c.field} {c.old or '（空）'} → {c.new}"
                                     for c in row.changes)
-        elif row.reason and row.action is not Action.SAME:
+        if row.reason and row.action is not Action.SAME:
             line += f"（{row.reason}）"
+            with_reason.append(row.row)
         print(line)
     print_more(len(listed), limit)
     skipped = [r for r in plan.rows if r.action is Action.SKIP]
@@ -124,7 +126,7 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
         for row in skipped[:limit]:
             print(f"  第{row.row}行 {row.number} {row.title[:24]}：{row.reason}")
         print_more(len(skipped), limit)
-    for note in plan.notes:
+    for note in import_summary.notes_beside_rows(plan, with_reason):
         print(f"说明：{note}")
     if plan.problems:
         print(f"发现 {len(plan.problems)} 处问题，未导入任何内容：")

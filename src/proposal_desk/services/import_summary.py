@@ -1,10 +1,12 @@
 """What an import plan means for the bureau, in a sentence or two the preview shows beside its
 counts (the command line's and the window's): how many of the new proposals it leads and
-assists, and where the sheet's 办理时限 is not the bureau's own."""
+assists, where the sheet's 办理时限 is not the bureau's own, and which notes are not already
+said on a row."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import ROLE_ORDER
@@ -38,3 +40,12 @@ def due_notes(plan: ImportPlan) -> list[str]:
     shown = "、".join(sorted(dues)[:3]) + ("等" if len(dues) > 3 else "")
     return [f"表中的办理时限（{shown}）是主办单位答复{plan.kind or '提案'}的时限；本单位{roles}"
             f"按协办/会办意见的时限计算（设置中的月数，或会议规定的日期），不用表中日期"]
+
+
+def notes_beside_rows(plan: ImportPlan, rows_shown: Iterable[int]) -> list[str]:
+    """plan.notes less the warnings of the rows (Excel row numbers) whose line the preview
+    already shows with its reason: the plan keeps every warning in its notes too (for --json
+    and for rows a preview leaves out), so a preview would otherwise say each one twice."""
+    shown = set(rows_shown)
+    said = {str(w) for w in plan.warnings if w.row in shown}
+    return [note for note in plan.notes if note not in said]

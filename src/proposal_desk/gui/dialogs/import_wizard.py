@@ -298,7 +298,8 @@ class PlanPage(QWizardPage):
         lines = [f"文件：{plan.file.name}　工作表：{plan.sheet}　类型：{plan.shape.value}"
                  f"（表头在第{plan.header_row}行）"]
         lines += plan.context
-        lines += plan.notes
+        # The table says each row's reason, warnings included: the summary need not again.
+        lines += import_summary.notes_beside_rows(plan, (r.row for r in plan.rows if r.reason))
         self.summary.setText("<br>".join(lines))
         counts = plan.counts
         parts = []
@@ -335,8 +336,9 @@ class PlanPage(QWizardPage):
         rows = [r for r in plan.rows if wanted is None or r.action == wanted]
         self.model.set_rows(
             [(r.row, [str(r.row), r.number, r.title, r.role, r.action.value,
-                      r.reason or "；".join(f"{c.field}：{c.old or '空'} → {c.new or '空'}"
-                                           for c in r.changes)]) for r in rows],
+                      "；".join(x for x in (r.reason, "；".join(
+                          f"{c.field}：{c.old or '空'} → {c.new or '空'}" for c in r.changes))
+                               if x)]) for r in rows],
             colors=[ACTION_COLORS.get(r.action) for r in rows])
 
     def _show_columns(self, plan: ImportPlan) -> None:

@@ -18,13 +18,13 @@ from proposal_desk.core.enums import Kind, ReviewStep, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
+from proposal_desk.documents.numbering import NumberState, number_state, take_number
 from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.documents.shared_context import (
     kind_of,
     names_with_title,
     shared_fields,
 )
-from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.models import Meeting, Member, Proposal, Reply
@@ -98,23 +98,19 @@ def is_signed(reply: Reply) -> bool:
                 or reply.step in (ReviewStep.SIGNED.value, ReviewStep.SENT.value))
 
 
+def letter_number_state(reply: Reply, settings: BureauSettings) -> NumberState:
+    return number_state(reply.doc_number, signed=is_signed(reply), sent=bool(reply.sent_on),
+                        prefix=settings.doc_prefix)
+
+
 def reserve_doc_number(session: Session, settings: BureauSettings, reply: Reply,
                        on: dt.date) -> str:
-    """The reply's 发文字号; when a signed reply has none, the next number of the year's
-    series is given to it now (and kept), so two letters never share a number."""
-    if reply.doc_number:
-        return reply.doc_number
-    if not is_signed(reply):
-        return ""
-    if not settings.doc_prefix:
+    """The reply's 发文字号; a signed reply without one takes the next number of the year's
+    series now (and keeps it), so two letters never share a number (numbering.py)."""
+    state = letter_number_state(reply, settings)
+    if state is NumberState.NO_PREFIX:
         log.info("no bureau.doc_prefix: letter without 发文字号")
-        return ""
-    year = on.year
-    reply.doc_year = year
-    reply.doc_serial = next_doc_serial(session, year)
-    reply.doc_number = format_doc_number(settings.doc_prefix, year, reply.doc_serial)
-    session.flush()
-    return reply.doc_number
+    return take_number(session, reply, state, settings.doc_prefix, on.year, opinion=False)
 
 
 def carbon_copies(p: Proposal, stored: str, settings: BureauSettings) -> str:
@@ -178,11 +174,12 @@ def letter_notes(session: Session, proposal_id: int, where: str | None = None) -
     and why (`where`: as no_prefix_note)."""
     p = load_proposal(session, proposal_id)
     reply = latest_reply(p)
-    if reply is None or reply.doc_number:
+    if reply is None:
         return []
-    if not is_signed(reply):
+    state = letter_number_state(reply, load_settings(session))
+    if state is NumberState.DRAFT:
         return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
-    if not load_settings(session).doc_prefix:
+    if state is NumberState.NO_PREFIX:
         return [no_prefix_note("doc_prefix", "周商函", "答复函", where)]
     return []
 

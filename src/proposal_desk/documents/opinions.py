@@ -14,9 +14,9 @@ from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.documents import templates
 from proposal_desk.documents.letters import no_prefix_note
+from proposal_desk.documents.numbering import NumberState, number_state, take_number
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
-from proposal_desk.services.handling import format_doc_number, next_doc_serial
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import AssistOpinion, Proposal
@@ -25,27 +25,34 @@ from proposal_desk.storage.settings_store import load_settings
 log = logging.getLogger(__name__)
 
 
+def opinion_number_state(opinion: AssistOpinion, settings: BureauSettings) -> NumberState:
+    """As a letter's (numbering.py); a 会办意见 has no signing step in its records, so it is
+    a draft until sent."""
+    return number_state(opinion.doc_number, signed=False, sent=bool(opinion.sent_on),
+                        prefix=settings.opinion_prefix)
+
+
 def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: AssistOpinion,
                            on: dt.date) -> str:
-    """The opinion's number; the next of the year's 会办意见 series when it has none."""
-    if opinion.doc_number:
-        return opinion.doc_number
-    if not settings.opinion_prefix:
+    """The opinion's number; a sent one without a number takes the next of the year's
+    会办意见 series; a draft takes none."""
+    state = opinion_number_state(opinion, settings)
+    if state is NumberState.NO_PREFIX:
         log.info("no bureau.opinion_prefix: opinion without a number")
-        return ""
-    opinion.doc_year = on.year
-    opinion.doc_serial = next_doc_serial(session, on.year, opinion=True)
-    opinion.doc_number = format_doc_number(settings.opinion_prefix, on.year, opinion.doc_serial)
-    session.flush()
-    return opinion.doc_number
+    return take_number(session, opinion, state, settings.opinion_prefix, on.year, opinion=True)
 
 
 def opinion_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
     """Why the 会办意见 just written has no number, when it has none (`where`: as
     letters.no_prefix_note)."""
     p = load_proposal(session, proposal_id)
-    if p.assist_opinions and not p.assist_opinions[0].doc_number \
-            and not load_settings(session).opinion_prefix:
+    if not p.assist_opinions:
+        return []
+    state = opinion_number_state(p.assist_opinions[0], load_settings(session))
+    if state is NumberState.DRAFT:
+        return [f"第{p.number}号的{opinion_word(Role(p.role))}尚未送出：暂不编发文字号"
+                f"（填写送出日期后即编号，再生成即带发文字号）"]
+    if state is NumberState.NO_PREFIX:
         return [no_prefix_note("opinion_prefix", "周商会办", "会办意见", where)]
     return []
 

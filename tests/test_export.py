@@ -230,3 +230,14 @@ def test_a_wrong_target_is_refused(full: Database, tmp_path: Path) -> None:
     folder.mkdir()
     status, _out, err = cli(full, "export", str(folder))
     assert status == 2 and "无法写入" in err
+
+
+def test_the_export_says_year_and_count_as_the_program_s_other_messages(
+        full: Database, tmp_path: Path) -> None:
+    out = tmp_path / "2024.xlsx"
+    status, stdout, _err = cli(full, "export", str(out), "--year", "2024")
+    assert status == 0
+    assert stdout == f"已导出2024年的 1 件提案到 {out}\n"
+    status, stdout, _err = cli(full, "export", str(out))
+    assert status == 0
+    assert stdout == f"已导出 9 件提案到 {out}\n"

@@ -3,6 +3,10 @@ that the sheet's 办理时限 of assisted ones is the lead unit's, not the burea
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from preview_support import unsatisfied_ledger
 from sheet_support import ASSIGNMENTS, LEDGER, cli
 
 from proposal_desk.services.import_summary import due_notes, role_split
@@ -30,22 +34,32 @@ def test_a_ledger_keeps_its_own_dates(bureau_db: Database) -> None:
     assert due_notes(plan) == []
 
 
-def test_the_preview_says_each_warning_once(bureau_db: Database, monkeypatch) -> None:
+
+def test_the_preview_says_each_warning_once(bureau_db: Database, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from proposal_desk.cli import cmd_import
 
+    sheet = unsatisfied_ledger(tmp_path / "台账.xlsx")
     with bureau_db.session() as s:
-        plan = plan_import(s, LEDGER, ImportOptions())
-    warned = [w.message for w in plan.warnings]
-    assert len(warned) == 5  # four replies before 交办, one 不满意
-    status, out, _err = cli(bureau_db, "import", str(LEDGER), "--dry-run")
+        plan = plan_import(s, sheet, ImportOptions())
+    assert [w.row for w in plan.warnings] == [3, 8]
+    message = plan.warnings[0].message
+    status, out, _err = cli(bureau_db, "import", str(sheet), "--dry-run")
     assert status == 0
-    assert all(out.count(message) == 1 for message in warned)
+    assert out.count(message) == 2  # once on each of the two rows
     assert "说明：" not in out
-    # An import lists only its first rows: the warnings of the others stay as 说明.
-    monkeypatch.setattr(cmd_import, "ROWS_SHOWN", 6)
-    status, out, _err = cli(bureau_db, "import", str(LEDGER))
+    # An import lists only its first rows: the warning of a row left out stays as 说明.
+    monkeypatch.setattr(cmd_import, "ROWS_SHOWN", 3)
+    status, out, _err = cli(bureau_db, "import", str(sheet))
     assert status == 0
-    assert all(out.count(message) == 1 for message in warned)
-    assert "第6行 143128 新增 协办  关于发展首店经济和网红经济的意见和建议（注意：答复日期" in out
+    assert out.count(message) == 2
+    assert f"  第3行 143002 新增 主办  关于第2件事的建议（{message}）" in out
     assert [line for line in out.splitlines() if line.startswith("说明：")] == [
-        f"说明：{w}" for w in plan.warnings if (w.row or 0) > 7]  # rows 2-7 listed
+        f"说明：{plan.warnings[1]}"]
+
+def test_the_preview_counts_follow_their_heading_without_a_gap(bureau_db: Database,
+                                                              tmp_path: Path) -> None:
+    sheet = unsatisfied_ledger(tmp_path / "台账.xlsx")
+    status, out, _err = cli(bureau_db, "import", str(sheet), "--dry-run")
+    assert status == 0
+    assert "\n将要：新增 8\n" in out

@@ -229,14 +229,17 @@ def test_a_ledger_shows_no_deadline_note(qtbot: Any, bureau_db: Any, make_window
     wizard.reject()
 
 
-def test_a_warning_is_said_on_its_row_only(qtbot: Any, bureau_db: Any,
-                                           make_window: Any) -> None:
+def test_a_warning_is_said_on_its_row_only(qtbot: Any, bureau_db: Any, make_window: Any,
+                                           tmp_path: Path) -> None:
+    from preview_support import unsatisfied_ledger
+
     window = make_window(bureau_db)
-    wizard = _start(qtbot, window, SAMPLES / "ledger_2024.xlsx")
+    wizard = _start(qtbot, window, unsatisfied_ledger(tmp_path / "台账.xlsx"))
     page = wizard.plan_page
-    assert len(wizard.plan.warnings) == 5
-    reasons = [page.model.cell(n, 5) for n in range(page.model.rowCount())]
-    for warning in wizard.plan.warnings:
-        assert warning.message not in page.summary.text()
-        assert sum(warning.message in text for text in reasons) == 1
+    assert [w.row for w in wizard.plan.warnings] == [3, 8]
+    reasons = {page.model.cell(n, 0): page.model.cell(n, 5)
+               for n in range(page.model.rowCount())}
+    message = wizard.plan.warnings[0].message
+    assert message not in page.summary.text()
+    assert [row for row, text in reasons.items() if message in text] == ["3", "8"]
     wizard.reject()

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from proposal_desk.cli.context import open_database
+from proposal_desk.services.export_summary import exported
 from proposal_desk.sheets.exporter import export_ledger
 
 
@@ -13,6 +14,5 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(args, write=False)
     with db.session() as session:
         count = export_ledger(session, Path(args.file), year=args.year)
-    what = f"{args.year} 年的" if args.year else ""
-    print(f"已导出{what} {count} 件提案到 {args.file}")
+    print(f"{exported(count, args.year)}到 {args.file}")
     return 0

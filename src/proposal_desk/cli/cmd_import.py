@@ -86,8 +86,8 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
           f"（表头在第{plan.header_row}行）")
     for line in plan.context:
         print(f"  {line}")
-    print("将要：" if dry_run else "导入结果预览：", "，".join(
-        f"{action} {counts[action]}" for action in counts if counts[action]) or "没有数据行")
+    print(("将要：" if dry_run else "导入结果预览：") + ("，".join(
+        f"{action} {counts[action]}" for action in counts if counts[action]) or "没有数据行"))
     split = import_summary.role_split(plan)
     if split:
         print(f"  {split}")

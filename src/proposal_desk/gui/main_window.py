@@ -683,6 +683,7 @@ class MainWindow(QMainWindow):
         self.run_export(path, year)
 
     def run_export(self, path: Path, year: int | None) -> operations.Operation:
+        from proposal_desk.services.export_summary import exported
         from proposal_desk.sheets.exporter import export_ledger
 
         db = self.ctx.db
@@ -693,7 +694,7 @@ class MainWindow(QMainWindow):
                                      progress=lambda stage, d, t: progress.update(d, t, stage))
 
         def done(count: int) -> None:
-            box = messages.notice(self, "导出完成", f"已导出 {count} 件到：\n{path}")
+            box = messages.notice(self, "导出完成", f"{exported(count, year)}到：\n{path}")
             box.addButton("打开文件", box.ButtonRole.ActionRole).clicked.connect(
                 lambda: open_path(path))
 

@@ -16,9 +16,15 @@ from sqlalchemy.orm import Session
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind, ReviewStep, Role
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.core.text import split_names
+from proposal_desk.core.text import clean_text, split_names
 from proposal_desk.documents import templates
-from proposal_desk.documents.numbering import NumberState, number_state, take_number
+from proposal_desk.documents.numbering import (
+    NumberState,
+    empty_body,
+    number_state,
+    sent_without_note,
+    take_number,
+)
 from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.documents.shared_context import (
     kind_of,
@@ -136,6 +142,9 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     reply = latest_reply(p)
     if reply is None:
         raise UserError(f"第{p.number}号{kind.value}还没有答复，请先填写答复内容")
+    if not clean_text(reply.text):  # checked before a number is taken: nothing is written
+        raise UserError(empty_body(p.number, kind.value, "答复", "答复函", "答复",
+                                   bool(reply.sent_on)))
     on = reply.sent_on or reply.signed_on or today or dt.date.today()
     number = reserve_doc_number(session, settings, reply, on)
     previous = previous_reply(p, reply)
@@ -176,12 +185,16 @@ def letter_notes(session: Session, proposal_id: int, where: str | None = None) -
     reply = latest_reply(p)
     if reply is None:
         return []
-    state = letter_number_state(reply, load_settings(session))
+    settings = load_settings(session)
+    state = letter_number_state(reply, settings)
     if state is NumberState.DRAFT:
         return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
-    if state is NumberState.NO_PREFIX:
-        return [no_prefix_note("doc_prefix", "周商函", "答复函", where)]
-    return []
+    notes = []
+    if state is NumberState.SENT_WITHOUT:
+        notes.append(sent_without_note(p.number, "答复", "答复函", reply.sent_on, "答复"))
+    if state is not NumberState.GIVEN and not settings.doc_prefix:
+        notes.append(no_prefix_note("doc_prefix", "周商函", "答复函", where))
+    return notes
 
 
 def write_letter(session: Session, proposal_id: int, path: Path, each_signer: bool = False,
@@ -204,9 +217,11 @@ def write_letter(session: Session, proposal_id: int, path: Path, each_signer: bo
 
 def write_all_letters(session: Session, year: int, folder: Path,
                       progress: Progress | None = None, *, each_signer: bool = False,
-                      today: dt.date | None = None) -> list[Path]:
+                      today: dt.date | None = None, skipped: list[str] | None = None
+                      ) -> list[Path]:
     """答复函 of every 主办/分办 proposal of the year that has a reply, into one folder
-    (created when missing), named 第<number>号<kind>答复函.docx."""
+    (created when missing), named 第<number>号<kind>答复函.docx. A reply without text (a
+    ledger's history) has no letter to print: its number is added to `skipped`, if given."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -223,6 +238,13 @@ def write_all_letters(session: Session, year: int, folder: Path,
     used: set[str] = set()
     for done, pid in enumerate(ids, start=1):
         p = load_proposal(session, pid)
+        reply = latest_reply(p)
+        if reply is None or not clean_text(reply.text):
+            if skipped is not None:
+                skipped.append(p.number)
+            if progress:
+                progress(done, len(ids))
+            continue
         name = f"第{file_name(p.number)}号{kind_of(p).value}答复函.docx"
         if name in used:  # the same number in two meetings of the year
             name = f"{file_name(p.meeting.name)}{name}"

@@ -5,15 +5,21 @@ out. So the program numbers a document only while it watches that moment:
 - a draft (答复 not signed; 会办意见 not sent — its records have no signing step, and marking
   it sent numbers it, services.handling.save_assist_opinion) prints without a number;
 - a signed letter not sent yet takes the next number of its signing year, and keeps it;
+- a document already sent without a number (a past ledger's history, or sent before the
+  prefix was set) went out with whatever number the office gave it then: printing it again
+  never invents one, which would also jump the year's series out of order. The clerk types
+  the real number into the 发文字号 field when it is known.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from proposal_desk.core.dates import format_cn
 from proposal_desk.services.handling import format_doc_number, next_doc_serial
 
 
@@ -28,6 +34,7 @@ class Numbered(Protocol):
 class NumberState(enum.Enum):
     GIVEN = "given"  # has its number (taken earlier, or typed by the clerk)
     DRAFT = "draft"  # not signed (letter) / not sent (opinion): a draft takes none
+    SENT_WITHOUT = "sent_without"  # went out without one known here: never invented
     NO_PREFIX = "no_prefix"  # would take one, but the series has no prefix set
     TO_TAKE = "to_take"  # signed, not sent: takes the next number of its year now
 
@@ -35,7 +42,9 @@ class NumberState(enum.Enum):
 def number_state(number: str, *, signed: bool, sent: bool, prefix: str) -> NumberState:
     if number:
         return NumberState.GIVEN
-    if not (signed or sent):
+    if sent:
+        return NumberState.SENT_WITHOUT
+    if not signed:
         return NumberState.DRAFT
     if not prefix:
         return NumberState.NO_PREFIX
@@ -53,3 +62,22 @@ def take_number(session: Session, record: Numbered, state: NumberState, prefix: 
     record.doc_number = format_doc_number(prefix, year, record.doc_serial)
     session.flush()
     return record.doc_number
+
+
+def sent_without_note(number: str, what: str, document: str, sent_on: dt.date | None,
+                      tab: str) -> str:
+    """Why a document already sent prints without a number (state SENT_WITHOUT); `tab`:
+    the detail pane's page holding its 发文字号 field."""
+    when = f"已于{format_cn(sent_on)}" if sent_on else "已"
+    return (f"第{number}号的{what}{when}发出，记录中没有发文字号（如从往年台账导入，或发出时"
+            f"尚未设置前缀）：{document}不补编发文字号，以免与当时实际所用文号不符；如原件有"
+            f"发文字号，请在“{tab}”页的“发文字号”栏填写后重新生成")
+
+
+def empty_body(number: str, kind: str, record: str, document: str, tab: str,
+               sent: bool) -> str:
+    """The refusal of a document whose body (`record`'s text) is empty: a ledger's reply
+    has none, and a letter saying only 现答复如下： must not go out."""
+    source = "（该记录只有发出日期等，没有正文，如从往年台账导入的）" if sent else ""
+    return (f"第{number}号{kind}的{record}正文为空{source}，无法生成{document}：请先在"
+            f"“{tab}”页填写{record}正文")

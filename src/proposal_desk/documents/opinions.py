@@ -4,7 +4,6 @@ numbered in its own series (settings bureau.opinion_prefix)."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +11,22 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
+from proposal_desk.core.text import clean_text
 from proposal_desk.documents import templates
 from proposal_desk.documents.letters import no_prefix_note
-from proposal_desk.documents.numbering import NumberState, number_state, take_number
+from proposal_desk.documents.numbering import (
+    NumberState,
+    empty_body,
+    number_state,
+    sent_without_note,
+    take_number,
+)
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import AssistOpinion, Proposal
 from proposal_desk.storage.settings_store import load_settings
-
-log = logging.getLogger(__name__)
 
 
 def opinion_number_state(opinion: AssistOpinion, settings: BureauSettings) -> NumberState:
@@ -34,12 +38,10 @@ def opinion_number_state(opinion: AssistOpinion, settings: BureauSettings) -> Nu
 
 def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: AssistOpinion,
                            on: dt.date) -> str:
-    """The opinion's number; a sent one without a number takes the next of the year's
-    会办意见 series; a draft takes none."""
-    state = opinion_number_state(opinion, settings)
-    if state is NumberState.NO_PREFIX:
-        log.info("no bureau.opinion_prefix: opinion without a number")
-    return take_number(session, opinion, state, settings.opinion_prefix, on.year, opinion=True)
+    """The opinion's number, as the records have it: printing never takes one (a draft takes
+    none; sending numbers it, handling.save_assist_opinion; one sent without is left so)."""
+    return take_number(session, opinion, opinion_number_state(opinion, settings),
+                       settings.opinion_prefix, on.year, opinion=True)
 
 
 def opinion_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
@@ -48,13 +50,19 @@ def opinion_notes(session: Session, proposal_id: int, where: str | None = None) 
     p = load_proposal(session, proposal_id)
     if not p.assist_opinions:
         return []
-    state = opinion_number_state(p.assist_opinions[0], load_settings(session))
+    opinion = p.assist_opinions[0]
+    settings = load_settings(session)
+    state = opinion_number_state(opinion, settings)
+    word = opinion_word(Role(p.role))
     if state is NumberState.DRAFT:
-        return [f"第{p.number}号的{opinion_word(Role(p.role))}尚未送出：暂不编发文字号"
+        return [f"第{p.number}号的{word}尚未送出：暂不编发文字号"
                 f"（填写送出日期后即编号，再生成即带发文字号）"]
-    if state is NumberState.NO_PREFIX:
-        return [no_prefix_note("opinion_prefix", "周商会办", "会办意见", where)]
-    return []
+    notes = []
+    if state is NumberState.SENT_WITHOUT:
+        notes.append(sent_without_note(p.number, word, word, opinion.sent_on, word))
+    if state is not NumberState.GIVEN and not settings.opinion_prefix:
+        notes.append(no_prefix_note("opinion_prefix", "周商会办", "会办意见", where))
+    return notes
 
 
 def opinion_word(role: Role) -> str:
@@ -72,10 +80,13 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     if not p.assist_opinions:
         raise UserError(f"第{p.number}号{kind.value}还没有填写会办意见")
     opinion = p.assist_opinions[0]
+    word = opinion_word(role)
+    if not clean_text(opinion.text):  # checked before a number is taken: nothing is written
+        raise UserError(empty_body(p.number, kind.value, word, word, word,
+                                   bool(opinion.sent_on)))
     ours = set(settings.names)
     lead_units = [u.unit_name for u in p.units if u.role == Role.LEAD and u.unit_name not in ours]
     on = opinion.sent_on or today or dt.date.today()
-    word = opinion_word(role)
     title = f"关于{p.meeting.name}第{p.number}号{kind.value}的{word}"
     context = shared_fields(
         "opinion", p, kind, settings, title=title, body=opinion.text, on=on,

@@ -58,6 +58,12 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return argparse.Namespace(**values, command=None)
 
 
+# Said alike by the commands that write one proposal's document (letter, opinion, return-letter).
+NUMBER_HELP = "提案（建议）号，如 144012"
+MEETING_HELP = "会议名称或其中一段；同一编号在几次会议中都有时用来指明"
+DOCX_HELP = "保存到的文件（.docx）"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="proposal-desk",
@@ -71,64 +77,72 @@ def build_parser() -> argparse.ArgumentParser:
         else:
             parser.add_argument(option, action="store_true",
                                 help=help_text if help_text is not None else argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub = parser.add_subparsers(dest="command", metavar="命令",
+                                help="以下之一；各命令的用法见 proposal-desk <命令> -h")
 
     p = sub.add_parser("import", help="导入交办清单或办理台账（.xlsx/.xls）")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE", help="要导入的表格文件（.xlsx 或 .xls）")
     p.add_argument("--dry-run", action="store_true", help="只显示将要新增、更新、跳过的行，不保存")
-    p.add_argument("--meeting", metavar="NAME", help="会议名称，如 区政协十四届四次会议")
-    p.add_argument("--year", type=int, metavar="YYYY")
-    p.add_argument("--kind", choices=["提案", "建议"])
+    p.add_argument("--meeting", metavar="NAME",
+                   help="表中未写明会议的行所属的会议名称，如 区政协十四届四次会议")
+    p.add_argument("--year", type=int, metavar="YYYY",
+                   help="年度（默认从会议、标题、工作表名或表中日期判断）")
+    p.add_argument("--kind", choices=["提案", "建议"],
+                   help="政协提案或人大建议（默认按会议名称和表中用词判断）")
     p.add_argument("--map", action="append", default=[], metavar="表头=字段",
                    help="把无法识别的表头对应到字段，可多次使用")
     p.add_argument("--json", action="store_true", help="以 JSON 输出逐行结果")
 
     p = sub.add_parser("export", help="导出办理台账（.xlsx）")
-    p.add_argument("file", metavar="FILE.xlsx")
-    p.add_argument("--year", type=int, metavar="YYYY")
+    p.add_argument("file", metavar="FILE.xlsx", help="导出到的文件（.xlsx）")
+    p.add_argument("--year", type=int, metavar="YYYY", help="只导出这一年度的（默认全部年度）")
 
     p = sub.add_parser("list", help="列出提案")
-    p.add_argument("--year", type=int, metavar="YYYY")
-    p.add_argument("--role", choices=["主办", "协办", "会办", "分办"])
+    p.add_argument("--year", type=int, metavar="YYYY", help="只列这一年度的（默认全部年度）")
+    p.add_argument("--role", choices=["主办", "协办", "会办", "分办"],
+                   help="只列本单位以这种方式办理的")
     p.add_argument("--overdue", action="store_true", help="只列已逾期的")
     p.add_argument("--json", action="store_true", help="输出 JSON 数组")
     p.add_argument("--search", metavar="TEXT", help="按编号、案由、提案人、答复和沟通记录搜索")
 
     p = sub.add_parser("config", help="查看或修改设置，如 bureau.name")
-    p.add_argument("key", nargs="?", metavar="KEY")
-    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.add_argument("key", nargs="?", metavar="KEY",
+                   help="设置项，如 bureau.name（省略则列出全部设置）")
+    p.add_argument("value", nargs="?", metavar="VALUE", help="新的值（省略则显示当前值）")
 
     sub.add_parser("demo", help="在数据库中填入一年的演示数据（不打开窗口）")
 
     p = sub.add_parser("letter", help="生成答复函（.docx）")
-    p.add_argument("number", metavar="NUMBER")
-    p.add_argument("--meeting", metavar="NAME")
+    p.add_argument("number", metavar="NUMBER", help=NUMBER_HELP)
+    p.add_argument("--meeting", metavar="NAME", help=MEETING_HELP)
     p.add_argument("--each-signer", action="store_true", help="联名提案每位提案人各一封")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help=DOCX_HELP)
 
     p = sub.add_parser("opinion", help="生成会办意见（.docx）")
-    p.add_argument("number", metavar="NUMBER")
-    p.add_argument("--meeting", metavar="NAME")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("number", metavar="NUMBER", help=NUMBER_HELP)
+    p.add_argument("--meeting", metavar="NAME", help=MEETING_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help=DOCX_HELP)
 
     p = sub.add_parser("return-letter", help="生成退回申请函（.docx），写明理由和建议承办单位")
-    p.add_argument("number", metavar="NUMBER")
-    p.add_argument("--meeting", metavar="NAME")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("number", metavar="NUMBER", help=NUMBER_HELP)
+    p.add_argument("--meeting", metavar="NAME", help=MEETING_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help=DOCX_HELP)
 
     p = sub.add_parser("report", help="生成年度办理情况报告（.docx）")
-    p.add_argument("--year", type=int, required=True, metavar="YYYY")
-    p.add_argument("--meeting", metavar="NAME")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.docx")
+    p.add_argument("--year", type=int, required=True, metavar="YYYY", help="报告的年度")
+    p.add_argument("--meeting", metavar="NAME", help="只报告这一次会议的（默认该年度全部会议）")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help=DOCX_HELP)
 
     p = sub.add_parser("chase", help="生成催办清单（即将到期和已逾期，.docx 或 .xlsx）")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="保存到的文件，按扩展名生成 .docx 或 .xlsx")
 
     p = sub.add_parser("backup", help="备份数据库和附件")
-    p.add_argument("dest", nargs="?", metavar="DEST")
+    p.add_argument("dest", nargs="?", metavar="DEST",
+                   help="备份到的文件夹或文件名（默认：数据库旁的备份文件夹）")
 
     p = sub.add_parser("restore", help="从备份恢复（先备份当前数据）")
-    p.add_argument("src", metavar="SRC")
+    p.add_argument("src", metavar="SRC", help="备份文件（只写文件名时在备份文件夹中查找）")
 
     sub.add_parser("check", help="检查数据库完整性、附件和结构版本")
 
@@ -136,11 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", nargs="?", choices=["list", "rename", "merge", "dates"],
                    default="list", help="list（默认）、rename 旧名 新名、merge 并入者 目标、"
                    "dates 会议名 [--reply-due …]")
-    p.add_argument("names", nargs="*", metavar="NAME")
+    p.add_argument("names", nargs="*", metavar="NAME", help="会议名称，个数依操作而定")
     p.add_argument("--reply-due", metavar="DATE", help="主办/分办答复截止日期（空为按月数计）")
     p.add_argument("--assist-due", metavar="DATE", help="协办/会办意见截止日期")
     p.add_argument("--return-due", metavar="DATE", help="退回截止日期")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出会议列表")
 
     # `proposal-desk list --db F` as well as `--db F list`. SUPPRESS: absent after the
     # command, it leaves the global --db as it is; given, it wins (it comes later).

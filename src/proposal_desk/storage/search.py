@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from operator import add
+from typing import Any
 
 from sqlalchemy import Connection, Integer, String, column, select, table
 from sqlalchemy.orm import Session
 
+from proposal_desk.core.memo import Memo
 from proposal_desk.storage.facts import Caches, StoredProposal
 from proposal_desk.storage.models import Proposal
 
@@ -71,10 +73,12 @@ def document_parts(d: StoredProposal, c: Caches) -> list[str]:
     return [x for x in parts if x]
 
 
-def index_body(parts: Iterable[str]) -> str:
+def index_body(parts: Iterable[str], tokens: Memo | None = None) -> str:
     """The FTS row: the fields' tokens with a separator token between fields, which no query
-    can contain (a query's white space is dropped), so no match runs across two fields."""
-    return _FIELD_BREAK.join(t for t in map(tokenize, parts) if t)
+    can contain (a query's white space is dropped), so no match runs across two fields
+    (`tokens`: a memo of tokenize, for the fields that recur across the rows of one write)."""
+    return _FIELD_BREAK.join(filter(None, map(tokenize if tokens is None else tokens.__getitem__,
+                                              parts)))
 
 
 def plain_body(parts: Iterable[str]) -> str:
@@ -121,15 +125,47 @@ def _units(tokens: list[str]) -> list[str]:
     return units
 
 
-def gram_terms(body: str) -> str:
-    """The search_grams row for a positional row's body: its distinct 2- and 3-grams."""
-    terms: set[str] = set()
-    for field in body.split(_FIELD_BREAK):
-        units = _units(field.split(" "))
-        pairs = list(map(add, units, units[1:]))
-        terms.update(pairs)
-        terms.update(map(add, pairs, units[2:]))
-    return " ".join(terms)  # the order does not matter: detail=none keeps no positions
+def _field_terms(tokens: str) -> list[str]:
+    """One field's 2- and 3-grams (repeats included), from its tokens as the body has them."""
+    units = _units(tokens.split(" "))
+    pairs = list(map(add, units, units[1:]))
+    return [*pairs, *map(add, pairs, units[2:])]
+
+
+class _ShortMemo(Memo):
+    """A Memo remembering only values of up to `longest` characters: the short fields of an
+    import's proposals (units, sectors, names, notes) recur from row to row; a long one (a
+    reply) hardly ever, and its tokens and thousands of terms would only take memory."""
+
+    __slots__ = ("longest",)
+
+    def __init__(self, convert: Callable[[str], Any], longest: int, limit: int) -> None:
+        super().__init__(convert, limit)
+        self.longest = longest
+
+    def __missing__(self, value: str) -> Any:
+        if len(value) > self.longest:
+            return self.convert(value)
+        return super().__missing__(value)
+
+
+def tokens_memo() -> Memo:
+    """tokenize, remembered for the fields of up to 32 characters of one write."""
+    return _ShortMemo(tokenize, 32, 4096)
+
+
+def terms_memo() -> Memo:
+    """A field's n-grams, remembered for the fields of up to 32 characters (64 with the
+    spaces between tokens, up to 61 terms each) of one write."""
+    return _ShortMemo(_field_terms, 64, 4096)
+
+
+def gram_terms(body: str, terms: Memo | None = None) -> str:
+    """The search_grams row for a positional row's body: its distinct 2- and 3-grams
+    (`terms`: the fields' terms remembered across the rows of one write)."""
+    fields = body.split(_FIELD_BREAK)
+    found = map((terms if terms is not None else terms_memo()).__getitem__, fields)
+    return " ".join(set().union(*found))  # the order does not matter: detail=none keeps none
 
 
 def _gram_query(tokens: list[str]) -> str | None:
@@ -165,8 +201,9 @@ def build_grams(conn: Connection) -> int:
             (last,)).all()
         if not rows:
             return done
+        terms = terms_memo()
         conn.exec_driver_sql(f"INSERT INTO {GRAM_TABLE}(rowid, grams) VALUES (?, ?)",
-                             [(pid, gram_terms(body)) for pid, body in rows])
+                             [(pid, gram_terms(body, terms)) for pid, body in rows])
         done += len(rows)
         last = rows[-1][0]
 
@@ -184,16 +221,21 @@ def write_index(conn: Connection, docs: Iterable[tuple[int, list[str]]], *,
             conn.exec_driver_sql(
                 "INSERT INTO search_text(proposal_id, body) VALUES (%s, %s)", rows)
         return
-    rows = [(pid, index_body(parts)) for pid, parts in docs]
-    if not rows:
+    docs = list(docs)
+    if not docs:
         return
     grams = grams_ready(conn)
     if not new:
-        remove_from_index(conn, [pid for pid, _ in rows], grams=grams)
+        remove_from_index(conn, [pid for pid, _ in docs], grams=grams)
+    # An import's proposals share units, sectors, names and notes: each such field is
+    # tokenized and cut into terms once per write (and a remembered term's hash is computed).
+    tokens = tokens_memo()
+    rows = [(pid, index_body(parts, tokens)) for pid, parts in docs]
     conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (?, ?)", rows)
     if grams:
+        terms = terms_memo()
         conn.exec_driver_sql(f"INSERT INTO {GRAM_TABLE}(rowid, grams) VALUES (?, ?)",
-                             [(pid, gram_terms(body)) for pid, body in rows])
+                             [(pid, gram_terms(body, terms)) for pid, body in rows])
 
 
 def remove_from_index(conn: Connection, ids: Iterable[int], *,
@@ -215,9 +257,10 @@ def remove_from_index(conn: Connection, ids: Iterable[int], *,
                 f"SELECT rowid, body FROM {FTS_TABLE} WHERE rowid IN ({marks})",
                 tuple(chunk)).all()
         if old:  # none when the ids were never indexed (an empty executemany is an error)
+            terms = terms_memo()
             conn.exec_driver_sql(
                 f"INSERT INTO {GRAM_TABLE}({GRAM_TABLE}, rowid, grams) VALUES ('delete', ?, ?)",
-                [(pid, gram_terms(body)) for pid, body in old])
+                [(pid, gram_terms(body, terms)) for pid, body in old])
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [(i,) for i in wanted])
 
 

@@ -86,7 +86,9 @@ def test_every_field_of_every_row(bureau_db) -> None:  # type: ignore[no-untyped
             assert p.status == status
             methods = [METHOD_WORDS[w] for w in str(e["沟通方式"]).split("、")]
             assert [c.method for c in p.records] == methods
-            first = min(d for d in (p.assigned_on, replied) if d)
+            # the ledger's contact: on its earliest date, never before 交办 (the rule of
+            # handling.add_record), even where the ledger dates the opinion earlier
+            first = p.assigned_on or replied
             assert {(c.date, c.stage) for c in p.records} == {(first, "办前")}
             assert p.meeting.name == "2024年度政协提案" and p.meeting.year == 2024
 

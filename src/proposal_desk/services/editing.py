@@ -195,7 +195,7 @@ def update_record(record: Correspondence, *, date: dt.date, method: str, stage: 
                   our_people: str = "", their_people: str = "", place: str = "",
                   content: str = "", attitude: str = "") -> Correspondence:
     """Change a contact record; the same checks as handling.add_record."""
-    handling.check_not_in_future(date, "沟通日期")
+    handling.check_handling_date(date, record.proposal.assigned_on, "沟通日期")
     if stage not in {s.value for s in Stage}:
         raise UserError(f"沟通阶段“{stage}”无效（办前、办中、办后）")
     record.date = date

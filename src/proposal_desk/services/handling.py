@@ -162,16 +162,33 @@ def sign(p: Proposal, on: dt.date) -> None:
     p.signed_on = on
 
 
+def check_not_before_assigned(day: dt.date | None, assigned_on: dt.date | None,
+                              label: str) -> None:
+    """Every date of the handling (签收, 答复, 会办意见, 沟通, 退回, 跟踪, 办理时限) comes on or
+    after 交办: the one rule and message for the window, the command line and an import."""
+    if day is not None and assigned_on is not None and day < assigned_on:
+        raise UserError(f"{label}不能早于交办日期（{format_cn(assigned_on)}）")
+
+
+def check_handling_date(day: dt.date | None, assigned_on: dt.date | None, label: str,
+                        today: dt.date | None = None) -> None:
+    """A date of the handling: not before 交办, not after today."""
+    check_not_before_assigned(day, assigned_on, label)
+    check_not_in_future(day, label, today)
+
+
+SIGNED_ON = "签收日期"
+OPINION_SENT = "会办意见送出日期"
+
+
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
     """签收 is never before 交办 (the one rule for the window, the form and an import)."""
-    if assigned_on and on < assigned_on:
-        raise UserError(f"签收日期不能早于交办日期（{format_cn(assigned_on)}）")
+    check_not_before_assigned(on, assigned_on, SIGNED_ON)
 
 
 def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
     """答复 is never before 交办 (the one rule for the window and an import)."""
-    if assigned_on and sent_on < assigned_on:
-        raise UserError(f"答复日期不能早于交办日期（{format_cn(assigned_on)}）")
+    check_not_before_assigned(sent_on, assigned_on, "答复日期")
 
 
 def check_opinion(sent_on: dt.date | None, received_on: dt.date | None) -> None:
@@ -214,7 +231,7 @@ def add_record(p: Proposal, *, date: dt.date, method: str, stage: str = Stage.BE
                our_people: str = "", their_people: str = "", place: str = "",
                content: str = "", attitude: str = "") -> Correspondence:
     """One contact (沟通记录) with the member or another unit."""
-    check_not_in_future(date, "沟通日期")
+    check_handling_date(date, p.assigned_on, "沟通日期")
     if stage not in {s.value for s in Stage}:
         raise UserError(f"沟通阶段“{stage}”无效（办前、办中、办后）")
     record = Correspondence(
@@ -359,7 +376,11 @@ def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = Fa
     opinion = p.assist_opinions[0] if p.assist_opinions else None
     sent_on = fields["sent_on"] if "sent_on" in fields else getattr(opinion, "sent_on", None)
     if sent_on:
-        check_not_in_future(sent_on, "会办意见送出日期")
+        check_not_in_future(sent_on, OPINION_SENT)
+        if not from_record and sent_on != getattr(opinion, "sent_on", None):
+            # as 答复日期; a ledger's earlier date is imported with a warning (sheets.importer
+            # _history_warnings) and stays editable as it is
+            check_not_before_assigned(sent_on, p.assigned_on, OPINION_SENT)
         text = fields["text"] if "text" in fields else getattr(opinion, "text", "")
         if not from_record and not clean_text(text):
             raise UserError("会办意见正文为空，不能标记为已送出（请先填写意见正文）")

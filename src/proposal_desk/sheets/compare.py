@@ -244,8 +244,9 @@ def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outc
         known = [d for d in (wanted.get("signed") or (p.signed_on if p else None),
                              wanted.get("assigned") or (p.assigned_on if p else None),
                              wanted.get("replied")) if d]
-        if known:
-            record_date = min(min(known), dt.date.today())
+        if known:  # a contact is never before 交办 (handling.add_record)
+            assigned = wanted.get("assigned") or (p.assigned_on if p else None)
+            record_date = min(max(min(known), assigned or dt.date.min), dt.date.today())
         else:
             reason = "沟通方式无日期可依（交办、签收、答复日期都为空），未登记沟通记录"
             wanted.pop("methods")

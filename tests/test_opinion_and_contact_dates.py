@@ -1,0 +1,66 @@
+"""A 会办意见's 送出日期 and a 沟通日期 are never before 交办, by the one rule of 答复日期
+(handling.check_not_before_assigned), with the same wording (newcomer's try-out 4, finding 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from proposal_desk.services import editing, handling
+from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.errors import UserError
+from proposal_desk.storage.models import Meeting, Proposal
+
+D = dt.date
+ASSIGNED = "交办日期（2025年3月18日）"
+
+
+def _proposal(db: Database, role: str, number: str) -> int:
+    with db.transaction() as s:
+        m = s.scalars(select(Meeting)).first() or Meeting(
+            kind="提案", name="区政协十四届四次会议", year=2025)
+        p = Proposal(meeting=m, number=number, title="关于繁荣发展夜间经济的意见和建议",
+                     role=role, assigned_on=D(2025, 3, 18))
+        s.add(p)
+        s.flush()
+        return p.id
+
+
+def test_an_opinion_sent_before_assignment_is_refused_as_a_reply_is(db: Database) -> None:
+    lead, assist = _proposal(db, "主办", "144009"), _proposal(db, "协办", "144007")
+    with pytest.raises(UserError) as reply, db.transaction() as s:
+        handling.save_reply(s, load_proposal(s, lead), text="正文", category="A",
+                            sent_on=D(2025, 3, 1))
+    with pytest.raises(UserError) as opinion, db.transaction() as s:
+        handling.save_assist_opinion(s, load_proposal(s, assist), text="意见正文",
+                                     sent_on=D(2025, 3, 1))
+    assert str(reply.value) == "答复日期不能早于" + ASSIGNED
+    assert str(opinion.value) == "会办意见送出日期不能早于" + ASSIGNED
+    with db.session() as s:
+        assert not load_proposal(s, assist).assist_opinions  # nothing written
+    with db.transaction() as s:  # on the day of 交办: fine
+        handling.save_assist_opinion(s, load_proposal(s, assist), text="意见正文",
+                                     sent_on=D(2025, 3, 18))
+
+
+def test_a_contact_before_assignment_is_refused_when_added_or_changed(db: Database) -> None:
+    pid = _proposal(db, "主办", "144039")
+    with pytest.raises(UserError) as added, db.transaction() as s:
+        handling.add_record(load_proposal(s, pid), date=D(2024, 12, 1), method="电话")
+    assert str(added.value) == "沟通日期不能早于" + ASSIGNED
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        record = editing.save_record(s, p, {"date": D(2025, 3, 20), "method": "电话",
+                                            "stage": "办前"})
+        s.flush()
+        rid = record.id
+    with pytest.raises(UserError) as changed, db.transaction() as s:
+        editing.save_record(s, load_proposal(s, pid), {"date": D(2024, 12, 1),
+                                                        "method": "电话", "stage": "办前"},
+                            record_id=rid)
+    assert str(changed.value) == "沟通日期不能早于" + ASSIGNED
+    with db.session() as s:
+        assert [r.date for r in load_proposal(s, pid).records] == [D(2025, 3, 20)]

@@ -143,3 +143,40 @@ def test_an_opinion_sent_before_the_prefix_was_set_keeps_no_number(
     assert notes[0].startswith("第144004号的协办意见已于2025年5月20日发出，记录中没有发文字号")
     with db.session() as s:
         assert sorted(o.doc_number for o in s.query(AssistOpinion)) == ["", "周商会办〔2025〕1号"]
+
+
+def test_the_letter_is_dated_the_day_it_was_signed_even_after_it_is_sent(
+        db: Any, tmp_path: Path) -> None:
+    """成文日期 is the signing date (GB/T 9704); sending changes only the 印发 date."""
+    with db.transaction() as s:
+        setup_bureau(s)
+        p = add_letter_case(s, number="144009", sent=None)
+        handling.save_reply(s, p, step="主要领导已签发", signed_on=dt.date(2025, 6, 8))
+        pid = p.id
+    today = dt.date(2025, 6, 9)
+    with db.transaction() as s:
+        [signed] = write_letter(s, pid, tmp_path / "signed.docx", today=today)
+        handling.save_reply(s, _proposal(s, pid), sent_on=dt.date(2025, 6, 10))
+    with db.transaction() as s:
+        [sent] = write_letter(s, pid, tmp_path / "sent.docx", today=dt.date(2025, 6, 12))
+    signed_text, sent_text = (full_text(open_docx(x)) for x in (signed, sent))
+    for text in (signed_text, sent_text):
+        assert "周商函〔2025〕1号" in text
+        assert "\n2025年6月8日\n" in text
+    assert "2025年6月9日印发" in signed_text  # printed the day after signing
+    assert "2025年6月10日印发" in sent_text and "2025年6月10日\n" not in sent_text
+
+
+def test_an_opinion_is_dated_the_day_it_was_sent_and_a_draft_today(
+        db: Any, tmp_path: Path) -> None:
+    with db.transaction() as s:
+        setup_bureau(s)
+        draft = _assisted(s, "144130")
+        sent = _assisted(s, "144131", sent_on=dt.date(2025, 5, 10))
+    with db.transaction() as s:
+        draft_text = full_text(open_docx(write_opinion(s, draft, tmp_path / "d.docx",
+                                                       today=dt.date(2025, 5, 12))))
+        sent_text = full_text(open_docx(write_opinion(s, sent, tmp_path / "s.docx",
+                                                      today=dt.date(2025, 5, 12))))
+    assert "\n2025年5月12日\n" in draft_text
+    assert "\n2025年5月10日\n" in sent_text

@@ -21,9 +21,11 @@ from proposal_desk.documents import templates
 from proposal_desk.documents.numbering import (
     NumberState,
     empty_body,
+    issued_on,
     number_state,
     sent_without_note,
     take_number,
+    written_on,
 )
 from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.documents.shared_context import (
@@ -145,13 +147,14 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     if not clean_text(reply.text):  # checked before a number is taken: nothing is written
         raise UserError(empty_body(p.number, kind.value, "答复", "答复函", "答复",
                                    bool(reply.sent_on)))
-    on = reply.sent_on or reply.signed_on or today or dt.date.today()
+    on = written_on(reply.signed_on, reply.sent_on, today)
     number = reserve_doc_number(session, settings, reply, on)
     previous = previous_reply(p, reply)
     base = shared_fields(
         "letter", p, kind, settings, title=letter_title(settings, p), body=reply.text, on=on,
         contact_name=reply.contact_name, contact_phone=reply.contact_phone,
-        signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings))
+        signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings),
+        printed_on=issued_on(reply.sent_on, on, today))
     base["publicity"] = reply.publicity or "公开"
     base["category"] = reply.category
     base["proposers"] = "、".join(pm.member.name for pm in p.proposers)

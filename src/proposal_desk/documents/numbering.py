@@ -1,4 +1,4 @@
-"""When a 答复函 or a 会办意见 takes its 发文字号: one rule for both.
+"""When a 答复函 or a 会办意见 takes its 发文字号 and which dates it bears: one rule for both.
 
 An office numbers a document in its 发文登记 when the leader signs it (签发), before it goes
 out. So the program numbers a document only while it watches that moment:
@@ -62,6 +62,20 @@ def take_number(session: Session, record: Numbered, state: NumberState, prefix: 
     record.doc_number = format_doc_number(prefix, year, record.doc_serial)
     session.flush()
     return record.doc_number
+
+
+def written_on(signed_on: dt.date | None, sent_on: dt.date | None,
+               today: dt.date | None = None) -> dt.date:
+    """成文日期 (GB/T 9704-2012 7.3.5.3: the day the leader signed it): the signing date when
+    there is one — and it stays so after the document is sent — else the day it was sent
+    (a ledger's reply, a 会办意见), else today (a draft)."""
+    return signed_on or sent_on or today or dt.date.today()
+
+
+def issued_on(sent_on: dt.date | None, written: dt.date, today: dt.date | None = None
+              ) -> dt.date:
+    """印发日期 in the 版记: the day it went out, else today's, never before 成文日期."""
+    return sent_on or max(written, today or dt.date.today())
 
 
 def sent_without_note(number: str, what: str, document: str, sent_on: dt.date | None,

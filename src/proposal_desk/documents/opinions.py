@@ -17,9 +17,11 @@ from proposal_desk.documents.letters import no_prefix_note
 from proposal_desk.documents.numbering import (
     NumberState,
     empty_body,
+    issued_on,
     number_state,
     sent_without_note,
     take_number,
+    written_on,
 )
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
@@ -86,12 +88,13 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
                                    bool(opinion.sent_on)))
     ours = set(settings.names)
     lead_units = [u.unit_name for u in p.units if u.role == Role.LEAD and u.unit_name not in ours]
-    on = opinion.sent_on or today or dt.date.today()
+    on = written_on(None, opinion.sent_on, today)  # no signing date in its records
     title = f"关于{p.meeting.name}第{p.number}号{kind.value}的{word}"
     context = shared_fields(
         "opinion", p, kind, settings, title=title, body=opinion.text, on=on,
         contact_name=opinion.contact_name, contact_phone=opinion.contact_phone,
-        signer=opinion.signer, doc_number=reserve_opinion_number(session, settings, opinion, on))
+        signer=opinion.signer, doc_number=reserve_opinion_number(session, settings, opinion, on),
+        printed_on=issued_on(opinion.sent_on, on, today))
     context["lead_unit"] = "、".join(lead_units) or p.lead_unit or "主办单位"
     context["proposers"] = names_with_title([pm.member for pm in p.proposers], kind.member_word)
     context["opinion_word"] = word

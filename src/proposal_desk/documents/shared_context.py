@@ -44,11 +44,12 @@ def names_with_title(members: list[Member] | tuple[Member, ...], member_word: st
 
 def shared_fields(template: str, p: Proposal, kind: Kind, settings: BureauSettings, *,
                   title: str, body: str, on: dt.date, contact_name: str = "",
-                  contact_phone: str = "", signer: str = "", doc_number: str = "", cc: str = ""
-                  ) -> dict[str, Any]:
+                  contact_phone: str = "", signer: str = "", doc_number: str = "", cc: str = "",
+                  printed_on: dt.date | None = None) -> dict[str, Any]:
     """The fields filled alike, kept to those the `template` kind (templates.KINDS) names:
     the document's own fields (称呼, 主送, 提案人…) are the caller's. A contact left empty
-    is the bureau's (settings). `kind`: kind_of(p), which every caller has already."""
+    is the bureau's (settings). `kind`: kind_of(p), which every caller has already. `on` is
+    the 成文日期, `printed_on` the 印发日期 (default: the same day)."""
     date = format_cn(on)
     fields = {
         "bureau": settings.name,
@@ -62,7 +63,7 @@ def shared_fields(template: str, p: Proposal, kind: Kind, settings: BureauSettin
         "member_word": kind.member_word,
         "body": fmt.paragraphs(body),
         "date": date,
-        "print_date": date,
+        "print_date": format_cn(printed_on) if printed_on else date,
         "contact_name": contact_name or settings.contact_name,
         "contact_phone": contact_phone or settings.contact_phone,
         "cc": cc,

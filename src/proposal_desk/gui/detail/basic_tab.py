@@ -10,6 +10,7 @@ from proposal_desk.core import rules, send_checks
 from proposal_desk.core.enums import Role
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded, set_combo_items
+from proposal_desk.gui.detail.paired_grid import FoldWhenNarrow
 from proposal_desk.gui.formatting import date_text
 from proposal_desk.gui.forms.ui_basic_form import Ui_BasicForm
 from proposal_desk.services import editing
@@ -33,6 +34,9 @@ class BasicTab(DetailTab):
                    ui.otherUnitsEdit, ui.assignedField, ui.signedField, ui.dueField,
                    ui.mergedEdit, ui.sectionBox, ui.handlerBox, ui.leaderBox, ui.notesEdit)
         ui.keyCheck.toggled.connect(self._key_toggled)
+        # The detail pane is about 500 px wide on a 1366 px screen: too narrow for two pairs.
+        self.folding = FoldWhenNarrow(ui.scrollArea,
+                                      [ui.proposalGrid, ui.handlingGrid, ui.peopleGrid])
 
     def fill(self, loaded: Loaded) -> None:
         p = loaded.proposal

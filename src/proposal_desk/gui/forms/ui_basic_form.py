@@ -211,6 +211,7 @@ class Ui_BasicForm(object):
 
         self.ruleDueLabel = QLabel(self.handlingGroup)
         self.ruleDueLabel.setObjectName(u"ruleDueLabel")
+        self.ruleDueLabel.setWordWrap(True)
 
         self.handlingGrid.addWidget(self.ruleDueLabel, 5, 1, 1, 3)
 

@@ -163,7 +163,7 @@ def terms_memo() -> Memo:
 def gram_terms(body: str, terms: Memo | None = None) -> str:
     """The search_grams row for a positional row's body: its distinct 2- and 3-grams
     (`terms`: the fields' terms remembered across the rows of one write)."""
-    fields = body.split(_FIELD_BREAK)
+    fields = set(body.split(_FIELD_BREAK))  # a field given twice (a note) adds nothing
     found = map((terms if terms is not None else terms_memo()).__getitem__, fields)
     return " ".join(set().union(*found))  # the order does not matter: detail=none keeps none
 

@@ -48,8 +48,9 @@ def test_export_edit_and_use_an_own_template(db, tmp_path: Path) -> None:
     assert templates.validate_template("letter", exported) == []
 
     def edit(doc):
-        _replace_run_text(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。",
-                          "再次感谢{{ you }}的关注。")
+        # the closing is a placeholder (a reply's own closing replaces it): a bureau may
+        # write its own fixed words instead
+        _replace_run_text(doc, "{{ closing_line }}", "再次感谢{{ you }}的关注。")
         _replace_run_text(doc, "{{ bureau }}", "周村区商务局文件")
         # Word often splits a placeholder over runs: docxtpl joins them again.
         p = doc.add_paragraph()

@@ -80,3 +80,21 @@ def test_an_old_letter_template_says_when_a_proposal_is_answered_again(
         second = full_text(open_docx(write_letter(s, pid, tmp_path / "2.docx")[0]))
     assert "我们已于2025年6月17日作出答复" in second and "现再次答复如下：" in second
     assert "收悉。现答复如下" not in second
+
+
+def test_an_old_letter_template_takes_the_replys_own_closing(db: Any, tmp_path: Path) -> None:
+    """An own template kept the fixed closing of thanks: a reply that ends with its own
+    closing prints that one, in its place, and not the fixed one as well."""
+    own = _own_template("letter", tmp_path, "{{ closing_line }}",
+                        "感谢{{ you }}对我们工作的关心和支持，", "欢迎继续提出宝贵意见和建议。")
+    with db.transaction() as s:
+        setup_bureau(s, **{"letter.template": str(own)})
+        plain = add_letter_case(s, number="144001").id
+        closing = add_letter_case(s, number="144002",
+                                  text="一、基本情况\n已办。\n衷心感谢您对商务工作的关心和支持！").id
+    with db.transaction() as s:
+        plain_text = full_text(open_docx(write_letter(s, plain, tmp_path / "1.docx")[0]))
+        own_text = full_text(open_docx(write_letter(s, closing, tmp_path / "2.docx")[0]))
+    assert "感谢您对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。" in plain_text
+    assert own_text.count("感谢") == 1
+    assert "已办。\n衷心感谢您对商务工作的关心和支持！\n" in own_text

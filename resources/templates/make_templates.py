@@ -225,7 +225,7 @@ def build_letter() -> Any:
     para(doc, "{{ salutation }}", style="GwFlush")
     para(doc, "{{ opening_line }}")
     flow(doc, "body")
-    closing(doc, "感谢{{ you }}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。")
+    closing(doc, "{{ closing_line }}")  # the handler's own closing, else the usual thanks
     signature(doc)
     contact(doc)
     imprint(doc)

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind, ReviewStep, Role
 from proposal_desk.core.settings import BureauSettings
-from proposal_desk.core.text import clean_text, split_names
+from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
+from proposal_desk.documents.customary import reply_parts
 from proposal_desk.documents.numbering import (
     NumberState,
     empty_body,
@@ -98,6 +99,11 @@ def opening_sentence(you: str, verb: str, title: str, kind: Kind,
             f"根据{you}反馈的意见，我们对该{kind.value}重新进行了研究办理，现再次答复如下：")
 
 
+def closing_sentence(you: str) -> str:
+    """The letter's closing of thanks, before the 落款."""
+    return f"感谢{you}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。"
+
+
 def is_signed(reply: Reply) -> bool:
     """签发 (or already sent): the stage at which an office numbers a letter. A draft printed
     for review takes no number, so numbers follow signing, not printing, and a draft never
@@ -144,14 +150,15 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     reply = latest_reply(p)
     if reply is None:
         raise UserError(f"第{p.number}号{kind.value}还没有答复，请先填写答复内容")
-    if not clean_text(reply.text):  # checked before a number is taken: nothing is written
+    own = reply_parts(reply.text)  # a typed opening or closing replaces the added one
+    if not own.body:  # checked before a number is taken: nothing is written
         raise UserError(empty_body(p.number, kind.value, "答复", "答复函", "答复",
                                    bool(reply.sent_on)))
     on = written_on(reply.signed_on, reply.sent_on, today)
     number = reserve_doc_number(session, settings, reply, on)
     previous = previous_reply(p, reply)
     base = shared_fields(
-        "letter", p, kind, settings, title=letter_title(settings, p), body=reply.text, on=on,
+        "letter", p, kind, settings, title=letter_title(settings, p), body=own.body, on=on,
         contact_name=reply.contact_name, contact_phone=reply.contact_phone,
         signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings),
         printed_on=issued_on(reply.sent_on, on, today))
@@ -164,8 +171,9 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         context["salutation"] = names_with_title(who.members, kind.member_word) + "："
         context["you"] = who.you
         context["opening_verb"] = who.opening_verb
-        context["opening_line"] = opening_sentence(who.you, who.opening_verb,
-                                                   base["proposal_title"], kind, previous)
+        context["opening_line"] = own.opening or opening_sentence(
+            who.you, who.opening_verb, base["proposal_title"], kind, previous)
+        context["closing_line"] = own.closing or closing_sentence(who.you)
         result.append((who.file_suffix, context))
     return result
 
@@ -242,7 +250,7 @@ def write_all_letters(session: Session, year: int, folder: Path,
     for done, pid in enumerate(ids, start=1):
         p = load_proposal(session, pid)
         reply = latest_reply(p)
-        if reply is None or not clean_text(reply.text):
+        if reply is None or not reply_parts(reply.text).body:
             if skipped is not None:
                 skipped.append(p.number)
             if progress:

@@ -64,7 +64,9 @@ KINDS: dict[str, TemplateKind] = {
         "salutation": "称呼，如 张三、李四委员：",
         "you": "您 或 你们",
         "opening_verb": "提出的 / 领衔提出的 / 联名提出的",
-        "opening_line": "开头一句：您提出的《…》收悉。现答复如下：（重新办理后再次答复时说明）",
+        "opening_line": "开头一句：您提出的《…》收悉。现答复如下：（重新办理后再次答复时说明；"
+                        "答复正文已写开头时用正文的）",
+        "closing_line": "结尾致谢：感谢您对我们工作的关心和支持……（答复正文已写结尾时用正文的）",
         "proposers": "全部提案人，以顿号分隔",
     }),
     "opinion": TemplateKind("opinion", "会办意见", "opinion.template", {
@@ -346,15 +348,18 @@ def render(kind: str, template: Path, context: Mapping[str, Any], dest: Path) ->
 _OLD_LETTER_OPENING = re.compile(
     r"^\s*\{\{\s*you\s*\}\}\s*\{\{\s*opening_verb\s*\}\}\s*《\s*\{\{\s*proposal_title\s*\}\}\s*》"
     r"\s*收悉。\s*现答复如下[：:]\s*$")
+_OLD_LETTER_CLOSING = re.compile(
+    r"^\s*感谢\s*\{\{\s*you\s*\}\}\s*对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。\s*$")
 _OLD_OPINION_WORD = re.compile(r"现提出(?:会办意见|协办意见)?如下")
 
 
 def follow_fixed_wording(kind: str, docx: Any) -> int:
     """In a bureau's own template, let the sentences it kept from an earlier built-in one
     follow the proposal as the built-in ones do: the letter's opening (which says 现再次答复如下
-    after 不满意) and the 会办意见's 现提出…如下 (协办意见 for a 协办 proposal). Word splits
-    a sentence over runs at will: the paragraph's text is read whole and written into its
-    first run. Returns how many paragraphs changed."""
+    after 不满意) and closing (the handler's own when the reply has them), and the 会办意见's
+    现提出…如下 (协办意见 for a 协办 proposal). Word splits a sentence over runs at will: the
+    paragraph's text is read whole and written into its first run. Returns how many
+    paragraphs changed."""
     if kind not in ("letter", "opinion"):
         return 0
     ns = f"{{{fmt.W_NS}}}"
@@ -363,7 +368,8 @@ def follow_fixed_wording(kind: str, docx: Any) -> int:
         texts = list(p.iter(f"{ns}t"))
         joined = "".join(t.text or "" for t in texts)
         if kind == "letter":
-            new = "{{ opening_line }}" if _OLD_LETTER_OPENING.match(joined) else joined
+            new = ("{{ opening_line }}" if _OLD_LETTER_OPENING.match(joined)
+                   else "{{ closing_line }}" if _OLD_LETTER_CLOSING.match(joined) else joined)
         else:
             new = _OLD_OPINION_WORD.sub("现提出{{ opinion_word }}如下", joined)
         if new == joined or not texts:

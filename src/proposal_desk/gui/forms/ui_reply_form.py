@@ -327,7 +327,7 @@ class Ui_ReplyForm(object):
         self.jointCheck.setToolTip(QCoreApplication.translate("ReplyForm", u"\u4e0d\u52fe\u9009\u5219\u6bcf\u4f4d\u8054\u540d\u4eba\u5404\u4e00\u5c01", None))
 #endif // QT_CONFIG(tooltip)
         self.textLabel.setText(QCoreApplication.translate("ReplyForm", u"\u7b54\u590d\u6b63\u6587(&B)", None))
-        self.textEdit.setPlaceholderText(QCoreApplication.translate("ReplyForm", u"\u7b54\u590d\u7684\u6b63\u6587\uff1a\u4e00\u3001\u2026\u2026 \u4e8c\u3001\u2026\u2026\uff08\u4e0d\u542b\u79f0\u547c\u548c\u843d\u6b3e\uff0c\u751f\u6210\u7b54\u590d\u51fd\u65f6\u81ea\u52a8\u52a0\u4e0a\uff09", None))
+        self.textEdit.setPlaceholderText(QCoreApplication.translate("ReplyForm", u"\u7b54\u590d\u7684\u6b63\u6587\uff1a\u4e00\u3001\u2026\u2026 \u4e8c\u3001\u2026\u2026\uff08\u4e0d\u542b\u79f0\u547c\u3001\u5f00\u5934\u201c\u60a8\u63d0\u51fa\u7684\u300a\u2026\u2026\u300b\u6536\u6089\u3002\u73b0\u7b54\u590d\u5982\u4e0b\uff1a\u201d\u3001\u7ed3\u5c3e\u201c\u611f\u8c22\u60a8\u5bf9\u6211\u4eec\u5de5\u4f5c\u7684\u5173\u5fc3\u548c\u652f\u6301\u2026\u2026\u201d\u548c\u843d\u6b3e\uff0c\u751f\u6210\u7b54\u590d\u51fd\u65f6\u81ea\u52a8\u52a0\u4e0a\uff09", None))
         self.summaryLabel.setText(QCoreApplication.translate("ReplyForm", u"\u529e\u7406\u5de5\u4f5c\u5c0f\u7ed3\uff08\u5199\u5165\u5e74\u5ea6\u529e\u7406\u60c5\u51b5\u62a5\u544a\uff09", None))
         self.summaryEdit.setPlaceholderText(QCoreApplication.translate("ReplyForm", u"\u4e00\u662f\u2026\u2026\uff1b\u4e8c\u662f\u2026\u2026\uff1b\u4e09\u662f\u2026\u2026", None))
         self.roundsLabel.setText("")

@@ -99,3 +99,16 @@ def test_xlsx_list(chase_db, tmp_path: Path) -> None:
 def test_wrong_suffix_is_refused(chase_db, tmp_path: Path) -> None:
     with chase_db.session() as s, pytest.raises(UserError, match=r"\.docx 或 \.xlsx"):
         write_chase_list(s, tmp_path / "催办.pdf", today=TODAY)
+
+
+def test_xlsx_list_prints_landscape_one_page_wide_with_its_header_on_every_page(
+        chase_db, tmp_path: Path) -> None:
+    with chase_db.session() as s:
+        path = write_chase_list(s, tmp_path / "催办.xlsx", today=TODAY)
+    ws = load_workbook(path).active
+    header = next(row[0].row for row in ws.iter_rows() if row[0].value == "序号")
+    assert ws.print_title_rows.replace("$", "") == f"{header}:{header}"
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)

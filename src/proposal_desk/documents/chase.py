@@ -154,4 +154,17 @@ def _write_xlsx(context: dict[str, Any], path: Path) -> Path:
     for index, (_, _, width) in enumerate(_COLUMNS, start=1):
         ws.column_dimensions[ws.cell(row=header, column=index).column_letter].width = width
     ws.freeze_panes = ws.cell(row=header + 1, column=1)
+    _page_setup(ws, header)
     return write_atomically(path, lambda tmp: wb.save(str(tmp)))
+
+
+def _page_setup(ws: Any, header: int) -> None:
+    """Printed as the director reads it: A4 landscape, all ten columns on one page's width
+    (as many pages down as it takes), the header row repeated on every page."""
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # 0: no limit on the pages down
+    ws.print_options.horizontalCentered = True

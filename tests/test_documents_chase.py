@@ -109,6 +109,6 @@ def test_xlsx_list_prints_landscape_one_page_wide_with_its_header_on_every_page(
     header = next(row[0].row for row in ws.iter_rows() if row[0].value == "序号")
     assert ws.print_title_rows.replace("$", "") == f"{header}:{header}"
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.paperSize == ws.PAPERSIZE_A4
+    assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)

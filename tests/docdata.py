@@ -80,7 +80,9 @@ def add_ledger_2024(session: Any, meeting_name: str | None = None) -> None:
                                 signer="李局长")
             handling.record_opinion(p, opinion, received_on=day(replied) + dt.timedelta(days=5))
         else:
-            handling.save_assist_opinion(session, p, sent_on=day(replied),
+            # from_record: the ledger's history, some opinions dated before 交办 (the import
+            # warns and keeps them; the window refuses such a date)
+            handling.save_assist_opinion(session, p, sent_on=day(replied), from_record=True,
                                          text="我局结合职能提出会办意见。")
         session.flush()
 

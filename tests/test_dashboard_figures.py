@@ -26,9 +26,9 @@ def _return_one(db: Any, role: str) -> str:
         p = next(p for p in s.scalars(select(Proposal).order_by(Proposal.number))
                  if p.role == role and not p.returns and p.status in
                  (Status.PENDING_SIGN.value, Status.IN_PROGRESS.value))
+        handling.request_return(p, on=TODAY, reason="不属于本单位职责")  # before answering
         if not Role(role).answers_member:
             handling.save_assist_opinion(s, p, text="同意主办单位意见。", sent_on=TODAY)
-        handling.request_return(p, on=TODAY, reason="不属于本单位职责")
         handling.decide_return(p, ReturnOutcome.ACCEPTED.value, TODAY)
         return p.number
 

@@ -179,6 +179,7 @@ def check_handling_date(day: dt.date | None, assigned_on: dt.date | None, label:
 
 SIGNED_ON = "签收日期"
 OPINION_SENT = "会办意见送出日期"
+RETURN_ON = "退回申请日期"
 
 
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
@@ -189,6 +190,28 @@ def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
 def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
     """答复 is never before 交办 (the one rule for the window and an import)."""
     check_not_before_assigned(sent_on, assigned_on, "答复日期")
+
+
+def answered_on(p: Proposal) -> dt.date | None:
+    """The day the first reply or 会办意见 went out (None: not answered yet)."""
+    sent = [r.sent_on for r in p.replies if r.sent_on]
+    sent += [o.sent_on for o in p.assist_opinions if o.sent_on]
+    return min(sent, default=None)
+
+
+def check_return_request(on: dt.date, assigned_on: dt.date | None,
+                         answered: dt.date | None, role: Role,
+                         today: dt.date | None = None) -> None:
+    """退回 is asked for soon after 交办 (DOMAIN: within 5-10 working days), for a proposal
+    wrongly assigned: never before 交办 or after today, and never on or after the day we
+    answered it: answering accepted the proposal as ours, and a request then would take an
+    answered (even closed) proposal back to 退回中. A request dated before the answer (history
+    typed in late, a ledger's refused request) is kept."""
+    check_handling_date(on, assigned_on, RETURN_ON, today)
+    if answered is not None and on >= answered:
+        what = "答复" if role.answers_member else "送出会办意见"
+        raise UserError(f"本件已于{format_cn(answered)}{what}，不能再申请退回"
+                        f"（{RETURN_ON}{format_cn(on)}；退回应在{what}之前提出）")
 
 
 def check_opinion(sent_on: dt.date | None, received_on: dt.date | None) -> None:
@@ -428,7 +451,8 @@ def request_return(p: Proposal, *, on: dt.date, reason: str,
     reason = clean_text(reason)
     check_return_reason(reason)
     if any(r.outcome == ReturnOutcome.PENDING for r in p.returns):
-        raise UserError("已有一份待审核的退回申请")
+        raise UserError("已有一份待审核的退回申请（如日期或理由有误，请先撤回该申请）")
+    check_return_request(on, p.assigned_on, answered_on(p), Role(p.role))
     request = ReturnRequest(requested_on=on, reason=reason, outcome=ReturnOutcome.PENDING.value,
                             suggested_unit=clean_line(suggested_unit))
     p.returns.append(request)
@@ -443,13 +467,21 @@ def decide_return(p: Proposal, outcome: str, on: dt.date) -> None:
     pending[-1].decided_on = on
 
 
+FOLLOW_UP_ON = "跟踪日期"
+
+
 def add_follow_up(p: Proposal, *, year: int, on: dt.date, progress: str,
                   carried_out: bool) -> FollowUp:
-    """回头看 of a B/C answer in a later year."""
+    """回头看 of a B/C answer in a later year: dated not after today, and not before 交办 or
+    the answer it follows up."""
     sent = [r for r in p.replies if r.sent_on]
     category = max(sent, key=lambda r: r.round).category if sent else ""
     if category not in ("B", "C"):
         raise UserError("只有 B 类、C 类答复的提案需要跟踪落实")
+    check_handling_date(on, p.assigned_on, FOLLOW_UP_ON)
+    first = min(r.sent_on for r in sent)
+    if on < first:
+        raise UserError(f"{FOLLOW_UP_ON}不能早于答复日期（{format_cn(first)}）")
     follow = FollowUp(year=year, date=on, progress=clean_text(progress), carried_out=carried_out)
     p.follow_ups.append(follow)
     return follow

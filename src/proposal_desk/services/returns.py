@@ -40,6 +40,16 @@ def decide(p: Proposal, outcome: str, on: dt.date | None,
     handling.decide_return(p, outcome, on)
 
 
+def withdraw(p: Proposal) -> ReturnRequest:
+    """撤回 the pending request (filed by mistake, or with a wrong date or reason; file it
+    again as it should be). It is taken off the proposal; the 办理日志 keeps what it said."""
+    request = pending_request(p)
+    if request is None:
+        raise UserError("没有待审核的退回申请")
+    p.returns.remove(request)
+    return request
+
+
 def return_lines(p: Proposal) -> list[str]:
     """One line per 退回 request, newest first, for the detail pane's banner."""
     lines = []

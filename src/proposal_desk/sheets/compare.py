@@ -218,6 +218,12 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
                                              or current.get("return_reason") or "")
             except UserError as exc:
                 problems.append(("return_on", str(exc)))
+        if on and "return_on" in wanted and wanted["return_on"] != current.get("return_on"):
+            try:  # a new request: the rule of handling.request_return
+                handling.check_return_request(wanted["return_on"], assigned, replied, role,
+                                              today)
+            except UserError as exc:
+                problems.append(("return_on", str(exc)))
         decided = wanted.get("return_decided")
         if on and decided and decided < on:
             problems.append(("return_decided", "退回审核日期不能早于退回日期"))

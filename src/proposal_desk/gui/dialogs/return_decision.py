@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import ReturnOutcome
+from proposal_desk.gui import messages
 from proposal_desk.gui.errors import show_exception
 from proposal_desk.gui.widgets.date_field import DateField
 from proposal_desk.services import returns
@@ -51,10 +52,30 @@ class ReturnDecisionDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登记结果")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        # A request filed by mistake or with a wrong date or reason is taken back, then filed
+        # again as it should be (a second one is refused while this one is pending).
+        self.withdraw_button = buttons.addButton("撤回退回申请",
+                                                 QDialogButtonBox.ButtonRole.ResetRole)
+        self.withdraw_button.setToolTip("申请有误（日期、理由）或不再退回：撤回这份申请，"
+                                        "办理日志保留其内容；如需要可重新申请")
+        self.withdraw_button.clicked.connect(self.withdraw)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.buttons = buttons
+
+    def withdraw(self) -> None:
+        if not messages.confirm(self, "撤回退回申请",
+                                "撤回这份尚未答复的退回申请？本件恢复为原来的办理状态，"
+                                "申请的内容留在办理日志中。", yes="撤回申请", no="不撤回",
+                                danger=True):
+            return
+        try:
+            self._change(lambda _s, p: returns.withdraw(p))
+        except Exception as exc:
+            show_exception(self, exc)
+            return
+        super().accept()
 
     def accept(self) -> None:
         try:

@@ -38,14 +38,40 @@ def test_late_unanswered_proposals_are_stated_beside_the_on_time_rate(db, tmp_pa
         add_letter_case(s, number="1", sent=dt.date(2025, 6, 10))  # due 6-18: on time
         add_letter_case(s, number="2", sent=None)  # due 2025-06-18, never answered
     fig = _figures(db, 2025, DEC20)
-    # The rate keeps its definition (answered on time / answered) …
-    assert (fig.on_time, fig.replied) == (1, 1)
+    # A late proposal without an answer is not on time: it is in the rate's base (the rate
+    # used to leave it out, 100.0% beside "1件已超过办理时限尚未答复") …
+    assert (fig.on_time, fig.replied, fig.on_time_base) == (1, 1, 2)
     assert fig.overdue_unanswered == 1
     text, _ = _report(db, tmp_path, 2025, DEC20)
-    assert "按时答复1件，按时办结率100.0%；另有1件已超过办理时限尚未答复" in text
-    # … and before the due date nothing is late.
+    assert ("已超过办理时限尚未答复1件；按时答复1件，按时办结率50.0%（以已答复和已超过办理时限"
+            "的2件计）") in text
+    # … and before the due date nothing is late: the base is the answered ones.
     text, _ = _report(db, tmp_path, 2025, dt.date(2025, 6, 12))
     assert "超过办理时限" not in text
+    assert "按时答复1件，按时办结率100.0%；" in text
+
+
+def test_the_report_says_which_of_its_closed_ones_the_window_shows_as_replied(
+        db, tmp_path) -> None:
+    """The report counts every answered proposal as 办结, as handling reports do; the window's
+    已办结 waits for the member's opinion (已答复 until then): the report says how many of its
+    办结 are still 已答复, and a 退回 request waiting for a decision is neither."""
+    with db.transaction() as s:
+        setup_bureau(s)
+        closed = add_letter_case(s, number="1", sent=dt.date(2025, 6, 10))
+        handling.record_opinion(closed, "满意", received_on=dt.date(2025, 6, 20))
+        add_letter_case(s, number="2", sent=dt.date(2025, 6, 12))  # awaiting the opinion
+        add_letter_case(s, number="3", sent=None)
+        returning = add_letter_case(s, number="4", sent=None)
+        handling.request_return(returning, on=dt.date(2025, 3, 20), reason="不属于本单位职责")
+    with db.session() as s:
+        statuses = {p.number: p.status for p in s.query(Proposal)}
+    assert statuses == {"1": "已办结", "2": "已答复", "3": "办理中", "4": "退回中"}
+    fig = _figures(db, 2025, dt.date(2025, 6, 15))
+    assert (fig.closed, fig.awaiting_opinion, fig.returning, fig.in_progress) == (2, 1, 1, 1)
+    text, _ = _report(db, tmp_path, 2025, dt.date(2025, 6, 15))
+    assert ("截至2025年6月15日，已办结2件（含已答复、待委员反馈意见的1件），1件已申请退回、"
+            "待审核，1件正在办理。") in text
 
 
 def test_unsatisfied_opinion_and_the_handling_again_are_reported(db, tmp_path) -> None:

@@ -248,6 +248,13 @@ class ReportFigures:
     # Of `reopened`: 不满意 on record without the date it came back (a ledger's last word),
     # so no re-handling is known.
     reopened_unrecorded: int = 0
+    # Of `closed`: answered, the member's opinion not back yet (the window's 已答复; the
+    # rest of `closed` is the window's 已办结).
+    awaiting_opinion: int = 0
+    # 退回 requested, not decided yet: neither 办结 nor being handled.
+    returning: int = 0
+    # The 按时办结率's base: answered, and late without an answer (answered + overdue).
+    on_time_base: int = 0
 
     @property
     def lead(self) -> int:
@@ -290,6 +297,8 @@ class ReportFigures:
             "prior_b_done": self.prior_b_done, "overdue_unanswered": self.overdue_unanswered,
             "rehandled": len(self.rehandled),
             "answered_without_contact": self.answered_without_contact,
+            "awaiting_opinion": self.awaiting_opinion, "returning": self.returning,
+            "on_time_base": self.on_time_base,
         }
 
 
@@ -337,14 +346,18 @@ def compute(digests: list[Digest], settings: BureauSettings,
 
     # 办复 (answered): the first reply (主办/分办) or the 会办意见 (协办/会办) has been sent.
     answered = sum(1 for d in ours if d.replied_on is not None)
-    # 办结 (closed): answered and not reopened by a 不满意 opinion, i.e. status 已答复 or
-    # 已办结; a reopened proposal is being handled again.
+    # 办结 (closed), as handling reports count it (reference/: 均已办结 = every one answered):
+    # answered and not reopened by a 不满意 opinion, i.e. status 已答复 or 已办结. The window
+    # keeps the two apart (已办结: opinion back or 会办意见 sent; 已答复: awaiting the
+    # member's opinion), so the report says how many of its 办结 are still 已答复.
     closed = sum(1 for d in ours if d.status in CLOSED_STATUSES)
+    awaiting = sum(1 for d in ours if d.status == Status.REPLIED.value)
     reopened = sum(1 for d in ours if d.status == Status.REOPENED.value)
+    returning = sum(1 for d in ours if d.status == Status.RETURNING.value)
     # A 不满意 with no date it came back has no re-handling deadline: a ledger's history,
     # where nothing says the proposal is being handled again.
     unrecorded = sum(1 for d in ours if d.status == Status.REOPENED.value and d.due is None)
-    in_progress = total - closed - reopened
+    in_progress = total - closed - reopened - returning
 
     # Categories count only 主办 and 分办 proposals that have one. A proposal handled again
     # after 不满意 counts once, with the category of its latest sent reply (the answer that
@@ -364,10 +377,11 @@ def compute(digests: list[Digest], settings: BureauSettings,
     basically = opinions.count(Satisfaction.BASICALLY.value)
     unsatisfied = opinions.count(Satisfaction.UNSATISFIED.value)
 
-    # 按时办结率 = answered on or before the due date / answered (rules.is_on_time: the first
-    # reply for 主办/分办, the 会办意见 for 协办/会办, against the due date then in force).
-    # The rate's base leaves out proposals not answered yet, so those already past their due
-    # date are counted apart (overdue_unanswered) and the report states them beside the rate.
+    # 按时办结率 = answered on or before the due date / (answered + past the due date and not
+    # answered yet) (rules.is_on_time: the first reply for 主办/分办, the 会办意见 for
+    # 协办/会办, against the due date then in force). A late proposal without an answer is
+    # surely not on time, so it is in the base; one not due yet cannot be judged and is not.
+    # At the year's end, when every one is due, the base is every proposal.
     timed = [d.on_time for d in ours if d.on_time is not None]
     on_time = sum(1 for t in timed if t)
     waiting = (Status.PENDING_SIGN.value, Status.IN_PROGRESS.value)
@@ -395,7 +409,8 @@ def compute(digests: list[Digest], settings: BureauSettings,
         satisfaction_rate=percent(satisfied, len(opinions)),
         satisfied_or_basic_rate=percent(satisfied + basically, len(opinions)),
         answer_rate=percent(answered, total),
-        replied=len(timed), on_time=on_time, on_time_rate=percent(on_time, len(timed)),
+        replied=len(timed), on_time=on_time,
+        on_time_rate=percent(on_time, len(timed) + overdue_unanswered),
         face_base=len(face_base), face_count=face_count,
         face_rate=percent(face_count, len(face_base)),
         topics=topics, key=tuple(d for d in ours if d.key),
@@ -405,5 +420,6 @@ def compute(digests: list[Digest], settings: BureauSettings,
         overdue_unanswered=overdue_unanswered,
         rehandled=tuple(d for d in ours if d.answers_member and d.rehandled),
         answered_without_contact=without_contact,
-        reopened_unrecorded=unrecorded,
+        reopened_unrecorded=unrecorded, awaiting_opinion=awaiting, returning=returning,
+        on_time_base=len(timed) + overdue_unanswered,
     )

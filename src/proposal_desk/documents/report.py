@@ -72,15 +72,21 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
     total = f"，合计{fig.total}件" if len(fig.by_meeting) > 1 else ""
     roles = _count_phrase([(r.value, fig.by_role.get(r.value, 0)) for r in ROLE_ORDER])
     sentence = f"{year}年，{bureau}共承办{scope}{total}，其中{roles}。"
+    # 办结 as reports count it (answered); the window's 已办结 leaves out the 已答复 ones still
+    # awaiting the member's opinion, so the sentence says how many those are.
+    awaiting = (f"（含已答复、待{member}反馈意见的{fig.awaiting_opinion}件）"
+                if fig.awaiting_opinion else "")
     if fig.closed == fig.total:
-        sentence += "目前均已办结。"
+        sentence += f"目前均已办结{awaiting}。"
     else:
-        parts = [f"截至{format_cn(today)}，已办结{fig.closed}件"]
+        parts = [f"截至{format_cn(today)}，已办结{fig.closed}件{awaiting}"]
         handled_again = fig.reopened - fig.reopened_unrecorded
         if handled_again:
             parts.append(f"{handled_again}件因{member}不满意正在重新办理")
         if fig.reopened_unrecorded:
             parts.append(f"{fig.reopened_unrecorded}件{member}意见为不满意（尚未录入重新办理情况）")
+        if fig.returning:
+            parts.append(f"{fig.returning}件已申请退回、待审核")
         if fig.in_progress:
             parts.append(f"{fig.in_progress}件正在办理")
         sentence += "，".join(parts) + "。"
@@ -113,12 +119,14 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
         lines.append(rehandled_sentence(fig.rehandled, member))
 
     rates = [f"已答复{fig.answered}件，办复率{percent_text(fig.answer_rate)}"]
-    if fig.replied:
-        # 按时办结率 = answered by the due date / answered (figures.compute); the late ones not
-        # answered at all are outside that base, so they are stated right after it.
-        rates.append(f"按时答复{fig.on_time}件，按时办结率{percent_text(fig.on_time_rate)}")
     if fig.overdue_unanswered:
-        rates.append(f"另有{fig.overdue_unanswered}件已超过办理时限尚未答复")
+        rates.append(f"已超过办理时限尚未答复{fig.overdue_unanswered}件")
+    if fig.on_time_base:
+        # 按时办结率 = answered by the due date / (answered + late unanswered), figures.compute:
+        # its base is said when it is not simply the answered ones.
+        base = (f"（以已答复和已超过办理时限的{fig.on_time_base}件计）"
+                if fig.overdue_unanswered else "")
+        rates.append(f"按时答复{fig.on_time}件，按时办结率{percent_text(fig.on_time_rate)}{base}")
     if fig.face_base:
         rates.append(f"已答复的{lead_roles}{kind}中与{member}当面沟通的{fig.face_count}件，"
                      f"见面率{percent_text(fig.face_rate)}")

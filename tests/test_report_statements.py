@@ -63,6 +63,7 @@ def test_the_report_says_which_of_its_closed_ones_the_window_shows_as_replied(
         add_letter_case(s, number="2", sent=dt.date(2025, 6, 12))  # awaiting the opinion
         add_letter_case(s, number="3", sent=None)
         returning = add_letter_case(s, number="4", sent=None)
+        returning.key = True
         handling.request_return(returning, on=dt.date(2025, 3, 20), reason="不属于本单位职责")
     with db.session() as s:
         statuses = {p.number: p.status for p in s.query(Proposal)}
@@ -72,6 +73,7 @@ def test_the_report_says_which_of_its_closed_ones_the_window_shows_as_replied(
     text, _ = _report(db, tmp_path, 2025, dt.date(2025, 6, 15))
     assert ("截至2025年6月15日，已办结2件（含已答复、待委员反馈意见的1件），1件已申请退回、"
             "待审核，1件正在办理。") in text
+    assert "重点提案1件：第4号《关于加快跨境电商发展的建议》，已申请退回、待审核。" in text
 
 
 def test_unsatisfied_opinion_and_the_handling_again_are_reported(db, tmp_path) -> None:

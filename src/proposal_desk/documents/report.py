@@ -187,6 +187,8 @@ def _key_phrase(d: Digest) -> str:
     elif d.status == Status.REOPENED.value:
         member = Kind(d.kind).member_word if d.kind in {k.value for k in Kind} else "委员"
         text += "，正在重新办理" if d.due else f"，{member}意见为不满意"
+    elif d.status == Status.RETURNING.value:
+        text += "，已申请退回、待审核"
     else:
         text += "，正在办理"
     return text

@@ -104,8 +104,11 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
     if not title:
         raise UserError("案由不能为空")
     role = _check_role(p, info.role)
-    if info.due_override and info.assigned_on and info.due_override < info.assigned_on:
-        raise UserError("办理时限不能早于交办日期")
+    if info.assigned_on != p.assigned_on:  # the dates held must still follow it
+        later = handling.dates_after_assigned(p)
+        later.pop(handling.SIGNED_ON)  # the form's own 签收日期 is checked below
+        handling.check_assigned(info.assigned_on, later)
+    handling.check_not_before_assigned(info.due_override, info.assigned_on, "办理时限")
     if info.signed_on:
         handling.check_signed(info.signed_on, info.assigned_on)
         handling.check_not_in_future(info.signed_on, "签收日期")  # as handling.sign does
@@ -160,6 +163,7 @@ def create_proposal(session: Session, *, meeting_id: int, number: str, title: st
         role_value = Role(role).value
     except ValueError as exc:
         raise UserError(f"办理方式“{role}”无效") from exc
+    handling.check_assigned(assigned_on, {})
     p = Proposal(meeting=meeting, number=number, title=title, role=role_value,
                  assigned_on=assigned_on)
     session.add(p)

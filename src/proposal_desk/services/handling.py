@@ -192,6 +192,35 @@ def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
     check_not_before_assigned(sent_on, assigned_on, "答复日期")
 
 
+def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None], *,
+                   today: dt.date | None = None) -> None:
+    """A 交办日期 set or changed: not after today, and not after a date that must follow it
+    (`later`: label → the earliest such date held, as dates_after_assigned gives them). The
+    办理时限 is held to it by check_not_before_assigned."""
+    check_not_in_future(assigned_on, "交办日期", today)
+    if assigned_on is None:
+        return
+    for label, day in later.items():
+        if day is not None and day < assigned_on:
+            raise UserError(f"交办日期（{format_cn(assigned_on)}）不能晚于{label}"
+                            f"（{format_cn(day)}）")
+
+
+def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
+    """The earliest date of each kind the proposal holds that may not precede its 交办."""
+    def first(days: Any) -> dt.date | None:
+        return min((d for d in days if d is not None), default=None)
+
+    return {
+        SIGNED_ON: p.signed_on,
+        "答复日期": first(r.sent_on for r in p.replies),
+        OPINION_SENT: first(o.sent_on for o in p.assist_opinions),
+        "沟通日期": first(r.date for r in p.records),
+        RETURN_ON: first(r.requested_on for r in p.returns),
+        "跟踪日期": first(f.date for f in p.follow_ups),
+    }
+
+
 def answered_on(p: Proposal) -> dt.date | None:
     """The day the first reply or 会办意见 went out (None: not answered yet)."""
     sent = [r.sent_on for r in p.replies if r.sent_on]

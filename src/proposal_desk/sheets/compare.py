@@ -36,6 +36,7 @@ PLAIN = ("title", "sector", "supervisor", "merged_with", "summary", "notes", "as
           "signed", "leader", "section", "handler", "replied", "category", "doc_number",
           "signer", "publicity", "satisfaction", "opinion_date", "return_on", "return_reason",
           "return_outcome", "return_decided")
+OPINION_SENT = handling.OPINION_SENT
 REPLY_FIELDS = {"replied": "sent_on", "category": "category", "doc_number": "doc_number",
                  "signer": "signer", "publicity": "publicity"}
 
@@ -202,6 +203,7 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             handling.check_signed(wanted["signed"], assigned)
         except UserError as exc:
             problems.append(("signed", str(exc)))
+    problems += _assigned_problems(role, wanted, current, today)
     if p is not None and p.role != role.value:
         old = Role(p.role)
         if old.answers_member != role.answers_member and p.answered:
@@ -235,6 +237,33 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             for k in ("replied", "category", "satisfaction", "opinion_date")):
         problems.append(("replied", "该提案已重新办理（有第二轮答复），台账中的答复信息"
                                     "无法对应到某一轮；请在程序中修改"))
+    return problems
+
+
+def _assigned_problems(role: Role, wanted: dict[str, Any], current: dict[str, Any],
+                       today: dt.date) -> list[tuple[str, str]]:
+    """A 交办日期 the row sets or changes, checked as the window checks it
+    (handling.check_assigned): not after today, not after the dates held that must follow it
+    (those the row also gives are checked against it above), and the 办理时限 not before it."""
+    problems: list[tuple[str, str]] = []
+    new = wanted.get("assigned")
+    assigned = new or current.get("assigned")
+    changed = bool(new) and new != current.get("assigned")
+    if changed:
+        held = {"signed": handling.SIGNED_ON,
+                "replied": "答复日期" if role.answers_member else OPINION_SENT,
+                "return_on": handling.RETURN_ON}
+        later = {label: current.get(key) for key, label in held.items() if not wanted.get(key)}
+        try:
+            handling.check_assigned(new, later, today=today)
+        except UserError as exc:
+            problems.append(("assigned", str(exc)))
+    due = wanted.get("due")
+    if changed or (due and due != current.get("due")):  # what was stored before is let be
+        try:
+            handling.check_not_before_assigned(due or current.get("due"), assigned, "办理时限")
+        except UserError as exc:
+            problems.append(("due" if due else "assigned", str(exc)))
     return problems
 
 

@@ -1,0 +1,97 @@
+"""A 交办日期 set or changed, by the window or an import, keeps the dates that must follow it
+(签收, 答复 …) after it, is never after today, and the 办理时限 is never before it; an import
+refuses the row with its column named and changes nothing (newcomer's try-out 4, finding 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sheet_support import dump, run_import, write_sheet
+
+from proposal_desk.services import editing, handling
+from proposal_desk.services.queries import find_proposal, load_proposal
+from proposal_desk.sheets import SheetError
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.errors import UserError
+
+D = dt.date
+TODAY = dt.date.today()
+TOMORROW = TODAY + dt.timedelta(days=1)
+HEAD = ["提案号", "案由", "提案人", "办理方式", "主办单位", "交办日期", "办理时限"]
+
+
+def cn(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _sheet(tmp_path: Path, name: str, assigned: str, due: str = "") -> Path:
+    return write_sheet(tmp_path / name, [HEAD, ["9", "关于丁的建议", "钱七", "主办", "区商务局",
+                                                assigned, due]], sheet="2025年交办清单")
+
+
+def _refused(db: Database, path: Path, column: str) -> str:
+    before = dump(db)
+    with pytest.raises(SheetError) as caught:
+        run_import(db, path)
+    lines = [line for line in str(caught.value).splitlines() if column in line]
+    assert len(lines) == 1, str(caught.value)
+    assert dump(db) == before  # nothing written
+    return lines[0]
+
+
+def test_an_import_keeps_the_stored_sign_date_after_the_assignment(bureau_db: Database,
+                                                                   tmp_path: Path) -> None:
+    run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18"))
+    with bureau_db.transaction() as s:
+        handling.sign(find_proposal(s, "9"), D(2025, 3, 20))
+    line = _refused(bureau_db, _sheet(tmp_path, "b.xlsx", "2025-04-01"), "F列「交办日期」")
+    assert line.endswith("交办日期（2025年4月1日）不能晚于签收日期（2025年3月20日）")
+    with bureau_db.transaction() as s:  # a reply held: the same rule
+        p = find_proposal(s, "9")
+        p.signed_on = None
+        handling.save_reply(s, p, text="正文", category="A", sent_on=D(2025, 3, 25))
+    line = _refused(bureau_db, _sheet(tmp_path, "c.xlsx", "2025-03-26"), "F列「交办日期」")
+    assert line.endswith("交办日期（2025年3月26日）不能晚于答复日期（2025年3月25日）")
+    run_import(bureau_db, _sheet(tmp_path, "d.xlsx", "2025-03-19"))  # still before both
+    with bureau_db.session() as s:
+        assert find_proposal(s, "9").assigned_on == D(2025, 3, 19)
+
+
+def test_an_import_refuses_a_future_assignment_and_a_due_before_it(bureau_db: Database,
+                                                                   tmp_path: Path) -> None:
+    line = _refused(bureau_db, _sheet(tmp_path, "f.xlsx", TOMORROW.isoformat()),
+                    "F列「交办日期」")
+    assert line.endswith(f"交办日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）")
+    line = _refused(bureau_db, _sheet(tmp_path, "g.xlsx", "2025-03-18", "2025-03-17"),
+                    "G列「办理时限」")
+    assert line.endswith("办理时限不能早于交办日期（2025年3月18日）")
+    run_import(bureau_db, _sheet(tmp_path, "h.xlsx", "2025-03-18", "2025-06-18"))
+
+
+def test_the_window_keeps_the_same_rule(bureau_db: Database, tmp_path: Path) -> None:
+    run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18"))
+    with bureau_db.transaction() as s:
+        p = find_proposal(s, "9")
+        handling.sign(p, D(2025, 3, 20))
+        handling.add_record(p, date=D(2025, 3, 19), method="电话")
+        pid = p.id
+    for assigned, said in (
+            (D(2025, 3, 21), "交办日期（2025年3月21日）不能晚于沟通日期（2025年3月19日）"),
+            (TOMORROW, f"交办日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）")):
+        with bureau_db.session() as s:
+            info = editing.read_basic(load_proposal(s, pid))
+        info.assigned_on = assigned
+        info.signed_on = None
+        with pytest.raises(UserError) as caught, bureau_db.transaction() as s:
+            editing.apply_basic(s, load_proposal(s, pid), info)
+        assert str(caught.value) == said
+    with bureau_db.session() as s:
+        info = editing.read_basic(load_proposal(s, pid))
+    info.due_override = D(2025, 3, 1)
+    with pytest.raises(UserError) as caught, bureau_db.transaction() as s:
+        editing.apply_basic(s, load_proposal(s, pid), info)
+    assert str(caught.value) == "办理时限不能早于交办日期（2025年3月18日）"
+    with bureau_db.session() as s:
+        assert load_proposal(s, pid).assigned_on == D(2025, 3, 18)

@@ -137,10 +137,11 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
         lines.append(f"重点{kind}{len(fig.key)}件：{items}。")
 
     if fig.prior_b and fig.prior_year:
-        sentence = (f"{fig.prior_year}年答复为B类的{kind}共{fig.prior_b}件，"
-                    f"已落实{fig.prior_b_done}件")
+        sentence = f"{fig.prior_year}年答复为B类的{kind}共{fig.prior_b}件，"
         rest = fig.prior_b - fig.prior_b_done
-        sentence += f"，其余{rest}件正在跟踪落实。" if rest else "，均已落实。"
+        # "已落实1件，均已落实" said it twice
+        sentence += (f"已落实{fig.prior_b_done}件，其余{rest}件正在跟踪落实。" if rest
+                     else "均已落实。")
         lines.append(sentence)
     return lines
 

@@ -7,6 +7,7 @@ data folder carries them. The command line's `config` and the settings dialog bo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,23 +27,25 @@ class SettingKey:
     label: str  # shown to users
     default: Any
     kind: str = "str"  # str, list, int, dict, bool, days (dates and date ranges)
+    limits: tuple[int, int] | None = None  # an int's range (the settings window's spin boxes)
+    required: bool = False  # may not be left empty
 
 
 KEYS: dict[str, SettingKey] = {k.key: k for k in [
-    SettingKey("bureau.name", "本单位名称", ""),
+    SettingKey("bureau.name", "本单位名称", "", required=True),
     SettingKey("bureau.aliases", "本单位别称（逗号分隔）", [], "list"),
     SettingKey("bureau.doc_prefix", "答复函发文字号前缀（如 周商函）", "", "str"),
     SettingKey("bureau.opinion_prefix", "会办意见发文字号前缀（如 周商会办）", "", "str"),
     SettingKey("bureau.contact_name", "联系人", ""),
     SettingKey("bureau.contact_phone", "联系电话", ""),
     SettingKey("bureau.cc", "默认抄送（逗号分隔）", ["区政协提案委员会", "区政府办公室"], "list"),
-    SettingKey("deadline.lead_months", "主办/分办答复时限（月）", 3, "int"),
-    SettingKey("deadline.assist_months", "协办/会办意见时限（月）", 1, "int"),
-    SettingKey("deadline.reopen_months", "不满意重新办理时限（月）", 3, "int"),
-    SettingKey("deadline.return_working_days", "退回时限（工作日）", 10, "int"),
+    SettingKey("deadline.lead_months", "主办/分办答复时限（月）", 3, "int", (1, 12)),
+    SettingKey("deadline.assist_months", "协办/会办意见时限（月）", 1, "int", (1, 12)),
+    SettingKey("deadline.reopen_months", "不满意重新办理时限（月）", 3, "int", (1, 12)),
+    SettingKey("deadline.return_working_days", "退回时限（工作日）", 10, "int", (1, 60)),
     SettingKey("deadline.first_contact_working_days", "首次沟通时限（工作日，0 不提醒）", 15,
-               "int"),
-    SettingKey("deadline.due_soon_days", "即将到期提前提醒（天）", 7, "int"),
+               "int", (0, 60)),
+    SettingKey("deadline.due_soon_days", "即将到期提前提醒（天）", 7, "int", (1, 60)),
     SettingKey("deadline.holidays", "节假日（工作日时限不计，逗号分隔，如 2025-04-04~2025-04-06）",
                [], "days"),
     SettingKey("deadline.workdays", "调休上班的周末（计入工作日，逗号分隔）", [], "days"),
@@ -55,8 +58,13 @@ KEYS: dict[str, SettingKey] = {k.key: k for k in [
 ]}
 
 
+class SettingError(ValueError):
+    """A setting refused, with one line for users (the command line and the window)."""
+
+
 def coerce(key: str, raw: Any) -> Any:
-    """Turn a value typed on the command line or in a form into the key's type."""
+    """Turn a value typed on the command line or in a form into the key's type (ValueError
+    if it cannot be); check_value then says whether it makes sense."""
     spec = KEYS.get(key)
     if spec is None:
         raise KeyError(key)
@@ -68,7 +76,7 @@ def coerce(key: str, raw: Any) -> Any:
         try:
             return int(str(raw).strip())
         except ValueError as exc:
-            raise ValueError(f"“{spec.label}”应为整数，收到“{raw}”") from exc
+            raise SettingError(f"“{spec.label}”应为整数，收到“{raw}”") from exc
     if spec.kind == "dict":
         if isinstance(raw, dict):
             return {str(k).strip(): str(v).strip() for k, v in raw.items()}
@@ -76,11 +84,45 @@ def coerce(key: str, raw: Any) -> Any:
         result: dict[str, str] = {}
         for pair in pairs:
             name, _, meaning = pair.partition("=")
-            result[name.strip()] = meaning.strip()
+            code = name.strip().upper()  # as the settings window stores a code
+            if code in result:
+                raise SettingError(f"答复类别“{code}”重复")
+            result[code] = meaning.strip()
         return result
     if spec.kind == "bool":
         return str(raw).strip().lower() in {"1", "true", "yes", "是", "y"}
     return str(raw).strip()
+
+
+def check_value(key: str, value: Any, *, categories_in_use: Iterable[str] = ()) -> None:
+    """A setting that would make nonsense is refused with one line naming it:
+    a number outside its range (a negative 答复时限 put due dates before 交办), an empty
+    bureau name, a category with no code or meaning, or one still given to replies
+    (`categories_in_use`: the categories stored replies have). Raises SettingError."""
+    spec = KEYS[key]
+    if spec.required and not value:
+        raise SettingError(f"“{spec.label}”不能为空")
+    if spec.limits is not None:
+        low, high = spec.limits
+        if not low <= value <= high:
+            raise SettingError(f"“{spec.label}”应在 {low} 到 {high} 之间，收到 {value}")
+    if key == "categories":
+        check_categories(value, categories_in_use)
+
+
+def check_categories(categories: dict[str, str], in_use: Iterable[str] = ()) -> None:
+    if not categories:
+        raise SettingError("至少要有一个答复类别")
+    for code, meaning in categories.items():
+        if not code:
+            raise SettingError("答复类别缺少类别代号（如 A）")
+        if not meaning:
+            raise SettingError(f"答复类别“{code}”缺少含义（答复函和报告中使用；"
+                               f"写成 {code}=含义）")
+    missing = sorted(set(in_use) - set(categories) - {""})
+    if missing:
+        names = "、".join(f"“{c}”" for c in missing)
+        raise SettingError(f"已有答复为{names}类，不能删除这些类别（可以修改其含义）")
 
 
 def coerce_list(raw: Any) -> list[str]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Kind, Role, Stage
 from proposal_desk.core.text import clean_line, clean_text, split_names
-from proposal_desk.services import handling
+from proposal_desk.services import handling, meeting_admin
 from proposal_desk.services.meetings import ensure_meeting
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import (
@@ -187,6 +187,9 @@ def update_meeting(session: Session, meeting_id: int, *, reply_due: dt.date | No
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise UserError("会议不存在")
+    wanted = {"reply_due": reply_due, "assist_due": assist_due, "return_due": return_due}
+    meeting_admin.check_meeting_dates(session, meeting_id, {  # a date kept is let be
+        name: day for name, day in wanted.items() if day != getattr(meeting, name)})
     meeting.reply_due = reply_due
     meeting.assist_due = assist_due
     meeting.return_due = return_due

@@ -13,10 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from proposal_desk.core.enums import Role
 from proposal_desk.core.text import clean_line
+from proposal_desk.services import handling
 from proposal_desk.services.meetings import parse_meeting
 from proposal_desk.storage.backup import backup_before
 from proposal_desk.storage.errors import UserError
@@ -35,6 +37,27 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
     if meeting is None:
         raise UserError("该会议已不存在（可能已被合并或删除），请刷新后重试")
     return meeting
+
+
+# A meeting's fixed dates (the office's notice), the roles each applies to, and their names
+# as the settings window shows them.
+_DUE_ROLES = {"reply_due": ((Role.LEAD, Role.SPLIT), "主办、分办答复截止日期"),
+              "assist_due": ((Role.ASSIST, Role.JOINT), "协办、会办意见截止日期"),
+              "return_due": (tuple(Role), "申请退回截止日期")}
+
+
+def check_meeting_dates(session: Session, meeting_id: int,
+                        dates: dict[str, dt.date | None]) -> None:
+    """A fixed date of a meeting is a deadline of its proposals: never before the 交办 of
+    any proposal it applies to (the rule of every handling date,
+    handling.check_not_before_assigned); `dates`: reply_due, assist_due, return_due."""
+    for name, day in dates.items():
+        if day is None:
+            continue
+        roles, label = _DUE_ROLES[name]
+        latest = session.scalar(select(func.max(Proposal.assigned_on)).where(
+            Proposal.meeting_id == meeting_id, Proposal.role.in_([r.value for r in roles])))
+        handling.check_not_before_assigned(day, latest, label)
 
 
 def rename_meeting(session: Session, meeting_id: int, new_name: str) -> Meeting:

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from proposal_desk.core.settings import DEFAULT_CATEGORIES, KEYS, coerce
+from proposal_desk.core.settings import (
+    DEFAULT_CATEGORIES,
+    KEYS,
+    SettingError,
+    check_categories,
+    coerce,
+)
 from proposal_desk.gui import messages, pickers
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.errors import show_exception
@@ -73,6 +79,8 @@ class SettingsDialog(QDialog):
         # Asked before a restore: unsaved edits in the window are saved or dropped first.
         self.before_restore: Callable[[], bool] = lambda: True
         self._setup_tables()
+        for key, spin in self._spins().items():  # the ranges the core holds (check_value)
+            spin.setRange(*(KEYS[key].limits or (0, 999)))
         self._load()
         ui.tabs.setCurrentIndex(PAGES.get(page, 0))
         ui.addSectionButton.clicked.connect(self._add_section)
@@ -101,6 +109,15 @@ class SettingsDialog(QDialog):
             button.clicked.connect(lambda _c=False, e=edit: self._choose_template(e))
 
     # ---- setup and loading -------------------------------------------------------------
+
+    def _spins(self) -> dict[str, Any]:
+        ui = self.ui
+        return {"deadline.lead_months": ui.leadMonthsSpin,
+                "deadline.assist_months": ui.assistMonthsSpin,
+                "deadline.reopen_months": ui.reopenMonthsSpin,
+                "deadline.return_working_days": ui.returnDaysSpin,
+                "deadline.first_contact_working_days": ui.firstContactSpin,
+                "deadline.due_soon_days": ui.dueSoonSpin}
 
     def _setup_tables(self) -> None:
         ui = self.ui
@@ -490,8 +507,12 @@ class SettingsDialog(QDialog):
             if code in categories:
                 raise UserError(f"答复类别“{code}”重复")
             categories[code] = meaning
-        if not categories:
-            raise UserError("至少要有一个答复类别")
+        if categories != self.values.get("categories"):  # the core's rules, when changed
+            try:
+                check_categories(categories)
+            except SettingError as exc:
+                ui.tabs.setCurrentIndex(PAGES["categories"])
+                raise UserError(str(exc)) from exc
         for key in DAY_KEYS:
             if error := self._check_days(key):
                 ui.tabs.setCurrentIndex(PAGES["deadlines"])
@@ -561,6 +582,9 @@ class SettingsDialog(QDialog):
                         continue
                     editing.update_meeting(session, meeting_id, reply_due=dates[0],
                                            assist_due=dates[1], return_due=dates[2])
+        except SettingError as exc:  # the core's refusal (core.settings.check_value)
+            show_exception(self, UserError(str(exc)))
+            return
         except Exception as exc:
             show_exception(self, exc)
             return

@@ -1,0 +1,55 @@
+"""The settings window refuses what the command line refuses, by the same core rules
+(core.settings.check_value, services.meeting_admin.check_meeting_dates): an empty bureau
+name, a category without meaning, a meeting's fixed date before 交办; its month spin boxes
+take the core's range (newcomer's try-out 4, finding 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableWidgetItem
+
+from proposal_desk.core.settings import KEYS
+from proposal_desk.storage.models import Meeting
+from proposal_desk.storage.settings_store import load_settings
+
+
+def _save_refused(qtbot: Any, dialog: Any) -> list[str]:
+    button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    texts = [b.text() for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    for box in dialog.findChildren(QMessageBox):
+        box.close()
+    return texts
+
+
+def test_the_window_refuses_what_the_command_line_refuses(qtbot: Any, seeded_db: Any,
+                                                          make_window: Any) -> None:
+    window = make_window(seeded_db)
+    dialog = window.open_settings()
+    ui = dialog.ui
+    assert (ui.leadMonthsSpin.minimum(), ui.leadMonthsSpin.maximum()) == \
+        KEYS["deadline.lead_months"].limits
+    ui.nameEdit.setText("")
+    assert _save_refused(qtbot, dialog) == ["“本单位名称”不能为空"]
+    ui.nameEdit.setText("区商务局")
+    ui.categoryTable.setItem(3, 1, QTableWidgetItem(""))
+    assert _save_refused(qtbot, dialog) == [
+        "答复类别“D”缺少含义（答复函和报告中使用；写成 D=含义）"]
+    ui.categoryTable.setItem(3, 1, QTableWidgetItem("所提问题留作参考的"))
+    ui.tabs.setCurrentIndex(2)
+    ui.assistDueField.setValue(dt.date(2025, 3, 1))
+    assert _save_refused(qtbot, dialog) == [
+        "协办、会办意见截止日期不能早于交办日期（2025年3月18日）"]
+    with seeded_db.session() as s:
+        assert load_settings(s).name == "区商务局"
+        assert s.query(Meeting).one().assist_due is None
+    ui.assistDueField.setValue(dt.date(2025, 5, 31))
+    button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with seeded_db.session() as s:
+        assert s.query(Meeting).one().assist_due == dt.date(2025, 5, 31)

@@ -65,3 +65,23 @@ def test_an_opinion_without_prefix_says_where_to_set_it(qtbot: Any, seeded_db: A
     assert notes[1:] == ["未设置会办意见发文字号前缀（设置 › 本单位），会办意见没有发文字号"]
     assert "未设置会办意见发文字号前缀" in window.statusBar().currentMessage()
     assert "proposal-desk config" not in window.statusBar().currentMessage()
+
+
+def test_all_letters_say_which_replies_had_no_text(qtbot: Any, seeded_db: Any,
+                                                   make_window: Any, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reply without text (a ledger's history) has no letter: the window says which."""
+    from proposal_desk.gui import messages
+
+    told: list[str] = []
+    monkeypatch.setattr(messages, "notice", lambda _parent, _title, text, **_kw: told.append(text))
+    with seeded_db.transaction() as s:
+        p = load_proposal(s, _pid(s, "144026"))
+        handling.add_record(p, date=dt.date(2025, 4, 2), method="电话")
+        handling.save_reply(s, p, category="A", sent_on=dt.date(2025, 6, 1), from_record=True)
+    window = make_window(seeded_db)
+    window.documents.all_letters(tmp_path / "all")
+    qtbot.waitUntil(lambda: bool(told), timeout=60000)
+    wait_loaded(qtbot, window)
+    assert window.documents.notes == ["1件的答复没有正文，未生成答复函（第144026号）"]
+    assert told == ["1件的答复没有正文，未生成答复函（第144026号）。"]

@@ -121,8 +121,10 @@ class DocumentActions:
                 if detail is not None:
                     detail.reload(keep_dirty=True)
                 self.window.reload()
-            if not paths:
-                messages.notice(self.window, "没有可生成的文书", "没有符合条件的提案。")
+            if not paths:  # the notes say why, when there are any (replies without text)
+                messages.notice(self.window, "没有可生成的文书",
+                                "；".join(self.notes) + "。" if self.notes
+                                else "没有符合条件的提案。")
                 return
             if open_result:
                 target = paths[0] if len(paths) == 1 else paths[0].parent
@@ -236,14 +238,20 @@ class DocumentActions:
         if folder is None:
             return None
         db = self.window.ctx.db
+        notes: list[str] = []
 
         def job(progress: operations.Progress) -> list[Path]:
             from proposal_desk.documents.letters import write_all_letters
 
+            skipped: list[str] = []  # replies without text (a ledger's): no letter to print
             with db.transaction() as session:
-                return write_all_letters(session, year, folder, progress)
+                written = write_all_letters(session, year, folder, progress, skipped=skipped)
+            if skipped:
+                notes.append(f"{len(skipped)}件的答复没有正文，未生成答复函（第"
+                             f"{'、'.join(skipped[:10])}{'等' if len(skipped) > 10 else ''}号）")
+            return written
 
-        return self._run(f"正在生成{year}年答复函…", job, changes_data=True)
+        return self._run(f"正在生成{year}年答复函…", job, changes_data=True, notes=notes)
 
     def chase_list(self, path: Path | None = None) -> operations.Operation | None:
         today = dt.date.today()

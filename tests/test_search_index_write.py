@@ -70,6 +70,8 @@ def test_long_and_short_fields_recurring_in_many_rows() -> None:
     reply = "关于《跨境电商》的答复：" + "我局高度重视，Straße 已办。" * 40  # not remembered
     docs = [[str(140000 + i), f"关于第{i}件的建议", unit, note, note, reply] for i in range(50)]
     docs += [[unit], ["  "], [], [reply, unit]]
+    # around the longest field cut by slices (64 tokens), with tokens of several letters
+    docs += [["电" * k, "ß" * k, "《" * k + "Ab"] for k in (1, 2, 3, 4, 63, 64, 65, 200)]
     assert _rows(docs) == [_reference(parts) for parts in docs]
 
 

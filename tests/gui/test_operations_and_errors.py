@@ -154,3 +154,37 @@ def test_exceptions_from_any_thread_reach_the_dialog(qtbot: Any) -> None:
                         timeout=5000)
     finally:
         sys.excepthook, threading.excepthook = saved
+
+
+def test_jobs_ending_amid_fast_progress_behind_a_shown_dialog(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two jobs at a time, each flooding progress while its dialog is up and then ending: a
+    # modal dialog's setValue ran the event loop, where the job's end closed the dialog under
+    # it, and each job's own sender was deleted on the worker thread — both crashed the
+    # program (a segmentation fault in the UI thread).
+    monkeypatch.setattr(operations, "SHOW_AFTER_MS", 0)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    ended: list[int] = []
+    errors_seen: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: errors_seen.append(repr(exc[1])))
+
+    def job(progress: operations.Progress) -> int:
+        for i in range(300):
+            progress.update(i, 300, f"第{i}行")
+        return 1
+
+    def start() -> None:
+        operations.run_in_background(parent, job, label="正在生成…", on_success=on_done)
+
+    def on_done(_result: int) -> None:
+        ended.append(1)
+        if len(ended) < 120:
+            start()
+
+    start()
+    start()
+    qtbot.waitUntil(lambda: len(ended) >= 121 and operations.idle(), timeout=60000)
+    assert errors_seen == []
+    assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))

@@ -8,6 +8,7 @@ sessions are not shared between threads) and may call `progress.update(done, tot
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -18,14 +19,15 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressDialog
+    from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
 log = logging.getLogger(__name__)
 
 SHOW_AFTER_MS = 500  # anything slower than this gets a progress dialog
 
 _pool: QThreadPool | None = None
-_active: set[Operation] = set()
+_active: dict[int, Operation] = {}  # by key; touched on the UI thread only
+_keys = itertools.count(1)
 
 
 def pool() -> QThreadPool:
@@ -45,15 +47,59 @@ def wait_all(timeout_ms: int = 30000) -> bool:
     return pool().waitForDone(timeout_ms)
 
 
+class _Dispatch(QObject):
+    """The one sender a worker signals through, made on the UI thread and never deleted.
+    A worker holds only a job's key, never a Qt object of its own: the last reference to a
+    per-job sender used to be dropped on the worker thread, deleting a UI-thread object there
+    while the UI thread was delivering events (a crash seen with fast progress)."""
+
+    progress = Signal(int, int, int, str)  # key, done, total, text
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        queued = Qt.ConnectionType.QueuedConnection
+        self.progress.connect(self._progress, queued)
+        self.finished.connect(self._finished, queued)
+        self.failed.connect(self._failed, queued)
+
+    @Slot(int, int, int, str)
+    def _progress(self, key: int, done: int, total: int, text: str) -> None:
+        if (op := _active.get(key)) is not None:
+            op._on_progress(done, total, text)
+
+    @Slot(int, object)
+    def _finished(self, key: int, result: object) -> None:
+        if (op := _active.get(key)) is not None:
+            op._on_finished(result)
+
+    @Slot(int, object)
+    def _failed(self, key: int, exc: BaseException) -> None:
+        if (op := _active.get(key)) is not None:
+            op._on_failed(exc)
+
+
+_dispatch: _Dispatch | None = None
+
+
+def _dispatcher() -> _Dispatch:
+    global _dispatch
+    if _dispatch is None:
+        _dispatch = _Dispatch()
+    return _dispatch
+
+
 class Progress:
     """Handed to the job: report progress, and see whether the user pressed 取消."""
 
-    def __init__(self, signals: _Signals) -> None:
-        self._signals = signals
+    def __init__(self, key: int, dispatch: _Dispatch) -> None:
+        self._key = key
+        self._dispatch = dispatch
         self._cancel = threading.Event()
 
     def update(self, done: int, total: int, text: str = "") -> None:
-        self._signals.progress.emit(int(done), int(total), text)
+        self._dispatch.progress.emit(self._key, int(done), int(total), text)
 
     def __call__(self, done: int, total: int) -> None:  # as a plain (done, total) callback
         self.update(done, total)
@@ -71,28 +117,22 @@ class Progress:
         self._cancel.set()
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(object)
-
-
 class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], progress: Progress,
-                 signals: _Signals) -> None:
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
         self._progress = progress
-        self._signals = signals
 
     def run(self) -> None:
+        progress = self._progress
+        dispatch, key = progress._dispatch, progress._key
         try:
-            result = self._fn(self._progress)
+            result = self._fn(progress)
         except BaseException as exc:  # handed to the UI thread's error dialog
-            self._signals.failed.emit(exc)
+            dispatch.failed.emit(key, exc)
         else:
-            self._signals.finished.emit(result)
+            dispatch.finished.emit(key, result)
 
 
 class Operation(QObject):
@@ -114,28 +154,33 @@ class Operation(QObject):
         self._cancellable = cancellable
         self._show_progress = show_progress
         self._dialog: QProgressDialog | None = None
+        self._bar: QProgressBar | None = None
         self._last: tuple[int, int, str] = (0, 0, "")
-        self._signals = _Signals()
-        self._signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self.progress = Progress(self._signals)
+        self._key = next(_keys)
+        self.progress = Progress(self._key, _dispatcher())
 
     def start(self) -> Operation:
-        _active.add(self)
+        _active[self._key] = self
         if self._show_progress:
             QTimer.singleShot(SHOW_AFTER_MS, self._show_dialog)
-        pool().start(_Runner(self._fn, self.progress, self._signals))
+        pool().start(_Runner(self._fn, self.progress))
         return self
 
     @Slot()
     def _show_dialog(self) -> None:
-        if self not in _active or not _alive(self._parent):
+        if self._key not in _active or not _alive(self._parent):
             return
-        from PySide6.QtWidgets import QProgressDialog  # no dialog type before the first paint
+        # no dialog type before the first paint
+        from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
         dialog = QProgressDialog(self._label, "取消" if self._cancellable else "", 0, 0,
                                  self._parent)
+        # Values go to a bar of our own: a modal QProgressDialog's setValue runs the event
+        # loop, where this job's end could close and delete the dialog under its own call
+        # (a crash seen with fast progress and a job ending at that moment).
+        self._bar = QProgressBar(dialog)
+        self._bar.setRange(0, 0)
+        dialog.setBar(self._bar)
         dialog.setWindowTitle("请稍候")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
@@ -157,20 +202,21 @@ class Operation(QObject):
         self.progressed.emit(done, total, text)
 
     def _apply_progress(self) -> None:
-        if self._dialog is None:
+        dialog, bar = self._dialog, self._bar
+        if dialog is None or bar is None:
             return
         done, total, text = self._last
-        self._dialog.setMaximum(max(total, 0))
-        self._dialog.setValue(min(done, total) if total else 0)
+        bar.setRange(0, max(total, 0))
+        bar.setValue(min(done, total) if total else 0)
         if text:
-            self._dialog.setLabelText(f"{self._label}\n{text}")
+            dialog.setLabelText(f"{self._label}\n{text}")
 
     def _close(self) -> None:
-        _active.discard(self)
-        if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
+        _active.pop(self._key, None)
+        dialog, self._dialog, self._bar = self._dialog, None, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
         self.ended.emit()
 
     @Slot(object)

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Collection
 
+from proposal_desk.core.memo import Memo
+
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -150,7 +152,7 @@ def chinese_number(text: str) -> int | None:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
-_stored_days: dict[str, dt.date] = {}
+_stored_days = Memo(lambda value: dt.date.fromisoformat(value[:10]), limit=100_000)
 
 
 def stored_day(value: object) -> dt.date | None:
@@ -160,12 +162,7 @@ def stored_day(value: object) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        found = _stored_days.get(value)
-        if found is None:
-            found = dt.date.fromisoformat(value[:10])
-            if len(_stored_days) < 100_000:
-                _stored_days[value] = found
-        return found
+        return _stored_days[value]
     if isinstance(value, dt.datetime):
         return value.date()
     return value  # type: ignore[return-value]

@@ -70,7 +70,7 @@ def ensure_meeting(session: Session, name: str, *, kind: Kind, year: int) -> Mee
     meeting = find_meeting(session, name, kind)
     if meeting is not None:
         if meeting.year != year:
-            raise UserError(f"会议“{name}”已记为 {meeting.year} 年，与本次指定的 {year} 年不一致")
+            raise UserError(f"会议“{name}”已记为{meeting.year}年，与本次指定的{year}年不一致")
         return meeting
     parsed = parse_meeting(name)
     meeting = Meeting(

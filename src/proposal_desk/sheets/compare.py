@@ -90,7 +90,7 @@ def compare_rows(session: Session, records: list[RowData], settings: BureauSetti
         m = meetings.get((rd.meeting.kind, rd.meeting.name))
         if m is not None and m.year != rd.meeting.year:
             outcomes.append(Outcome(Action.ERROR, problems=[(
-                "number", f"会议“{m.name}”在数据库中记为 {m.year} 年，与本次的 {rd.meeting.year} "
+                "number", f"会议“{m.name}”在数据库中记为{m.year}年，与本次的{rd.meeting.year}"
                           "年不一致；请用 --year 指定或核对会议名称")]))
             continue
         outcomes.append(compare_row(rd, registered.get(rd.identity), settings))

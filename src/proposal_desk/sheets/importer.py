@@ -308,7 +308,7 @@ def _default_meeting(ctx: _Context, existing: list[tuple[str, str, int]]) -> str
         return None
     same = [n for k, n, y in existing if k == ctx.kind.value and y == ctx.year]
     if len(same) == 1:
-        ctx.lines.append(f"会议：{same[0]}（表中未写明，沿用数据库中 {ctx.year} 年唯一的会议）")
+        ctx.lines.append(f"会议：{same[0]}（表中未写明，沿用数据库中{ctx.year}年唯一的会议）")
         return same[0]
     name = default_meeting_name(ctx.kind, ctx.year)
     ctx.lines.append(f"会议：{name}（表中未写明会议；导入后可在“工具 › 设置… › 办理时限 › "

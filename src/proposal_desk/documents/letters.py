@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from proposal_desk.core import doc_numbers
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Kind, ReviewStep, Role
+from proposal_desk.core.enums import Kind, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
@@ -108,8 +109,7 @@ def is_signed(reply: Reply) -> bool:
     """签发 (or already sent): the stage at which an office numbers a letter. A draft printed
     for review takes no number, so numbers follow signing, not printing, and a draft never
     sent holds none."""
-    return bool(reply.signed_on or reply.sent_on
-                or reply.step in (ReviewStep.SIGNED.value, ReviewStep.SENT.value))
+    return doc_numbers.is_signed(reply.signed_on, reply.sent_on, reply.step)
 
 
 def letter_number_state(reply: Reply, settings: BureauSettings) -> NumberState:

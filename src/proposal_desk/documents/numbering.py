@@ -1,75 +1,37 @@
-"""When a 答复函 or a 会办意见 takes its 发文字号 and which dates it bears: one rule for both.
-
-An office numbers a document in its 发文登记 when the leader signs it (签发), before it goes
-out. So the program numbers a document only while it watches that moment:
-- a draft (答复 not signed; 会办意见 not sent — its records have no signing step, and marking
-  it sent numbers it, services.handling.save_assist_opinion) prints without a number;
-- a signed letter not sent yet takes the next number of its signing year, and keeps it;
-- a document already sent without a number (a past ledger's history, or sent before the
-  prefix was set) went out with whatever number the office gave it then: printing it again
-  never invents one, which would also jump the year's series out of order. The clerk types
-  the real number into the 发文字号 field when it is known.
-"""
+"""Taking a 答复函's or a 会办意见's 发文字号 when printed, and the dates it bears. When a
+document is numbered (a draft never, a signed one once, one already sent without a number
+never again) is core.doc_numbers' rule, shared with the saves that mark it sent
+(services.handling)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from typing import Protocol
 
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.services.handling import format_doc_number, next_doc_serial
+from proposal_desk.core.doc_numbers import NumberState, number_state, written_on
+from proposal_desk.services.handling import Numbered, give_number
 
-
-class Numbered(Protocol):
-    """A Reply or an AssistOpinion: the columns of its 发文字号."""
-
-    doc_number: str
-    doc_year: int | None
-    doc_serial: int | None
-
-
-class NumberState(enum.Enum):
-    GIVEN = "given"  # has its number (taken earlier, or typed by the clerk)
-    DRAFT = "draft"  # not signed (letter) / not sent (opinion): a draft takes none
-    SENT_WITHOUT = "sent_without"  # went out without one known here: never invented
-    NO_PREFIX = "no_prefix"  # would take one, but the series has no prefix set
-    TO_TAKE = "to_take"  # signed, not sent: takes the next number of its year now
-
-
-def number_state(number: str, *, signed: bool, sent: bool, prefix: str) -> NumberState:
-    if number:
-        return NumberState.GIVEN
-    if sent:
-        return NumberState.SENT_WITHOUT
-    if not signed:
-        return NumberState.DRAFT
-    if not prefix:
-        return NumberState.NO_PREFIX
-    return NumberState.TO_TAKE
+__all__ = [
+    "NumberState",
+    "empty_body",
+    "issued_on",
+    "number_state",
+    "sent_without_note",
+    "take_number",
+    "written_on",
+]
 
 
 def take_number(session: Session, record: Numbered, state: NumberState, prefix: str,
                 year: int, *, opinion: bool) -> str:
     """The record's number: the one it has, or — only in state TO_TAKE — the next of the
     year's series (答复函 and 会办意见 count apart), given to it now and kept."""
-    if state is not NumberState.TO_TAKE:
-        return record.doc_number
-    record.doc_year = year
-    record.doc_serial = next_doc_serial(session, year, opinion=opinion)
-    record.doc_number = format_doc_number(prefix, year, record.doc_serial)
-    session.flush()
+    if state is NumberState.TO_TAKE:
+        give_number(session, record, prefix, year, opinion=opinion)
+        session.flush()
     return record.doc_number
-
-
-def written_on(signed_on: dt.date | None, sent_on: dt.date | None,
-               today: dt.date | None = None) -> dt.date:
-    """成文日期 (GB/T 9704-2012 7.3.5.3: the day the leader signed it): the signing date when
-    there is one — and it stays so after the document is sent — else the day it was sent
-    (a ledger's reply, a 会办意见), else today (a draft)."""
-    return signed_on or sent_on or today or dt.date.today()
 
 
 def issued_on(sent_on: dt.date | None, written: dt.date, today: dt.date | None = None

@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
+from proposal_desk.core.doc_numbers import NumberState, is_signed, number_state, numbered_by_save
+from proposal_desk.core.doc_numbers import written_on as number_day
 from proposal_desk.core.enums import (
     METHOD_SYNONYMS,
     Method,
@@ -347,6 +349,23 @@ def format_doc_number(prefix: str, year: int, serial: int) -> str:
     return f"{prefix}〔{year}〕{serial}号"
 
 
+class Numbered(Protocol):
+    """A Reply or an AssistOpinion: the columns of its 发文字号."""
+
+    doc_number: str
+    doc_year: int | None
+    doc_serial: int | None
+
+
+def give_number(session: Session, record: Numbered, prefix: str, year: int, *,
+                opinion: bool) -> None:
+    """The next number of the year's series (答复函 and 会办意见 count apart), given to the
+    record now; when, is core.doc_numbers' rule."""
+    record.doc_year = year
+    record.doc_serial = next_doc_serial(session, year, opinion=opinion)
+    record.doc_number = format_doc_number(prefix, year, record.doc_serial)
+
+
 def current_reply(p: Proposal) -> Reply | None:
     want = rules.current_round(facts_of(p))
     return next((r for r in p.replies if r.round == want), None)
@@ -364,8 +383,10 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
                **fields: Any) -> Reply:
     """Create or update the reply of the current round (a 不满意 opinion starts a new one).
 
-    Fields are Reply's columns; `category` is checked against the role and the settings,
-    and a reply marked sent with no 发文字号 gets the next number of its year. A reply is sent
+    Fields are Reply's columns; `category` is checked against the role and the settings.
+    The save that marks the reply sent gives it the next 发文字号 of its signing (else
+    sending) year, as printing would (core.doc_numbers); one already sent without a
+    number (a ledger's history) never gets one invented, nor does `from_record`. A reply is sent
     only with its text and category, and never with a date after today; `from_record` is for
     history from a ledger, which has the date and category but not the letter's text.
     """
@@ -396,6 +417,8 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
             raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")
         if not from_record and not will_be("category"):
             raise UserError("请先选择答复类别，再标记为已答复")
+    before = (_reply_state(reply, settings.doc_prefix) if reply is not None
+              else NumberState.DRAFT)
     if reply is None:
         reply = Reply(round=rules.current_round(facts_of(p)), drafted_on=dt.date.today(),
                       publicity=Publicity.PUBLIC.value,
@@ -406,18 +429,18 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
         setattr(reply, name, clean_text(value) if isinstance(value, str) else value)
     if reply.sent_on:
         reply.step = ReviewStep.SENT.value
-        if not reply.doc_number and settings.doc_prefix:
-            year = reply.sent_on.year
-            reply.doc_year = year
-            reply.doc_serial = next_doc_serial(session, year)
-            reply.doc_number = format_doc_number(settings.doc_prefix, year, reply.doc_serial)
+    after = _reply_state(reply, settings.doc_prefix)
+    if not from_record and numbered_by_save(before, after, settings.doc_prefix):
+        give_number(session, reply, settings.doc_prefix,
+                    number_day(reply.signed_on, reply.sent_on).year, opinion=False)
     return reply
 
 
 def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = False,
                         **fields: Any) -> AssistOpinion:
     """The 会办意见 of an assisting unit (one per proposal); sent only with its text
-    (`from_record`: history from a ledger, which has the date but not the text)."""
+    (`from_record`: history from a ledger, which has the date but not the text). The save
+    that marks it sent numbers it (core.doc_numbers); one sent before without, never."""
     role = Role(p.role)
     if role.answers_member:
         raise UserError(f"{role}提案应填写答复，而不是会办意见")
@@ -436,18 +459,30 @@ def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = Fa
         text = fields["text"] if "text" in fields else getattr(opinion, "text", "")
         if not from_record and not clean_text(text):
             raise UserError("会办意见正文为空，不能标记为已送出（请先填写意见正文）")
+    prefix = settings.opinion_prefix
+    before = (_opinion_state(opinion, prefix) if opinion is not None else NumberState.DRAFT)
     if opinion is None:
         opinion = AssistOpinion(contact_name=settings.contact_name,
                                 contact_phone=settings.contact_phone)
         p.assist_opinions.append(opinion)
     for name, value in fields.items():
         setattr(opinion, name, clean_text(value) if isinstance(value, str) else value)
-    if opinion.sent_on and not opinion.doc_number and settings.opinion_prefix:
-        year = opinion.sent_on.year
-        opinion.doc_year = year
-        opinion.doc_serial = next_doc_serial(session, year, opinion=True)
-        opinion.doc_number = format_doc_number(settings.opinion_prefix, year, opinion.doc_serial)
+    if not from_record and numbered_by_save(before, _opinion_state(opinion, prefix), prefix):
+        give_number(session, opinion, prefix, number_day(None, opinion.sent_on).year,
+                    opinion=True)
     return opinion
+
+
+def _reply_state(reply: Reply, prefix: str) -> NumberState:
+    return number_state(reply.doc_number,
+                        signed=is_signed(reply.signed_on, reply.sent_on, reply.step),
+                        sent=bool(reply.sent_on), prefix=prefix)
+
+
+def _opinion_state(opinion: AssistOpinion, prefix: str) -> NumberState:
+    """A 会办意见 has no signing step in its records: a draft until sent."""
+    return number_state(opinion.doc_number, signed=False, sent=bool(opinion.sent_on),
+                        prefix=prefix)
 
 
 def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | None = None,

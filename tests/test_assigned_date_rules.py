@@ -59,6 +59,19 @@ def test_an_import_keeps_the_stored_sign_date_after_the_assignment(bureau_db: Da
         assert find_proposal(s, "9").assigned_on == D(2025, 3, 19)
 
 
+def test_an_import_keeps_a_stored_contact_after_the_assignment(bureau_db: Database,
+                                                              tmp_path: Path) -> None:
+    """As the window (below): a 沟通 record held is never before a 交办日期 the list changes."""
+    run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18"))
+    with bureau_db.transaction() as s:
+        handling.add_record(find_proposal(s, "9"), date=D(2025, 3, 19), method="电话")
+    line = _refused(bureau_db, _sheet(tmp_path, "b.xlsx", "2025-03-21"), "F列「交办日期」")
+    assert line.endswith("交办日期（2025年3月21日）不能晚于沟通日期（2025年3月19日）")
+    run_import(bureau_db, _sheet(tmp_path, "c.xlsx", "2025-03-19"))  # the same day is fine
+    with bureau_db.session() as s:
+        assert find_proposal(s, "9").assigned_on == D(2025, 3, 19)
+
+
 def test_an_import_refuses_a_future_assignment_and_a_due_before_it(bureau_db: Database,
                                                                    tmp_path: Path) -> None:
     line = _refused(bureau_db, _sheet(tmp_path, "f.xlsx", TOMORROW.isoformat()),

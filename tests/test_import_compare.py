@@ -55,6 +55,7 @@ def _from_orm(p: Proposal) -> existing.Stored:
         answered=bool(p.replies or p.assist_opinions or p.member_opinions),
         pending_return=any(r.outcome == "待审核" for r in p.returns),
         second_round=any(r.round > 1 for r in p.replies),
+        first_contact=min((r.date for r in p.records), default=None),
     )
 
 

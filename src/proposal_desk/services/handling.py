@@ -182,6 +182,7 @@ def check_handling_date(day: dt.date | None, assigned_on: dt.date | None, label:
 SIGNED_ON = "签收日期"
 OPINION_SENT = "会办意见送出日期"
 RETURN_ON = "退回申请日期"
+CONTACT_ON = "沟通日期"
 
 
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
@@ -217,7 +218,7 @@ def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
         SIGNED_ON: p.signed_on,
         "答复日期": first(r.sent_on for r in p.replies),
         OPINION_SENT: first(o.sent_on for o in p.assist_opinions),
-        "沟通日期": first(r.date for r in p.records),
+        CONTACT_ON: first(r.date for r in p.records),
         RETURN_ON: first(r.requested_on for r in p.returns),
         "跟踪日期": first(f.date for f in p.follow_ups),
     }
@@ -285,7 +286,7 @@ def add_record(p: Proposal, *, date: dt.date, method: str, stage: str = Stage.BE
                our_people: str = "", their_people: str = "", place: str = "",
                content: str = "", attitude: str = "") -> Correspondence:
     """One contact (沟通记录) with the member or another unit."""
-    check_handling_date(date, p.assigned_on, "沟通日期")
+    check_handling_date(date, p.assigned_on, CONTACT_ON)
     if stage not in {s.value for s in Stage}:
         raise UserError(f"沟通阶段“{stage}”无效（办前、办中、办后）")
     record = Correspondence(

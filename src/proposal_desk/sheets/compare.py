@@ -203,7 +203,8 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             handling.check_signed(wanted["signed"], assigned)
         except UserError as exc:
             problems.append(("signed", str(exc)))
-    problems += _assigned_problems(role, wanted, current, today)
+    problems += _assigned_problems(role, wanted, current, today,
+                                   p.first_contact if p is not None else None)
     if p is not None and p.role != role.value:
         old = Role(p.role)
         if old.answers_member != role.answers_member and p.answered:
@@ -241,7 +242,8 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
 
 
 def _assigned_problems(role: Role, wanted: dict[str, Any], current: dict[str, Any],
-                       today: dt.date) -> list[tuple[str, str]]:
+                       today: dt.date, first_contact: dt.date | None
+                       ) -> list[tuple[str, str]]:
     """A 交办日期 the row sets or changes, checked as the window checks it
     (handling.check_assigned): not after today, not after the dates held that must follow it
     (those the row also gives are checked against it above), and the 办理时限 not before it."""
@@ -254,6 +256,7 @@ def _assigned_problems(role: Role, wanted: dict[str, Any], current: dict[str, An
                 "replied": "答复日期" if role.answers_member else OPINION_SENT,
                 "return_on": handling.RETURN_ON}
         later = {label: current.get(key) for key, label in held.items() if not wanted.get(key)}
+        later[handling.CONTACT_ON] = first_contact  # a row's 沟通方式 adds none before 交办
         try:
             handling.check_assigned(new, later, today=today)
         except UserError as exc:

@@ -55,6 +55,7 @@ class Stored:
     answered: bool = False  # has a reply, a 会办意见 or a member's opinion
     pending_return: bool = False  # a 退回 request awaiting the office's decision
     second_round: bool = False  # a reply of round 2 or later
+    first_contact: dt.date | None = None  # the earliest 沟通 record's date (交办 precedes it)
 
 
 def load(session: Session, pairs: Sequence[tuple[int, str]]) -> dict[tuple[int, str], Stored]:
@@ -204,6 +205,7 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
     cur["topics"] = tuple(r[1] for r in children["topics"].get(pid, []))
     dated = sorted(((stored_day(r[1]), r[2], r[3]) for r in records), key=lambda x: (x[0], x[1]))
     cur["methods"] = tuple(dict.fromkeys(m for _, _, m in dated))
+    s.first_contact = dated[0][0] if dated else None
     answers = Role(s.role).answers_member
     # (pid, round, sent_on, category, doc_number, signer, publicity), by round
     reply = next((r for r in reversed(replies) if r[3]), replies[-1] if replies else None)

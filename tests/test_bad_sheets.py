@@ -323,7 +323,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...], dict[str, Any]]]
     "bad key flag": (bad_key_flag, ("第3行 K列「重点提案」", "也许"), {}),
     "no year anywhere": (no_year_anywhere, ("台账.xlsx", "无法确定年度", "--year"), {}),
     "meeting stored with another year": (
-        meeting_year_conflict, ("区政协十四届三次会议", "2024 年", "2026"), {"year": 2026}),
+        meeting_year_conflict, ("区政协十四届三次会议", "2024年", "2026"), {"year": 2026}),
     "file not found": (missing_file, ("没有这个文件.xlsx", "找不到"), {}),
 }
 

@@ -243,3 +243,18 @@ def test_a_warning_is_said_on_its_row_only(qtbot: Any, bureau_db: Any, make_wind
     assert message not in page.summary.text()
     assert [row for row, text in reasons.items() if message in text] == ["3", "8"]
     wizard.reject()
+
+
+def test_a_registered_proposal_the_list_no_longer_names_us_in_is_said_apart(
+        qtbot: Any, bureau_db: Any, make_window: Any, tmp_path: Path) -> None:
+    from sheet_support import run_import
+    from test_import_no_longer_ours import not_ours
+
+    run_import(bureau_db, SAMPLES / "assignments_2025.xlsx")
+    window = make_window(bureau_db)
+    wizard = _start(qtbot, window, not_ours(tmp_path))
+    text = wizard.plan_page.roles.text()
+    assert ("注意：第144009号已在本单位台账中（待签收），新名单未列本单位：未作改动，"
+            "请与提案委核实") in text
+    assert wizard.plan_page.roles.isVisibleTo(wizard)
+    wizard.reject()

@@ -126,6 +126,8 @@ def print_plan(plan: ImportPlan, *, dry_run: bool) -> None:
         for row in skipped[:limit]:
             print(f"  第{row.row}行 {row.number} {row.title[:24]}：{row.reason}")
         print_more(len(skipped), limit)
+    for line in import_summary.no_longer_ours(plan):  # every one, whatever the limit
+        print(line)
     for note in import_summary.notes_beside_rows(plan, with_reason):
         print(f"说明：{note}")
     if plan.problems:

@@ -1,7 +1,7 @@
 """What an import plan means for the bureau, in a sentence or two the preview shows beside its
 counts (the command line's and the window's): how many of the new proposals it leads and
-assists, where the sheet's 办理时限 is not the bureau's own, and which notes are not already
-said on a row."""
+assists, where the sheet's 办理时限 is not the bureau's own, which proposals of our register
+the new list no longer names us in, and which notes are not already said on a row."""
 
 from __future__ import annotations
 
@@ -40,6 +40,12 @@ def due_notes(plan: ImportPlan) -> list[str]:
     shown = "、".join(sorted(dues)[:3]) + ("等" if len(dues) > 3 else "")
     return [f"表中的办理时限（{shown}）是主办单位答复{plan.kind or '提案'}的时限；本单位{roles}"
             f"按协办/会办意见的时限计算（设置中的月数，或会议规定的日期），不用表中日期"]
+
+
+def no_longer_ours(plan: ImportPlan) -> list[str]:
+    """A warning per proposal already in our register that the list no longer names us in:
+    skipped as every 未列本单位 row, but not to be lost among them (nothing was changed)."""
+    return [f"注意：{u.message}（表格第{u.row}行）" for u in plan.no_longer_ours]
 
 
 def notes_beside_rows(plan: ImportPlan, rows_shown: Iterable[int]) -> list[str]:

@@ -92,6 +92,7 @@ from proposal_desk.sheets.plan import (
     ImportPlan,
     ImportResult,
     MeetingKey,
+    NoLongerOurs,
     PlanRow,
     Progress,
     ProgressFn,
@@ -462,6 +463,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
     formula_count = 0
     year_missing = False
     plan_rows: list[PlanRow] = []
+    unlisted: list[tuple[int, str, str, str]] = []  # 未列本单位 rows: (row, kind, meeting, number)
     records: list[RowData] = []
     first_seen: dict[tuple[str, str, str], tuple[int, str, dict[str, Any]]] = {}
     header_key = [headers.normalize(h) for h in head]
@@ -536,6 +538,8 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         if skip_reason:
             plan_rows.append(PlanRow(excel_row, number, title, meeting_name or "", "",
                                      Action.SKIP, skip_reason))
+            if number and meeting_name:
+                unlisted.append((excel_row, row_kind.value, meeting_name, number))
             continue
         if cells.is_blank(number_cell):
             bad(index["number"], "提案号为空")
@@ -608,6 +612,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
                                       clean_line(head[index["number"]])))
         by_row[rd.row].action, by_row[rd.row].reason = Action.ERROR, message
     kept = [rd for rd in kept if by_row[rd.row].action is not Action.ERROR]
+    no_longer_ours = _no_longer_ours(session, unlisted)
     warnings = _history_warnings(sheet, head, shape, kept, by_row)
     notes += [str(w) for w in warnings]
     problems.sort(key=lambda p: (p.row is None, p.row or 0, p.column or 0))
@@ -618,6 +623,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         options=options, records=kept, warnings=warnings, data_version=version,
         planned={rd.row: out for rd, out in zip(records, outcomes, strict=True)
                  if by_row[rd.row].action in (Action.ADD, Action.UPDATE)},
+        no_longer_ours=no_longer_ours,
     )
 
 
@@ -656,6 +662,29 @@ def _already_in_other_meetings(session: Session, records: list[RowData]
                                   f"中将“{name}”改名或合并，不必再次导入"))
     found.sort(key=lambda x: x[0].row)
     return found
+
+
+def _no_longer_ours(session: Session, unlisted: list[tuple[int, str, str, str]]
+                    ) -> list[NoLongerOurs]:
+    """The skipped 未列本单位 rows (Excel row, kind, meeting, number) whose proposal is in our
+    register: the list no longer names us, and the clerk should hear it apart from the other
+    units' rows (try-out: 144009, already answered, was one of 121 skips)."""
+    wanted: dict[str, list[tuple[int, str, str]]] = {}
+    for row, kind, meeting, number in unlisted:
+        wanted.setdefault(number, []).append((row, kind, meeting))
+    found: list[NoLongerOurs] = []
+    numbers = sorted(wanted)
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start:start + _CHUNK]
+        rows = session.execute(
+            select(Proposal.number, Proposal.status, Meeting.kind, Meeting.name)
+            .join(Meeting, Proposal.meeting_id == Meeting.id)
+            .where(Proposal.number.in_(chunk)))
+        for number, status, kind, name in rows:
+            found += [NoLongerOurs(row, number, name, kind, status)
+                      for row, row_kind, meeting in wanted[number]
+                      if (row_kind, meeting) == (kind, name)]
+    return sorted(found, key=lambda u: u.row)
 
 
 def _history_warnings(sheet: Sheet, head: Sequence[Any], shape: Shape, records: list[RowData],

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from proposal_desk.core.enums import Role
+from proposal_desk.core.enums import Kind, Role
 from proposal_desk.sheets.errors import CellProblem, ImportCancelled
 
 if TYPE_CHECKING:  # compare imports this module
@@ -64,6 +64,30 @@ class PlanRow:
                 "meeting": self.meeting, "role": self.role or None, "action": self.action.value,
                 "reason": self.reason or None,
                 "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in self.changes]}
+
+
+@dataclass(frozen=True)
+class NoLongerOurs:
+    """A proposal already in our register whose row in the new list no longer names our unit:
+    the row is skipped as every 未列本单位 row, and nothing in the register changes — a
+    corrected list may have moved it elsewhere, or it may be a mistake in the list, which only
+    the office that assigned it can say."""
+
+    row: int  # Excel row number
+    number: str
+    meeting: str
+    kind: str  # 提案 / 建议
+    status: str  # its status in our register
+
+    @property
+    def message(self) -> str:
+        office = "提案委" if self.kind == Kind.PROPOSAL.value else "人大交办部门"
+        return (f"第{self.number}号已在本单位台账中（{self.status}），新名单未列本单位："
+                f"未作改动，请与{office}核实")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"row": self.row, "number": self.number, "meeting": self.meeting,
+                "kind": self.kind, "status": self.status, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -128,6 +152,8 @@ class ImportPlan:
     # again.
     data_version: tuple[int, int] | None = field(default=None, repr=False)
     planned: dict[int, Outcome] = field(default_factory=dict, repr=False)
+    # Skipped 未列本单位 rows of proposals already registered (said apart, per proposal).
+    no_longer_ours: list[NoLongerOurs] = field(default_factory=list)
 
     @property
     def unmatched(self) -> list[Column]:
@@ -153,6 +179,7 @@ class ImportPlan:
             "rows": [r.to_json() for r in self.rows],
             "problems": [p.to_json() for p in self.problems], "notes": self.notes,
             "warnings": [w.to_json() for w in self.warnings],
+            "no_longer_ours": [u.to_json() for u in self.no_longer_ours],
         }
 
 

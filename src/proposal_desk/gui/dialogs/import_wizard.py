@@ -313,6 +313,7 @@ class PlanPage(QWizardPage):
         self.counts.setStyleSheet("font-size: 11pt;")
         split = import_summary.role_split(plan)
         notes = ([split] if split else []) + import_summary.due_notes(plan)
+        notes += import_summary.no_longer_ours(plan)
         self.roles.setText("<br>".join(html.escape(line) for line in notes))
         self.roles.setVisible(bool(notes))
         if plan.problems:

@@ -26,10 +26,12 @@ from proposal_desk.gui.lookups import Lookups, MeetingInfo
 from proposal_desk.gui.snapshot import Snapshot, choose_year, make_snapshot, year_filters
 from proposal_desk.services.rows import (
     FOLLOW_UP_CATEGORIES,
+    LATER_ROUNDS_SQL,
     LIST_COLUMNS,
     ListFilter,
     Meetings,
     ProposalRow,
+    latest_sent,
     make_rows,
     wanted_meetings,
 )
@@ -86,7 +88,8 @@ def read_lookups(conn: sqlite3.Connection) -> Lookups:
 
 
 def read_rows(conn: sqlite3.Connection, flt: ListFilter, today: dt.date, lookups: Lookups,
-              meetings: Meetings, names: dict[str, dict[int, str]]) -> list[ProposalRow]:
+              meetings: Meetings, names: dict[str, dict[int, str]],
+              latest: dict[int, dt.date] | None = None) -> list[ProposalRow]:
     """queries.list_rows for the two lists a snapshot holds (a year, or the follow-up)."""
     if flt != ListFilter(year=flt.year) and flt != ListFilter(follow_up=True):
         raise ValueError(f"not a snapshot's list: {flt}")
@@ -107,7 +110,7 @@ def read_rows(conn: sqlite3.Connection, flt: ListFilter, today: dt.date, lookups
         sql += " WHERE " + " AND ".join(conditions)
     with gc_paused():  # as list_rows: 100,000 new tuples
         rows: list[Sequence[Any]] = conn.execute(sql, params).fetchall()
-        return make_rows(rows, meetings, names, today, lookups.settings.deadlines)
+        return make_rows(rows, meetings, names, today, lookups.settings.deadlines, latest)
 
 
 def read_plain_snapshot(path: Path, today: dt.date | None = None) -> Snapshot | None:
@@ -129,8 +132,9 @@ def read_plain_snapshot(path: Path, today: dt.date | None = None) -> Snapshot | 
         names = {"section": dict(conn.execute("SELECT id, name FROM section")),
                  "staff": dict(conn.execute("SELECT id, name FROM staff"))}
         flt, follow_flt = year_filters(year)
-        rows = read_rows(conn, flt, today, lookups, meetings, names)
-        follow = read_rows(conn, follow_flt, today, lookups, meetings, names)
+        latest = latest_sent(conn.execute(LATER_ROUNDS_SQL))  # as queries.list_rows
+        rows = read_rows(conn, flt, today, lookups, meetings, names, latest)
+        follow = read_rows(conn, follow_flt, today, lookups, meetings, names, latest)
     finally:
         conn.close()
     return make_snapshot(year, years, rows, follow, lookups, today)

@@ -15,10 +15,12 @@ from proposal_desk.gc_pause import gc_paused
 from proposal_desk.services.rows import (  # noqa: F401 - the list's light half, re-exported
     DATE_COLUMNS,
     FOLLOW_UP_CATEGORIES,
+    LATER_ROUNDS_SQL,
     LIST_COLUMNS,
     OPEN_STATUSES,
     ListFilter,
     ProposalRow,
+    latest_sent,
     make_rows,
     row_json,
     wanted_meetings,
@@ -97,7 +99,8 @@ def list_rows(session: Session, flt: ListFilter | None = None, *,
         rows = fetch(conn, stmt)
         if ids is not None:
             rows = [r for r in rows if r[0] in ids]
-        return make_rows(rows, meetings, names, today, deadlines)
+        latest = latest_sent(conn.exec_driver_sql(LATER_ROUNDS_SQL))
+        return make_rows(rows, meetings, names, today, deadlines, latest)
 
 
 def load_proposal(session: Session, proposal_id: int) -> Proposal:

@@ -10,7 +10,7 @@ equal rows and the overdue / due-soon rule exists once. `services.queries` re-ex
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -85,6 +85,24 @@ _SHARED = (5, 6, 9, 11)  # role, lead unit, status, opinion: one object per dist
 
 Meetings = dict[int, tuple[str, str, int]]  # id → (kind, name, year)
 
+# The sent replies of later rounds (重新办理 after a 不满意 opinion, DOMAIN.md), to date a row
+# by the round its category and satisfaction come from (the cached replied_on is the first
+# answer, the on-time rate's, documents/figures.py). Plain SQL for both ways of reading: the
+# covering unique index (proposal_id, round) finds the few proposals answered again without
+# reading the replies' text.
+LATER_ROUNDS_SQL = (
+    "SELECT proposal_id, round, sent_on FROM reply WHERE round > 1 AND sent_on IS NOT NULL "
+    "AND proposal_id IN (SELECT proposal_id FROM reply WHERE round > 1)")
+
+
+def latest_sent(rows: Iterable[Sequence[Any]]) -> dict[int, date]:
+    """LATER_ROUNDS_SQL's rows as proposal id → the date its latest sent reply went out."""
+    best: dict[int, tuple[int, Any]] = {}
+    for pid, round_, sent in rows:
+        if pid not in best or round_ > best[pid][0]:
+            best[pid] = (round_, sent)
+    return {pid: day for pid, (_, sent) in best.items() if (day := stored_day(sent))}
+
 
 def wanted_meetings(flt: ListFilter, today: dt.date, meetings: Meetings) -> list[int]:
     """The meetings whose proposals `flt` can show (all of them: no condition needed)."""
@@ -95,17 +113,20 @@ def wanted_meetings(flt: ListFilter, today: dt.date, meetings: Meetings) -> list
 
 
 def make_rows(rows: list[Sequence[Any]], meetings: Meetings,
-              names: dict[str, dict[int, str]], today: dt.date, deadlines: Deadlines
-              ) -> list[ProposalRow]:
+              names: dict[str, dict[int, str]], today: dt.date, deadlines: Deadlines,
+              latest: dict[int, date] | None = None) -> list[ProposalRow]:
     """`rows` (the LIST_COLUMNS of each proposal, as the driver gives them) as list rows in
     the core's order: year (newest first), meeting, number. `names`: "section" and "staff",
-    id → name."""
+    id → name. `latest` (latest_sent): a proposal answered again is dated by its latest
+    reply, the round its category and satisfaction (cached as the latest) come from."""
     if not rows:
         return []
     # Column by column, with C-level maps: a Python call per value would double the time.
     c: list[Any] = list(zip(*rows, strict=True))
     for i in DATE_COLUMNS:
         c[i] = convert_each(stored_day, c[i])
+    if latest:
+        c[16] = list(map(latest.get, c[0], c[16]))
     for i in _SHARED:
         shared: dict[Any, Any] = {}
         c[i] = list(map(shared.setdefault, c[i], c[i]))

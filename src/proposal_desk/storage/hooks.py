@@ -12,7 +12,7 @@ from operator import eq, is_, itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session, object_session
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm.util import identity_key
@@ -23,6 +23,7 @@ from proposal_desk.storage import fastsql, search
 from proposal_desk.storage.facts import CACHE_COLUMNS, Loaded, caches, load_stored
 from proposal_desk.storage.models import (
     AuditEntry,
+    Base,
     Meeting,
     Proposal,
     Setting,
@@ -35,6 +36,7 @@ _REFRESH_ALL = "refresh_all"
 _NEW = "new_proposals"
 _MEETINGS = "meetings_with_new_dates"
 _KNOWN = "known_proposals"  # id → facts.Loaded handed over by a bulk writer
+_DELETED = "deleted_in_flush"
 # What the caches depend on outside the proposal: the meeting's fixed dates and these settings.
 _MEETING_DATES = ("reply_due", "assist_due", "return_due")
 _DEADLINE_KEYS = ("deadline.",)
@@ -50,6 +52,16 @@ def attach(session: Session) -> None:
     event.listen(session, "after_flush", _after_flush)
     event.listen(session, "before_commit", _before_commit)
     event.listen(session, "after_rollback", _after_rollback)
+
+
+@event.listens_for(Base, "after_delete", propagate=True)
+def _deleted(_mapper: Mapper[Any], _conn: Connection, target: object) -> None:
+    # Every row a flush deletes, orphans included: a child taken out of its collection (a
+    # record, an attachment, a 退回 request withdrawn) is deleted by the cascade without ever
+    # being in session.deleted, and went unlogged.
+    session = object_session(target)
+    if session is not None and session.info.get("hooks"):
+        session.info.setdefault(_DELETED, []).append(target)
 
 
 def touch(session: Session, proposal_id: int, *, new: bool = False) -> None:
@@ -179,8 +191,9 @@ def _after_flush(session: Session, _ctx: object) -> None:
     touched: set[int] = session.info.setdefault(_TOUCHED, set())
     audit_rows: list[dict[str, Any]] = []
     now = dt.datetime.now().replace(microsecond=0)
+    deleted = session.info.pop(_DELETED, [])
     for action, objects in (("insert", session.new), ("update", session.dirty),
-                            ("delete", session.deleted)):
+                            ("delete", deleted)):
         for obj in objects:
             state = inspect(obj)
             mapper = state.mapper
@@ -205,6 +218,10 @@ def _after_flush(session: Session, _ctx: object) -> None:
                 hist = state.attrs[attr.key].history
                 if action == "insert":
                     value = getattr(obj, attr.key)
+                    if value not in (None, ""):
+                        changes[attr.key] = _jsonable(value)
+                elif action == "delete":  # what it held, as far as loaded (its row is gone)
+                    value = state.dict.get(attr.key)
                     if value not in (None, ""):
                         changes[attr.key] = _jsonable(value)
                 elif action == "update" and hist.has_changes():

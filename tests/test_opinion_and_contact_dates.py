@@ -12,7 +12,7 @@ from proposal_desk.services import editing, handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.models import Meeting, Proposal
+from proposal_desk.storage.models import Correspondence, Meeting, Proposal
 
 D = dt.date
 ASSIGNED = "交办日期（2025年3月18日）"
@@ -64,3 +64,24 @@ def test_a_contact_before_assignment_is_refused_when_added_or_changed(db: Databa
     assert str(changed.value) == "沟通日期不能早于" + ASSIGNED
     with db.session() as s:
         assert [r.date for r in load_proposal(s, pid).records] == [D(2025, 3, 20)]
+
+
+def test_a_record_kept_on_its_early_date_stays_editable(db: Database) -> None:
+    # An older version's import dated invented contacts on an early opinion date, before
+    # 交办: changing such a record's content must not be refused for a date left as it was.
+    pid = _proposal(db, "协办", "143128")
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        p.records.append(Correspondence(date=D(2025, 3, 1), method="电话", stage="办前"))
+        s.flush()
+        rid = p.records[0].id
+    with db.transaction() as s:
+        editing.save_record(s, load_proposal(s, pid), {
+            "date": D(2025, 3, 1), "method": "电话", "stage": "办前",
+            "content": "补记：电话联系主办单位"}, record_id=rid)
+    with db.session() as s:
+        [record] = load_proposal(s, pid).records
+        assert (record.date, record.content) == (D(2025, 3, 1), "补记：电话联系主办单位")
+    with pytest.raises(UserError, match="沟通日期不能早于"), db.transaction() as s:
+        editing.save_record(s, load_proposal(s, pid), {  # moved: checked
+            "date": D(2025, 3, 2), "method": "电话", "stage": "办前"}, record_id=rid)

@@ -201,8 +201,11 @@ def update_meeting(session: Session, meeting_id: int, *, reply_due: dt.date | No
 def update_record(record: Correspondence, *, date: dt.date, method: str, stage: str,
                   our_people: str = "", their_people: str = "", place: str = "",
                   content: str = "", attitude: str = "") -> Correspondence:
-    """Change a contact record; the same checks as handling.add_record."""
-    handling.check_handling_date(date, record.proposal.assigned_on, "沟通日期")
+    """Change a contact record; the same checks as handling.add_record, on a date being
+    changed (a record kept as it was dated — an older version's import put some before
+    交办 — stays editable)."""
+    if date != record.date:
+        handling.check_handling_date(date, record.proposal.assigned_on, handling.CONTACT_ON)
     if stage not in {s.value for s in Stage}:
         raise UserError(f"沟通阶段“{stage}”无效（办前、办中、办后）")
     record.date = date

@@ -6,13 +6,17 @@ date before 交办 are refused with one line, exit status 2, nothing saved (newc
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+from pathlib import Path
 
 import pytest
 from sheet_support import SAMPLES
 
 from proposal_desk.cli.main import main
 from proposal_desk.core.settings import DEFAULT_CATEGORIES
+from proposal_desk.paths import database_url
 
 
 def _config(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -75,11 +79,45 @@ def test_a_meeting_date_before_assignment_is_refused(capsys: pytest.CaptureFixtu
     status = main(["meeting", "dates", "区政协十四届四次会议", "--assist-due", "2025-03-01"])
     err = capsys.readouterr().err.strip()
     assert status == 2
-    assert err == "错误：协办、会办意见截止日期不能早于交办日期（2025年3月18日）"
+    assert re.fullmatch(r"错误：协办、会办意见截止日期不能早于交办日期（2025年3月18日）："
+                        r"第\d+号于该日交办", err), err
     assert main(["list", "--json", "--role", "协办"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert "2025-03-01" not in {r["due"] for r in rows}  # nothing saved
-    assert main(["meeting", "dates", "区政协十四届四次会议", "--reply-due", "2025-03-17"]) == 2
-    assert "主办、分办答复截止日期不能早于交办日期" in capsys.readouterr().err
+    # every 主办 row of this list carries its own 办理时限: the meeting's date binds none of them
+    assert main(["meeting", "dates", "区政协十四届四次会议", "--reply-due", "2025-03-17"]) == 0
+    capsys.readouterr()
     assert main(["meeting", "dates", "区政协十四届四次会议", "--assist-due", "2025-05-31"]) == 0
     assert "2025年5月31日" in capsys.readouterr().out
+
+
+def test_a_proposal_with_its_own_due_date_does_not_hold_back_the_meetings(
+        data_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # One proposal assigned late with its own 办理时限 is not bound by the meeting's answer date
+    # (rules.effective_due), so that date may come before its 交办; one without is named.
+    from sqlalchemy import select
+
+    from proposal_desk.storage.database import Database
+    from proposal_desk.storage.models import Proposal
+
+    assert main(["config", "bureau.name", "区商务局"]) == 0
+    assert main(["import", str(SAMPLES / "assignments_2025.xlsx")]) == 0
+    url = database_url()
+    db = Database(url)
+    with db.transaction() as s:
+        lead = s.scalars(select(Proposal).where(Proposal.role == "主办")
+                         .order_by(Proposal.number)).all()
+        lead[0].assigned_on, lead[0].due_override = dt.date(2025, 7, 1), dt.date(2025, 10, 1)
+        late = lead[0].number
+    db.dispose()
+    capsys.readouterr()
+    assert main(["meeting", "dates", "区政协十四届四次会议", "--reply-due", "2025-06-30"]) == 0
+    db = Database(url)
+    with db.transaction() as s:
+        p = s.scalars(select(Proposal).where(Proposal.number == late)).one()
+        p.due_override = None
+    db.dispose()
+    capsys.readouterr()
+    assert main(["meeting", "dates", "区政协十四届四次会议", "--reply-due", "2025-06-29"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"错误：主办、分办答复截止日期不能早于交办日期（2025年7月1日）：第{late}号于该日交办")

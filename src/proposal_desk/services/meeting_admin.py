@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from proposal_desk.core.enums import Role
@@ -50,14 +50,24 @@ def check_meeting_dates(session: Session, meeting_id: int,
                         dates: dict[str, dt.date | None]) -> None:
     """A fixed date of a meeting is a deadline of its proposals: never before the 交办 of
     any proposal it applies to (the rule of every handling date,
-    handling.check_not_before_assigned); `dates`: reply_due, assist_due, return_due."""
+    handling.check_not_before_assigned), naming the proposal; `dates`: reply_due,
+    assist_due, return_due. A proposal with its own 办理时限 is not bound by the meeting's
+    answer dates (rules.effective_due), so it does not hold them back."""
     for name, day in dates.items():
         if day is None:
             continue
         roles, label = _DUE_ROLES[name]
-        latest = session.scalar(select(func.max(Proposal.assigned_on)).where(
-            Proposal.meeting_id == meeting_id, Proposal.role.in_([r.value for r in roles])))
-        handling.check_not_before_assigned(day, latest, label)
+        bound = select(Proposal.number, Proposal.assigned_on).where(
+            Proposal.meeting_id == meeting_id, Proposal.role.in_([r.value for r in roles]),
+            Proposal.assigned_on > day)
+        if name != "return_due":
+            bound = bound.where(Proposal.due_override.is_(None))
+        latest = session.execute(bound.order_by(Proposal.assigned_on.desc()).limit(1)).first()
+        if latest is not None:
+            try:
+                handling.check_not_before_assigned(day, latest.assigned_on, label)
+            except UserError as exc:
+                raise UserError(f"{exc}：第{latest.number}号于该日交办") from None
 
 
 def rename_meeting(session: Session, meeting_id: int, new_name: str) -> Meeting:

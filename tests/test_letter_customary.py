@@ -33,6 +33,13 @@ BODY = "一、基本情况\n近年来，我区跨境电商快速发展。\n二�
      "您关注的跨境电商问题，我局一直高度重视。\n一、基本情况", ""),
     (f"{BODY}\n下一步，我局将继续加大对企业的支持力度，推动跨境电商高质量发展。", "",
      f"{BODY}\n下一步，我局将继续加大对企业的支持力度，推动跨境电商高质量发展。", ""),
+    # a closing's words in a paragraph of the work, not addressed to the member (review)
+    (f"{BODY}\n三、下一步，我局将积极争取市级部门的关心和支持，加快推进物流中心建设。", "",
+     f"{BODY}\n三、下一步，我局将积极争取市级部门的关心和支持，加快推进物流中心建设。", ""),
+    (f"{BODY}\n我局将积极争取上级部门的关心和支持。", "",
+     f"{BODY}\n我局将积极争取上级部门的关心和支持。", ""),
+    (f"{BODY}\n对您的关心和支持表示衷心感谢！", "", BODY, "对您的关心和支持表示衷心感谢！"),
+    (f"{BODY}\n" + "感谢" + "您" * 90, "", f"{BODY}\n" + "感谢" + "您" * 90, ""),  # too long
 ])
 def test_reply_parts(text: str, opening: str, body: str, closing: str) -> None:
     assert reply_parts(text) == ReplyParts(opening, body, closing)

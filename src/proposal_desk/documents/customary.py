@@ -19,6 +19,11 @@ _OPENING = re.compile(r"^(?:您|你们|贵|.{0,30}?(?:委员|代表))"
 # 感谢 / 衷心感谢 / 再次感谢…; or the usual 关心和支持 / 欢迎继续提出 sentence
 _CLOSING_START = re.compile(r"^(?:再次|衷心|非常|诚挚|最后[，,]?)?(?:地)?(?:表示)?感谢")
 _CLOSING_WORDS = ("关心和支持", "关心支持", "欢迎继续提出", "欢迎您继续", "宝贵意见和建议")
+# …and said to the member: "我局将争取上级部门的关心和支持" is a sentence of the work
+_TO_THE_MEMBER = ("您", "你们", "委员", "代表")
+# 一、 / （二） / 3. — a numbered paragraph belongs to the body
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
+                       r"|\d+[、.．])")
 _CLOSING_MAX = 80  # a closing is one short sentence, not a paragraph of the reply
 
 
@@ -43,9 +48,12 @@ def is_opening(line: str) -> bool:
 
 
 def is_closing(line: str) -> bool:
-    if len(line) > _CLOSING_MAX:
+    if len(line) > _CLOSING_MAX or _NUMBERED.match(line):
         return False
-    return bool(_CLOSING_START.match(line)) or any(w in line for w in _CLOSING_WORDS)
+    if _CLOSING_START.match(line):
+        return True
+    return (any(w in line for w in _CLOSING_WORDS)
+            and any(w in line for w in _TO_THE_MEMBER))
 
 
 def reply_parts(text: str) -> ReplyParts:

@@ -21,6 +21,7 @@ def db_file(tmp_path: Path) -> Path:
         assisted = add_letter_case(s, number="144020", role="协办")
         handling.save_assist_opinion(s, assisted, text="会办意见正文。",
                                      sent_on=dt.date(2025, 4, 10))
+        add_letter_case(s, number="144021", role="协办")  # no opinion yet
         late = add_letter_case(s, number="144030", sent=None)
         late.due_override = dt.date(2025, 4, 1)
     database.dispose()
@@ -38,10 +39,11 @@ def test_letter_opinion_report_and_chase(db_file: Path, tmp_path: Path, capsys) 
     assert (tmp_path / "each_张三.docx").exists() and (tmp_path / "each_李四.docx").exists()
 
     assert main([*db, "opinion", "144020", "-o", str(tmp_path / "o.docx")]) == 0
+    assert "已生成协办意见" in capsys.readouterr().out  # a 协办 proposal's word
     assert "会办意见正文。" in full_text(open_docx(tmp_path / "o.docx"))
 
     assert main([*db, "report", "--year", "2025", "-o", str(tmp_path / "r.docx")]) == 0
-    assert "共承办区政协十四届四次会议委员提案3件" in full_text(open_docx(tmp_path / "r.docx"))
+    assert "共承办区政协十四届四次会议委员提案4件" in full_text(open_docx(tmp_path / "r.docx"))
 
     assert main([*db, "chase", "-o", str(tmp_path / "c.xlsx")]) == 0
     assert main([*db, "chase", "-o", str(tmp_path / "c.docx")]) == 0
@@ -52,6 +54,7 @@ def test_letter_opinion_report_and_chase(db_file: Path, tmp_path: Path, capsys) 
     (["letter", "999999", "-o", "x.docx"], "找不到第999999号"),
     (["letter", "144020", "-o", "x.docx"], "会办意见"),
     (["opinion", "144012", "-o", "x.docx"], "答复函"),
+    (["opinion", "144021", "-o", "x.docx"], "还没有填写协办意见"),
     (["report", "--year", "2025", "--meeting", "市政协", "-o", "x.docx"], "找不到会议"),
     (["chase", "-o", "x.pdf"], ".xlsx"),
     (["letter", "144012", "-o", "no/such/folder/x.docx"], "不存在"),

@@ -124,7 +124,7 @@ def reserve_doc_number(session: Session, settings: BureauSettings, reply: Reply,
     state = letter_number_state(reply, settings)
     if state is NumberState.NO_PREFIX:
         log.info("no bureau.doc_prefix: letter without 发文字号")
-    return take_number(session, reply, state, settings.doc_prefix, on.year, opinion=False)
+    return take_number(session, reply, state, settings.doc_prefix, on.year)
 
 
 def carbon_copies(p: Proposal, stored: str, settings: BureauSettings) -> str:

@@ -25,11 +25,12 @@ __all__ = [
 
 
 def take_number(session: Session, record: Numbered, state: NumberState, prefix: str,
-                year: int, *, opinion: bool) -> str:
-    """The record's number: the one it has, or — only in state TO_TAKE — the next of the
-    year's series (答复函 and 会办意见 count apart), given to it now and kept."""
+                year: int) -> str:
+    """A 答复函's number: the one it has, or — only in state TO_TAKE (signed, not sent) — the
+    next of the year's series, given to it now and kept. A 会办意见 has no signing step in
+    its records, so printing never numbers one: its sending does."""
     if state is NumberState.TO_TAKE:
-        give_number(session, record, prefix, year, opinion=opinion)
+        give_number(session, record, prefix, year, opinion=False)
         session.flush()
     return record.doc_number
 

@@ -20,7 +20,6 @@ from proposal_desk.documents.numbering import (
     issued_on,
     number_state,
     sent_without_note,
-    take_number,
     written_on,
 )
 from proposal_desk.documents.safe import docx_path
@@ -36,14 +35,6 @@ def opinion_number_state(opinion: AssistOpinion, settings: BureauSettings) -> Nu
     a draft until sent."""
     return number_state(opinion.doc_number, signed=False, sent=bool(opinion.sent_on),
                         prefix=settings.opinion_prefix)
-
-
-def reserve_opinion_number(session: Session, settings: BureauSettings, opinion: AssistOpinion,
-                           on: dt.date) -> str:
-    """The opinion's number, as the records have it: printing never takes one (a draft takes
-    none; sending numbers it, handling.save_assist_opinion; one sent without is left so)."""
-    return take_number(session, opinion, opinion_number_state(opinion, settings),
-                       settings.opinion_prefix, on.year, opinion=True)
 
 
 def opinion_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
@@ -79,11 +70,11 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     if role.answers_member:
         raise UserError(f"第{p.number}号是{role}{kind.value}，应生成答复函（letter），"
                         f"而不是会办意见")
-    if not p.assist_opinions:
-        raise UserError(f"第{p.number}号{kind.value}还没有填写会办意见")
-    opinion = p.assist_opinions[0]
     word = opinion_word(role)
-    if not clean_text(opinion.text):  # checked before a number is taken: nothing is written
+    if not p.assist_opinions:
+        raise UserError(f"第{p.number}号{kind.value}还没有填写{word}")
+    opinion = p.assist_opinions[0]
+    if not clean_text(opinion.text):  # a body of nothing must not go out
         raise UserError(empty_body(p.number, kind.value, word, word, word,
                                    bool(opinion.sent_on)))
     ours = set(settings.names)
@@ -93,7 +84,8 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     context = shared_fields(
         "opinion", p, kind, settings, title=title, body=opinion.text, on=on,
         contact_name=opinion.contact_name, contact_phone=opinion.contact_phone,
-        signer=opinion.signer, doc_number=reserve_opinion_number(session, settings, opinion, on),
+        # printing never numbers an opinion: sending does (handling.save_assist_opinion)
+        signer=opinion.signer, doc_number=opinion.doc_number or "",
         printed_on=issued_on(opinion.sent_on, on, today))
     context["lead_unit"] = "、".join(lead_units) or p.lead_unit or "主办单位"
     context["proposers"] = names_with_title([pm.member for pm in p.proposers], kind.member_word)
@@ -103,8 +95,8 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
 
 def write_opinion(session: Session, proposal_id: int, path: Path, *,
                   today: dt.date | None = None) -> Path:
-    """Write the 会办意见 of one 协办/会办 proposal. An opinion without a number gets the next
-    of its year here: call inside a transaction (Database.transaction)."""
+    """Write the 会办意见 (协办意见) of one 协办/会办 proposal; it bears the number its
+    sending gave it, if any, and writes nothing to the database."""
     path = docx_path(path)
     p = load_proposal(session, proposal_id)
     settings = load_settings(session)

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from proposal_desk.storage import backup as bk
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.integrity import CheckReport, check_database
+from proposal_desk.storage.schema_revision import HEAD_REVISION
 
 pytestmark = pytest.mark.postgres
 
@@ -33,7 +34,7 @@ def test_a_sound_database_passes(db: Database) -> None:
     text_ = "\n".join(report.lines())
     assert "附件 2 个，内容 1 份，SHA-256 全部一致" in text_
     assert "2 件提案的状态、时限等与办理记录一致" in text_
-    assert "结构版本 0001（最新）" in text_
+    assert f"结构版本 {HEAD_REVISION}（最新）" in text_
 
 
 def test_changed_attachment_content_is_found(db: Database) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text  # not `text`: the models have columns of that name
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Stable constraint names: Alembic's batch mode on SQLite needs them to alter tables later.
@@ -307,7 +308,13 @@ class Reply(Base):
     """The formal reply (答复) of one handling round, for 主办/分办."""
 
     __tablename__ = "reply"
-    __table_args__ = (UniqueConstraint("proposal_id", "round"),)
+    __table_args__ = (
+        UniqueConstraint("proposal_id", "round"),
+        # The list's reply date of a proposal handled again (services.rows.LATER_ROUNDS_SQL)
+        # from a few hundred index entries, not from the replies' pages of text.
+        Index("ix_reply_later_rounds", "proposal_id", "round", "sent_on",
+              sqlite_where=sql_text("round > 1"), postgresql_where=sql_text("round > 1")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     proposal_id: Mapped[int] = mapped_column(
         ForeignKey("proposal.id", ondelete="CASCADE"), index=True

@@ -108,3 +108,39 @@ def test_the_window_keeps_the_same_rule(bureau_db: Database, tmp_path: Path) -> 
     assert str(caught.value) == "办理时限不能早于交办日期（2025年3月18日）"
     with bureau_db.session() as s:
         assert load_proposal(s, pid).assigned_on == D(2025, 3, 18)
+
+
+def test_a_proposal_typed_in_is_not_assigned_after_today(bureau_db: Database) -> None:
+    with bureau_db.transaction() as s:
+        meeting_id = editing.create_meeting(s, name="区政协十四届四次会议", kind="提案",
+                                            year=2025).id
+    with pytest.raises(UserError) as caught, bureau_db.transaction() as s:
+        editing.create_proposal(s, meeting_id=meeting_id, number="9", title="关于丁的建议",
+                                role="主办", proposers=["钱七"], assigned_on=TOMORROW)
+    assert str(caught.value) == f"交办日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）"
+    with bureau_db.transaction() as s:
+        editing.create_proposal(s, meeting_id=meeting_id, number="9", title="关于丁的建议",
+                                role="主办", proposers=["钱七"], assigned_on=TODAY)
+    with bureau_db.session() as s:
+        assert find_proposal(s, "9").assigned_on == TODAY
+
+
+def test_an_import_keeps_a_stored_return_after_the_assignment(bureau_db: Database,
+                                                             tmp_path: Path) -> None:
+    run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18"))
+    with bureau_db.transaction() as s:
+        handling.request_return(find_proposal(s, "9"), on=D(2025, 3, 20), reason="不属本局职责")
+    line = _refused(bureau_db, _sheet(tmp_path, "b.xlsx", "2025-03-21"), "F列「交办日期」")
+    assert line.endswith("交办日期（2025年3月21日）不能晚于退回申请日期（2025年3月20日）")
+
+
+def test_an_import_checks_a_changed_due_against_the_stored_assignment(
+        bureau_db: Database, tmp_path: Path) -> None:
+    """Only the 办理时限 changes in the list: it is still never before 交办."""
+    run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18", "2025-06-18"))
+    line = _refused(bureau_db, _sheet(tmp_path, "b.xlsx", "2025-03-18", "2025-03-17"),
+                    "G列「办理时限」")
+    assert line.endswith("办理时限不能早于交办日期（2025年3月18日）")
+    run_import(bureau_db, _sheet(tmp_path, "c.xlsx", "2025-03-18", "2025-07-18"))
+    with bureau_db.session() as s:
+        assert find_proposal(s, "9").due_override == D(2025, 7, 18)

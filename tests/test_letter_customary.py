@@ -36,6 +36,9 @@ BODY = "一、基本情况\n近年来，我区跨境电商快速发展。\n二�
     # a closing's words in a paragraph of the work, not addressed to the member (review)
     (f"{BODY}\n三、下一步，我局将积极争取市级部门的关心和支持，加快推进物流中心建设。", "",
      f"{BODY}\n三、下一步，我局将积极争取市级部门的关心和支持，加快推进物流中心建设。", ""),
+    # numbered, though it thanks the member: a paragraph of the body, not the closing
+    (f"{BODY}\n三、对您的关心和支持表示感谢的同时，我局将继续推进产业园建设。", "",
+     f"{BODY}\n三、对您的关心和支持表示感谢的同时，我局将继续推进产业园建设。", ""),
     (f"{BODY}\n我局将积极争取上级部门的关心和支持。", "",
      f"{BODY}\n我局将积极争取上级部门的关心和支持。", ""),
     (f"{BODY}\n对您的关心和支持表示衷心感谢！", "", BODY, "对您的关心和支持表示衷心感谢！"),

@@ -4,6 +4,7 @@ by mistake is deleted, after a backup, with the audit log keeping what it was.""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from sheet_support import LEDGER, run_import
 from sqlalchemy import func, select
 
 from proposal_desk.documents import figures
-from proposal_desk.services import meeting_admin
+from proposal_desk.services import editing, meeting_admin
 from proposal_desk.storage.backup import list_backups
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import AuditEntry, Meeting, Proposal
@@ -142,3 +143,49 @@ def test_a_proposal_is_deleted_after_a_backup_and_stays_in_the_audit_log(
                for b in list_backups(bureau_db.backup_dir))
     with pytest.raises(UserError, match="已不存在"):
         meeting_admin.delete_proposal_with_backup(bureau_db, pid)
+
+
+# Each fixed date binds the proposals of its roles only (meeting_admin._DUE_ROLES): a
+# date before the 交办 of another role's proposal is accepted, one of its own role refused.
+
+def _meeting_with(db: Any, *roles: str) -> int:
+    """One meeting; its proposals 1, 2 … of `roles`, the first assigned 2025-03-18 and each
+    next a week later."""
+    with db.transaction() as s:
+        meeting = Meeting(kind="提案", name="区政协十四届四次会议", year=2025)
+        s.add(meeting)
+        for n, role in enumerate(roles):
+            s.add(Proposal(meeting=meeting, number=str(n + 1), title=f"关于第{n + 1}件的建议",
+                           role=role, assigned_on=dt.date(2025, 3, 18 + 7 * n)))
+        s.flush()
+        return meeting.id
+
+
+def _set(db: Any, meeting_id: int, name: str, day: dt.date) -> None:
+    wanted = {"reply_due": None, "assist_due": None, "return_due": None, name: day}
+    with db.transaction() as s:
+        editing.update_meeting(s, meeting_id, **wanted)
+
+
+@pytest.mark.parametrize(("name", "own", "other"), [
+    ("reply_due", "主办", "协办"), ("reply_due", "分办", "会办"),
+    ("assist_due", "协办", "主办"), ("assist_due", "会办", "分办")])
+def test_an_answer_date_binds_its_own_roles_only(bureau_db: Any, name: str, own: str,
+                                                 other: str) -> None:
+    meeting_id = _meeting_with(bureau_db, own, other)  # the other role's assigned 3月25日
+    _set(bureau_db, meeting_id, name, dt.date(2025, 3, 20))
+    with pytest.raises(UserError) as caught:
+        _set(bureau_db, meeting_id, name, dt.date(2025, 3, 17))
+    assert str(caught.value).endswith("不能早于交办日期（2025年3月18日）：第1号于该日交办")
+    with bureau_db.session() as s:
+        assert getattr(s.get(Meeting, meeting_id), name) == dt.date(2025, 3, 20)
+
+
+@pytest.mark.parametrize("role", ["主办", "分办", "协办", "会办"])
+def test_the_return_date_binds_every_role(bureau_db: Any, role: str) -> None:
+    meeting_id = _meeting_with(bureau_db, "主办" if role != "主办" else "协办", role)
+    with pytest.raises(UserError) as caught:  # before the second's 交办 (3月25日) only
+        _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 20))
+    assert str(caught.value) == (
+        "申请退回截止日期不能早于交办日期（2025年3月25日）：第2号于该日交办")
+    _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 25))

@@ -85,3 +85,24 @@ def test_a_record_kept_on_its_early_date_stays_editable(db: Database) -> None:
     with pytest.raises(UserError, match="沟通日期不能早于"), db.transaction() as s:
         editing.save_record(s, load_proposal(s, pid), {  # moved: checked
             "date": D(2025, 3, 2), "method": "电话", "stage": "办前"}, record_id=rid)
+
+
+def test_an_opinion_kept_on_its_early_date_stays_editable(db: Database) -> None:
+    # A ledger's 送出日期 before 交办 is imported (with a warning) and kept: saving the
+    # opinion's text with its date unchanged is accepted, moving it to another early date not.
+    pid = _proposal(db, "协办", "143129")
+    with db.transaction() as s:
+        handling.save_assist_opinion(s, load_proposal(s, pid), from_record=True,
+                                     sent_on=D(2025, 3, 1))
+    with db.transaction() as s:
+        handling.save_assist_opinion(s, load_proposal(s, pid), text="补记意见正文",
+                                     sent_on=D(2025, 3, 1))
+    with db.session() as s:
+        [opinion] = load_proposal(s, pid).assist_opinions
+        assert (opinion.sent_on, opinion.text) == (D(2025, 3, 1), "补记意见正文")
+    with pytest.raises(UserError) as moved, db.transaction() as s:
+        handling.save_assist_opinion(s, load_proposal(s, pid), text="补记意见正文",
+                                     sent_on=D(2025, 3, 2))
+    assert str(moved.value) == "会办意见送出日期不能早于" + ASSIGNED
+    with db.session() as s:
+        assert load_proposal(s, pid).assist_opinions[0].sent_on == D(2025, 3, 1)

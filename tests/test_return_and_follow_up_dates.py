@@ -161,3 +161,20 @@ def test_the_import_checks_a_return_as_the_window_does(bureau_db: Database, tmp_
     ok = [*row[:8], "2025-03-20", "不属本局职责"]
     assert plan(bureau_db, write_sheet(tmp_path / "ok.xlsx", [HEAD, ok],
                                        sheet="2025年台账")).ok
+
+
+@pytest.mark.parametrize("role", ["主办", "协办"])
+def test_no_return_on_the_day_of_the_answer(db: Database, role: str) -> None:
+    # answering accepted the proposal as ours: the day of the answer already counts
+    pid = _proposal(db, role, "144041")
+    with db.transaction() as s:
+        p = load_proposal(s, pid)
+        if role == "主办":
+            handling.save_reply(s, p, text="正文", category="A", sent_on=D(2025, 4, 8))
+        else:
+            handling.save_assist_opinion(s, p, text="意见", sent_on=D(2025, 4, 8))
+    said = _refused(db, pid, lambda p: handling.request_return(
+        p, on=D(2025, 4, 8), reason="不属本局职责"))
+    assert said.startswith("本件已于2025年4月8日") and "不能再申请退回" in said
+    with db.transaction() as s:  # the day before is still a request before the answer
+        handling.request_return(load_proposal(s, pid), on=D(2025, 4, 7), reason="不属本局职责")

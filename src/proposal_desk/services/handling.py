@@ -180,6 +180,7 @@ def check_handling_date(day: dt.date | None, assigned_on: dt.date | None, label:
 
 
 SIGNED_ON = "签收日期"
+REPLY_SENT = "答复日期"
 OPINION_SENT = "会办意见送出日期"
 RETURN_ON = "退回申请日期"
 CONTACT_ON = "沟通日期"
@@ -192,7 +193,7 @@ def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
 
 def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
     """答复 is never before 交办 (the one rule for the window and an import)."""
-    check_not_before_assigned(sent_on, assigned_on, "答复日期")
+    check_not_before_assigned(sent_on, assigned_on, REPLY_SENT)
 
 
 def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None], *,
@@ -216,7 +217,7 @@ def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
 
     return {
         SIGNED_ON: p.signed_on,
-        "答复日期": first(r.sent_on for r in p.replies),
+        REPLY_SENT: first(r.sent_on for r in p.replies),
         OPINION_SENT: first(o.sent_on for o in p.assist_opinions),
         CONTACT_ON: first(r.date for r in p.records),
         RETURN_ON: first(r.requested_on for r in p.returns),
@@ -413,7 +414,7 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
     sent_on = will_be("sent_on")
     if sent_on:
         check_replied(sent_on, p.assigned_on)
-        check_not_in_future(sent_on, "答复日期")
+        check_not_in_future(sent_on, REPLY_SENT)
         if not from_record and not clean_text(will_be("text")):
             raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")
         if not from_record and not will_be("category"):

@@ -252,8 +252,8 @@ def _assigned_problems(role: Role, wanted: dict[str, Any], current: dict[str, An
     assigned = new or current.get("assigned")
     changed = bool(new) and new != current.get("assigned")
     if changed:
-        held = {"signed": handling.SIGNED_ON,
-                "replied": "答复日期" if role.answers_member else OPINION_SENT,
+        held = {"signed": handling.SIGNED_ON,  # the labels of handling.dates_after_assigned
+                "replied": handling.REPLY_SENT if role.answers_member else OPINION_SENT,
                 "return_on": handling.RETURN_ON}
         later = {label: current.get(key) for key, label in held.items() if not wanted.get(key)}
         later[handling.CONTACT_ON] = first_contact  # a row's 沟通方式 adds none before 交办

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableWidgetItem
 
 from proposal_desk.core.settings import KEYS
+from proposal_desk.gui.dialogs.settings_dialog import PAGES
 from proposal_desk.storage.models import Meeting
 from proposal_desk.storage.settings_store import load_settings
 
@@ -53,3 +54,36 @@ def test_the_window_refuses_what_the_command_line_refuses(qtbot: Any, seeded_db:
     assert not dialog.isVisible()
     with seeded_db.session() as s:
         assert s.query(Meeting).one().assist_due == dt.date(2025, 5, 31)
+
+
+def _command_line_refusal(capsys: Any, value: str) -> str:
+    from proposal_desk.cli.main import main
+
+    capsys.readouterr()
+    assert main(["config", "categories", value]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("错误：")
+    return err.removeprefix("错误：")
+
+
+def test_the_window_words_a_category_refusal_as_the_command_line(
+        qtbot: Any, capsys: Any, seeded_db: Any, make_window: Any) -> None:
+    """One rule and its wording for the categories (core.settings), not the window's own."""
+    window = make_window(seeded_db)
+    dialog = window.open_settings()
+    table = dialog.ui.categoryTable
+    for row, code, meaning, typed in (
+            (3, "a", "所提问题留作参考的", "A=已解决;B=正在解决;C=列入计划;a=留作参考"),
+            (3, "D", "", "A=已解决;B=正在解决;C=列入计划;D"),
+            (3, "", "所提问题留作参考的", "A=已解决;B=正在解决;C=列入计划;=留作参考")):
+        table.setItem(row, 0, QTableWidgetItem(code))
+        table.setItem(row, 1, QTableWidgetItem(meaning))
+        dialog.ui.tabs.setCurrentIndex(0)
+        said = _save_refused(qtbot, dialog)
+        assert said == [_command_line_refusal(capsys, typed)]
+        assert dialog.ui.tabs.currentIndex() == PAGES["categories"]  # the table is shown
+    table.setItem(3, 0, QTableWidgetItem("D"))
+    table.setItem(3, 1, QTableWidgetItem("所提问题留作参考的"))
+    button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

@@ -81,17 +81,24 @@ def coerce(key: str, raw: Any) -> Any:
         if isinstance(raw, dict):
             return {str(k).strip(): str(v).strip() for k, v in raw.items()}
         pairs = [p for p in str(raw).replace("；", ";").split(";") if p.strip()]
-        result: dict[str, str] = {}
-        for pair in pairs:
-            name, _, meaning = pair.partition("=")
-            code = name.strip().upper()  # as the settings window stores a code
-            if code in result:
-                raise SettingError(f"答复类别“{code}”重复")
-            result[code] = meaning.strip()
-        return result
+        return categories_from_pairs((name, meaning) for name, _, meaning in
+                                     (pair.partition("=") for pair in pairs))
     if spec.kind == "bool":
         return str(raw).strip().lower() in {"1", "true", "yes", "是", "y"}
     return str(raw).strip()
+
+
+def categories_from_pairs(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(code, meaning) pairs as typed (A=…;B=… on the command line, the settings window's
+    rows) as the categories: codes upper-cased, none twice. A pair without a code is kept
+    for check_categories to refuse."""
+    result: dict[str, str] = {}
+    for name, meaning in pairs:
+        code = name.strip().upper()
+        if code and code in result:
+            raise SettingError(f"答复类别“{code}”重复")
+        result[code] = meaning.strip()
+    return result
 
 
 def check_value(key: str, value: Any, *, categories_in_use: Iterable[str] = ()) -> None:

@@ -29,6 +29,7 @@ from proposal_desk.core.settings import (
     DEFAULT_CATEGORIES,
     KEYS,
     SettingError,
+    categories_from_pairs,
     check_categories,
     coerce,
 )
@@ -494,25 +495,13 @@ class SettingsDialog(QDialog):
         """The settings as typed, checked and coerced; raises UserError naming the field."""
         ui = self.ui
         self._store_meeting_dates()
-        categories: dict[str, str] = {}
-        for row in range(ui.categoryTable.rowCount()):
-            code_item = ui.categoryTable.item(row, 0)
-            meaning_item = ui.categoryTable.item(row, 1)
-            code = (code_item.text() if code_item else "").strip().upper()
-            meaning = (meaning_item.text() if meaning_item else "").strip()
-            if not code and not meaning:
-                continue
-            if not code:
-                raise UserError(f"答复类别第{row + 1}行缺少类别代号（如 A）")
-            if code in categories:
-                raise UserError(f"答复类别“{code}”重复")
-            categories[code] = meaning
-        if categories != self.values.get("categories"):  # the core's rules, when changed
-            try:
+        try:  # the core's rules and wording (the command line's)
+            categories = categories_from_pairs(self._category_rows())
+            if categories != self.values.get("categories"):  # changed: checked here too
                 check_categories(categories)
-            except SettingError as exc:
-                ui.tabs.setCurrentIndex(PAGES["categories"])
-                raise UserError(str(exc)) from exc
+        except SettingError as exc:
+            ui.tabs.setCurrentIndex(PAGES["categories"])
+            raise UserError(str(exc)) from exc
         for key in DAY_KEYS:
             if error := self._check_days(key):
                 ui.tabs.setCurrentIndex(PAGES["deadlines"])
@@ -540,6 +529,17 @@ class SettingsDialog(QDialog):
             "opinion.template": ui.opinionTemplateEdit.text(),
             "report.template": ui.reportTemplateEdit.text(),
         }
+
+    def _category_rows(self) -> list[tuple[str, str]]:
+        """(code, meaning) of each row of the category table that is not empty."""
+        table = self.ui.categoryTable
+        rows = []
+        for row in range(table.rowCount()):
+            code, meaning = ((item.text() if item else "").strip()
+                             for item in (table.item(row, 0), table.item(row, 1)))
+            if code or meaning:
+                rows.append((code, meaning))
+        return rows
 
     def staff(self) -> list[editing.StaffLine]:
         table = self.ui.staffTable

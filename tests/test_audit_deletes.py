@@ -13,6 +13,7 @@ from proposal_desk.services import editing, handling, returns
 from proposal_desk.services.audit_text import describe_action, describe_changes
 from proposal_desk.services.editing import audit_entries
 from proposal_desk.services.queries import load_proposal
+from proposal_desk.storage import hooks
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.models import Meeting, Proposal
 
@@ -77,4 +78,24 @@ def test_a_deleted_proposal_logs_its_children_once(tmp_path: Path) -> None:
             AuditEntry.action == "delete")).all()
     assert sorted(t for t, _ in rows) == ["correspondence", "proposal"]
     assert len(rows) == len(set(rows))  # explicit and cascaded deletes, each once
+    db.dispose()
+
+
+def test_deletes_of_a_failed_flush_are_not_logged_later(tmp_path: Path) -> None:
+    # A flush that deleted rows and then failed is rolled back: its deletes did not happen, so
+    # the next commit of the same session must not log them.
+    db = Database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
+    pid = _proposal(db)
+    with db.transaction() as s:
+        handling.add_record(load_proposal(s, pid), date=D(2025, 3, 20), method="电话",
+                            content="电话联系委员")
+    with db.session() as s:
+        p = load_proposal(s, pid)
+        editing.delete_record(s, p, p.records[0].id)  # flushed: its after_delete has fired
+        s.info[hooks._DELETED] = [p]  # as if a later statement of that flush had failed
+        s.rollback()
+        p = load_proposal(s, pid)
+        p.title = "关于发展首店经济的几点建议"
+        s.commit()
+    assert _deletes(db, pid) == []
     db.dispose()

@@ -344,3 +344,4 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(_REFRESH_ALL, None)
     session.info.pop(_MEETINGS, None)
     session.info.pop(_NEW, None)
+    session.info.pop(_DELETED, None)  # deletes of a flush that failed later on were undone

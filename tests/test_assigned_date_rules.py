@@ -144,3 +144,30 @@ def test_an_import_checks_a_changed_due_against_the_stored_assignment(
     run_import(bureau_db, _sheet(tmp_path, "c.xlsx", "2025-03-18", "2025-07-18"))
     with bureau_db.session() as s:
         assert find_proposal(s, "9").due_override == D(2025, 7, 18)
+
+
+def test_a_contact_guessed_from_a_ledgers_column_does_not_hold_back_a_correction(
+        bureau_db: Database, tmp_path: Path) -> None:
+    # A ledger's 沟通方式 becomes a contact record dated by the import's guess (交办): no one
+    # recorded that date, so a corrected 交办 after it is let through, by the import and the
+    # window alike (second try-out of session 4: every ledger row with a 沟通方式 was stuck).
+    head = [*HEAD, "沟通方式"]
+
+    def sheet(name: str, assigned: str) -> Path:
+        return write_sheet(tmp_path / name, [head, ["9", "关于丁的建议", "钱七", "主办",
+                                                    "区商务局", assigned, "", "电话"]],
+                           sheet="2025年交办清单")
+
+    run_import(bureau_db, sheet("a.xlsx", "2025-03-18"))
+    with bureau_db.session() as s:
+        p = find_proposal(s, "9")
+        assert [(r.date, r.content) for r in p.records] == [
+            (D(2025, 3, 18), handling.LEDGER_CONTACT_NOTE)]
+        assert handling.dates_after_assigned(p)[handling.CONTACT_ON] is None
+    run_import(bureau_db, sheet("b.xlsx", "2025-03-21"))
+    with bureau_db.session() as s:
+        assert find_proposal(s, "9").assigned_on == D(2025, 3, 21)
+    with bureau_db.transaction() as s:  # a contact someone recorded still holds it back
+        handling.add_record(find_proposal(s, "9"), date=D(2025, 3, 22), method="电话")
+    line = _refused(bureau_db, sheet("c.xlsx", "2025-03-24"), "F列「交办日期」")
+    assert line.endswith("交办日期（2025年3月24日）不能晚于沟通日期（2025年3月22日）")

@@ -210,8 +210,14 @@ def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None]
                             f"（{format_cn(day)}）")
 
 
+# The content of a contact record an import makes from a ledger's 沟通方式 column: its date is
+# the import's guess (交办, or an early opinion's date), not a contact anyone recorded.
+LEDGER_CONTACT_NOTE = "据台账“沟通方式”栏导入"
+
+
 def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
-    """The earliest date of each kind the proposal holds that may not precede its 交办."""
+    """The earliest date of each kind the proposal holds that may not precede its 交办 (a
+    contact an import guessed from a ledger's 沟通方式 holds no date of its own)."""
     def first(days: Any) -> dt.date | None:
         return min((d for d in days if d is not None), default=None)
 
@@ -219,7 +225,7 @@ def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
         SIGNED_ON: p.signed_on,
         REPLY_SENT: first(r.sent_on for r in p.replies),
         OPINION_SENT: first(o.sent_on for o in p.assist_opinions),
-        CONTACT_ON: first(r.date for r in p.records),
+        CONTACT_ON: first(r.date for r in p.records if r.content != LEDGER_CONTACT_NOTE),
         RETURN_ON: first(r.requested_on for r in p.returns),
         "跟踪日期": first(f.date for f in p.follow_ups),
     }

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Role
+from proposal_desk.services.handling import LEDGER_CONTACT_NOTE
 from proposal_desk.sheets.ledger import LEDGER_LOADS
 from proposal_desk.storage.fastsql import as_text, fetch
 from proposal_desk.storage.models import (
@@ -172,7 +173,8 @@ def _children(conn: Connection, ranged: bool, where: tuple[int, ...], keep: list
         "returns": grouped(select(T.proposal_id, T.id, as_text(T.requested_on), T.reason,
                                   T.outcome, as_text(T.decided_on))
                            .where(of(T.proposal_id)).order_by(T.proposal_id, T.id)),
-        "records": grouped(select(C.proposal_id, as_text(C.date), C.id, C.method)
+        "records": grouped(select(C.proposal_id, as_text(C.date), C.id, C.method,
+                                  C.content == LEDGER_CONTACT_NOTE)
                            .where(of(C.proposal_id)).order_by(C.proposal_id, C.id)),
         "proposers": grouped(select(PM.proposal_id, Member.name)
                              .join(Member, Member.id == PM.member_id)
@@ -205,7 +207,9 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
     cur["topics"] = tuple(r[1] for r in children["topics"].get(pid, []))
     dated = sorted(((stored_day(r[1]), r[2], r[3]) for r in records), key=lambda x: (x[0], x[1]))
     cur["methods"] = tuple(dict.fromkeys(m for _, _, m in dated))
-    s.first_contact = dated[0][0] if dated else None
+    # a contact an import guessed from a ledger's 沟通方式 holds no date of its own
+    s.first_contact = min((day for r in records if not r[4] and (day := stored_day(r[1]))),
+                          default=None)
     answers = Role(s.role).answers_member
     # (pid, round, sent_on, category, doc_number, signer, publicity), by round
     reply = next((r for r in reversed(replies) if r[3]), replies[-1] if replies else None)

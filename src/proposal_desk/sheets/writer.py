@@ -39,7 +39,7 @@ from proposal_desk.storage.models import (
 )
 from proposal_desk.storage.settings_store import load_settings
 
-RECORD_NOTE = "据台账“沟通方式”栏导入"
+RECORD_NOTE = handling.LEDGER_CONTACT_NOTE
 
 
 class Names:

@@ -172,20 +172,33 @@ def _set(db: Any, meeting_id: int, name: str, day: dt.date) -> None:
     ("assist_due", "协办", "主办"), ("assist_due", "会办", "分办")])
 def test_an_answer_date_binds_its_own_roles_only(bureau_db: Any, name: str, own: str,
                                                  other: str) -> None:
-    meeting_id = _meeting_with(bureau_db, own, other)  # the other role's assigned 3月25日
-    _set(bureau_db, meeting_id, name, dt.date(2025, 3, 20))
-    with pytest.raises(UserError) as caught:
-        _set(bureau_db, meeting_id, name, dt.date(2025, 3, 17))
-    assert str(caught.value).endswith("不能早于交办日期（2025年3月18日）：第1号于该日交办")
+    meeting_id = _meeting_with(bureau_db, other, own)  # other 3月18日, own 3月25日
+    _set(bureau_db, meeting_id, name, dt.date(2025, 3, 25))
+    with pytest.raises(UserError) as caught:  # after the other role's 交办: still refused
+        _set(bureau_db, meeting_id, name, dt.date(2025, 3, 24))
+    assert str(caught.value).endswith("不能早于交办日期（2025年3月25日）：第2号于该日交办")
     with bureau_db.session() as s:
-        assert getattr(s.get(Meeting, meeting_id), name) == dt.date(2025, 3, 20)
+        assert getattr(s.get(Meeting, meeting_id), name) == dt.date(2025, 3, 25)
 
 
 @pytest.mark.parametrize("role", ["主办", "分办", "协办", "会办"])
 def test_the_return_date_binds_every_role(bureau_db: Any, role: str) -> None:
-    meeting_id = _meeting_with(bureau_db, "主办" if role != "主办" else "协办", role)
-    with pytest.raises(UserError) as caught:  # before the second's 交办 (3月25日) only
-        _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 20))
+    meeting_id = _meeting_with(bureau_db, role)  # assigned 3月18日
+    with pytest.raises(UserError) as caught:
+        _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 17))
     assert str(caught.value) == (
-        "申请退回截止日期不能早于交办日期（2025年3月25日）：第2号于该日交办")
-    _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 25))
+        "申请退回截止日期不能早于交办日期（2025年3月18日）：第1号于该日交办")
+    _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 18))
+
+
+def test_a_proposal_assigned_after_the_notice_does_not_hold_its_dates_back(
+        bureau_db: Any) -> None:
+    # The notice's dates bind the batch assigned with it; one reassigned later (3月25日) must
+    # not stop the office's dates being set (second try-out of session 4).
+    meeting_id = _meeting_with(bureau_db, "协办", "协办")  # 3月18日, 3月25日
+    with bureau_db.transaction() as s:
+        editing.update_meeting(s, meeting_id, reply_due=None, assist_due=dt.date(2025, 3, 20),
+                               return_due=dt.date(2025, 3, 20))
+    with bureau_db.session() as s:
+        meeting = s.get(Meeting, meeting_id)
+        assert (meeting.assist_due, meeting.return_due) == (dt.date(2025, 3, 20),) * 2

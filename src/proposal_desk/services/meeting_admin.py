@@ -48,26 +48,28 @@ _DUE_ROLES = {"reply_due": ((Role.LEAD, Role.SPLIT), "主办、分办答复截�
 
 def check_meeting_dates(session: Session, meeting_id: int,
                         dates: dict[str, dt.date | None]) -> None:
-    """A fixed date of a meeting is a deadline of its proposals: never before the 交办 of
-    any proposal it applies to (the rule of every handling date,
-    handling.check_not_before_assigned), naming the proposal; `dates`: reply_due,
-    assist_due, return_due. A proposal with its own 办理时限 is not bound by the meeting's
-    answer dates (rules.effective_due), so it does not hold them back."""
+    """A fixed date of a meeting is a deadline of the proposals the office assigned with its
+    notice: never before the first 交办 among the proposals it binds (the rule of every
+    handling date, handling.check_not_before_assigned: a date typed wrong, such as the day
+    before the whole batch was assigned), naming that proposal; `dates`: reply_due,
+    assist_due, return_due. A proposal assigned later (reassigned) does not hold the notice's
+    date back, nor does one with its own 办理时限, which the answer dates do not bind
+    (rules.effective_due)."""
     for name, day in dates.items():
         if day is None:
             continue
         roles, label = _DUE_ROLES[name]
         bound = select(Proposal.number, Proposal.assigned_on).where(
             Proposal.meeting_id == meeting_id, Proposal.role.in_([r.value for r in roles]),
-            Proposal.assigned_on > day)
+            Proposal.assigned_on.is_not(None))
         if name != "return_due":
             bound = bound.where(Proposal.due_override.is_(None))
-        latest = session.execute(bound.order_by(Proposal.assigned_on.desc()).limit(1)).first()
-        if latest is not None:
+        first = session.execute(bound.order_by(Proposal.assigned_on).limit(1)).first()
+        if first is not None:
             try:
-                handling.check_not_before_assigned(day, latest.assigned_on, label)
+                handling.check_not_before_assigned(day, first.assigned_on, label)
             except UserError as exc:
-                raise UserError(f"{exc}：第{latest.number}号于该日交办") from None
+                raise UserError(f"{exc}：第{first.number}号于该日交办") from None
 
 
 def rename_meeting(session: Session, meeting_id: int, new_name: str) -> Meeting:

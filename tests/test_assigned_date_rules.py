@@ -79,7 +79,7 @@ def test_an_import_refuses_a_future_assignment_and_a_due_before_it(bureau_db: Da
     assert line.endswith(f"交办日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）")
     line = _refused(bureau_db, _sheet(tmp_path, "g.xlsx", "2025-03-18", "2025-03-17"),
                     "G列「办理时限」")
-    assert line.endswith("办理时限不能早于交办日期（2025年3月18日）")
+    assert line.endswith("办理时限（2025年3月17日）不能早于交办日期（2025年3月18日）")
     run_import(bureau_db, _sheet(tmp_path, "h.xlsx", "2025-03-18", "2025-06-18"))
 
 
@@ -105,7 +105,7 @@ def test_the_window_keeps_the_same_rule(bureau_db: Database, tmp_path: Path) -> 
     info.due_override = D(2025, 3, 1)
     with pytest.raises(UserError) as caught, bureau_db.transaction() as s:
         editing.apply_basic(s, load_proposal(s, pid), info)
-    assert str(caught.value) == "办理时限不能早于交办日期（2025年3月18日）"
+    assert str(caught.value) == "办理时限（2025年3月1日）不能早于交办日期（2025年3月18日）"
     with bureau_db.session() as s:
         assert load_proposal(s, pid).assigned_on == D(2025, 3, 18)
 
@@ -140,7 +140,7 @@ def test_an_import_checks_a_changed_due_against_the_stored_assignment(
     run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18", "2025-06-18"))
     line = _refused(bureau_db, _sheet(tmp_path, "b.xlsx", "2025-03-18", "2025-03-17"),
                     "G列「办理时限」")
-    assert line.endswith("办理时限不能早于交办日期（2025年3月18日）")
+    assert line.endswith("办理时限（2025年3月17日）不能早于交办日期（2025年3月18日）")
     run_import(bureau_db, _sheet(tmp_path, "c.xlsx", "2025-03-18", "2025-07-18"))
     with bureau_db.session() as s:
         assert find_proposal(s, "9").due_override == D(2025, 7, 18)

@@ -176,7 +176,8 @@ def test_an_answer_date_binds_its_own_roles_only(bureau_db: Any, name: str, own:
     _set(bureau_db, meeting_id, name, dt.date(2025, 3, 25))
     with pytest.raises(UserError) as caught:  # after the other role's 交办: still refused
         _set(bureau_db, meeting_id, name, dt.date(2025, 3, 24))
-    assert str(caught.value).endswith("不能早于交办日期（2025年3月25日）：第2号于该日交办")
+    assert str(caught.value).endswith(
+        "（2025年3月24日）不能早于交办日期（2025年3月25日）：第2号于该日交办")
     with bureau_db.session() as s:
         assert getattr(s.get(Meeting, meeting_id), name) == dt.date(2025, 3, 25)
 
@@ -187,7 +188,7 @@ def test_the_return_date_binds_every_role(bureau_db: Any, role: str) -> None:
     with pytest.raises(UserError) as caught:
         _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 17))
     assert str(caught.value) == (
-        "申请退回截止日期不能早于交办日期（2025年3月18日）：第1号于该日交办")
+        "申请退回截止日期（2025年3月17日）不能早于交办日期（2025年3月18日）：第1号于该日交办")
     _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 18))
 
 

@@ -37,8 +37,8 @@ def test_an_opinion_sent_before_assignment_is_refused_as_a_reply_is(db: Database
     with pytest.raises(UserError) as opinion, db.transaction() as s:
         handling.save_assist_opinion(s, load_proposal(s, assist), text="意见正文",
                                      sent_on=D(2025, 3, 1))
-    assert str(reply.value) == "答复日期不能早于" + ASSIGNED
-    assert str(opinion.value) == "会办意见送出日期不能早于" + ASSIGNED
+    assert str(reply.value) == "答复日期（2025年3月1日）不能早于" + ASSIGNED
+    assert str(opinion.value) == "会办意见送出日期（2025年3月1日）不能早于" + ASSIGNED
     with db.session() as s:
         assert not load_proposal(s, assist).assist_opinions  # nothing written
     with db.transaction() as s:  # on the day of 交办: fine
@@ -50,7 +50,7 @@ def test_a_contact_before_assignment_is_refused_when_added_or_changed(db: Databa
     pid = _proposal(db, "主办", "144039")
     with pytest.raises(UserError) as added, db.transaction() as s:
         handling.add_record(load_proposal(s, pid), date=D(2024, 12, 1), method="电话")
-    assert str(added.value) == "沟通日期不能早于" + ASSIGNED
+    assert str(added.value) == "沟通日期（2024年12月1日）不能早于" + ASSIGNED
     with db.transaction() as s:
         p = load_proposal(s, pid)
         record = editing.save_record(s, p, {"date": D(2025, 3, 20), "method": "电话",
@@ -61,7 +61,7 @@ def test_a_contact_before_assignment_is_refused_when_added_or_changed(db: Databa
         editing.save_record(s, load_proposal(s, pid), {"date": D(2024, 12, 1),
                                                         "method": "电话", "stage": "办前"},
                             record_id=rid)
-    assert str(changed.value) == "沟通日期不能早于" + ASSIGNED
+    assert str(changed.value) == "沟通日期（2024年12月1日）不能早于" + ASSIGNED
     with db.session() as s:
         assert [r.date for r in load_proposal(s, pid).records] == [D(2025, 3, 20)]
 
@@ -82,7 +82,7 @@ def test_a_record_kept_on_its_early_date_stays_editable(db: Database) -> None:
     with db.session() as s:
         [record] = load_proposal(s, pid).records
         assert (record.date, record.content) == (D(2025, 3, 1), "补记：电话联系主办单位")
-    with pytest.raises(UserError, match="沟通日期不能早于"), db.transaction() as s:
+    with pytest.raises(UserError, match="沟通日期（2025年3月2日）不能早于"), db.transaction() as s:
         editing.save_record(s, load_proposal(s, pid), {  # moved: checked
             "date": D(2025, 3, 2), "method": "电话", "stage": "办前"}, record_id=rid)
 
@@ -103,6 +103,6 @@ def test_an_opinion_kept_on_its_early_date_stays_editable(db: Database) -> None:
     with pytest.raises(UserError) as moved, db.transaction() as s:
         handling.save_assist_opinion(s, load_proposal(s, pid), text="补记意见正文",
                                      sent_on=D(2025, 3, 2))
-    assert str(moved.value) == "会办意见送出日期不能早于" + ASSIGNED
+    assert str(moved.value) == "会办意见送出日期（2025年3月2日）不能早于" + ASSIGNED
     with db.session() as s:
         assert load_proposal(s, pid).assist_opinions[0].sent_on == D(2025, 3, 1)

@@ -55,7 +55,8 @@ def test_a_return_is_dated_between_assignment_and_today(db: Database) -> None:
 
     assert _refused(db, pid, ask(TOMORROW)) == (
         f"退回申请日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）")
-    assert _refused(db, pid, ask(D(2025, 1, 5))) == "退回申请日期不能早于交办日期（2025年3月18日）"
+    assert _refused(db, pid, ask(D(2025, 1, 5))) == (
+        "退回申请日期（2025年1月5日）不能早于交办日期（2025年3月18日）")
     with db.transaction() as s:
         handling.request_return(load_proposal(s, pid), on=D(2025, 3, 20), reason="不属本局职责")
 
@@ -128,7 +129,7 @@ def test_a_follow_up_is_dated_after_the_answer_and_not_after_today(db: Database)
         return str(caught.value)
 
     assert follow(TOMORROW) == f"跟踪日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）"
-    assert follow(D(2025, 1, 5)) == "跟踪日期不能早于交办日期（2025年3月18日）"
+    assert follow(D(2025, 1, 5)) == "跟踪日期（2025年1月5日）不能早于交办日期（2025年3月18日）"
     assert follow(D(2025, 5, 1)) == "跟踪日期不能早于答复日期（2025年6月8日）"
     with db.session() as s:
         assert not load_proposal(s, pid).follow_ups
@@ -143,7 +144,7 @@ HEAD = ["提案号", "案由", "提案人", "办理方式", "主办单位", "交
 
 @pytest.mark.parametrize(("replied", "return_on", "said"), [
     ("", TOMORROW.isoformat(), f"退回申请日期（{cn(TOMORROW)}）不能晚于今天（{cn(TODAY)}）"),
-    ("", "2025-01-05", "退回申请日期不能早于交办日期（2025年3月18日）"),
+    ("", "2025-01-05", "退回申请日期（2025年1月5日）不能早于交办日期（2025年3月18日）"),
     ("2025-06-08", "2025-07-01", "本件已于2025年6月8日答复，不能再申请退回"),
 ], ids=["future", "before-assigned", "answered"])
 def test_the_import_checks_a_return_as_the_window_does(bureau_db: Database, tmp_path: Path,

@@ -79,8 +79,8 @@ def test_a_meeting_date_before_assignment_is_refused(capsys: pytest.CaptureFixtu
     status = main(["meeting", "dates", "区政协十四届四次会议", "--assist-due", "2025-03-01"])
     err = capsys.readouterr().err.strip()
     assert status == 2
-    assert re.fullmatch(r"错误：协办、会办意见截止日期不能早于交办日期（2025年3月18日）："
-                        r"第\d+号于该日交办", err), err
+    assert re.fullmatch(r"错误：协办、会办意见截止日期（2025年3月1日）"
+                        r"不能早于交办日期（2025年3月18日）：第\d+号于该日交办", err), err
     assert main(["list", "--json", "--role", "协办"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert "2025-03-01" not in {r["due"] for r in rows}  # nothing saved
@@ -120,4 +120,5 @@ def test_a_proposal_with_its_own_due_date_does_not_hold_back_the_meetings(
     capsys.readouterr()
     assert main(["meeting", "dates", "区政协十四届四次会议", "--reply-due", "2025-06-29"]) == 2
     assert capsys.readouterr().err.strip() == (
-        f"错误：主办、分办答复截止日期不能早于交办日期（2025年7月1日）：第{late}号于该日交办")
+        f"错误：主办、分办答复截止日期（2025年6月29日）不能早于交办日期（2025年7月1日）："
+        f"第{late}号于该日交办")

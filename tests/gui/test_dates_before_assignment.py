@@ -26,7 +26,7 @@ def test_an_opinion_sent_before_assignment_is_refused(qtbot: Any, seeded_db: Any
     form.sentField.setValue(dt.date(2025, 3, 1))
     detail.reply.set_dirty(True)
     assert detail.save() is False
-    assert "会办意见送出日期不能早于交办日期（2025年3月18日）" in _boxes(detail)
+    assert "会办意见送出日期（2025年3月1日）不能早于交办日期（2025年3月18日）" in _boxes(detail)
     with seeded_db.session() as s:
         assert not load_proposal(s, detail.proposal_id).assist_opinions
 
@@ -41,6 +41,6 @@ def test_a_contact_before_assignment_is_refused(qtbot: Any, seeded_db: Any,
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.saving is None and bool(_boxes(dialog)), timeout=30000)
     assert dialog.isVisible()
-    assert "沟通日期不能早于交办日期（2025年3月18日）" in _boxes(dialog)
+    assert "沟通日期（2024年12月1日）不能早于交办日期（2025年3月18日）" in _boxes(dialog)
     with seeded_db.session() as s:
         assert not load_proposal(s, detail.proposal_id).records

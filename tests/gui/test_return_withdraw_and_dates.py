@@ -54,7 +54,7 @@ def test_a_future_or_early_request_is_refused(qtbot: Any, seeded_db: Any,
     dialog.ui.requestedField.setValue(dt.date(2025, 1, 5))
     qtbot.mouseClick(dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
-    assert "退回申请日期不能早于交办日期（2025年3月18日）" in _boxes(dialog)
+    assert "退回申请日期（2025年1月5日）不能早于交办日期（2025年3月18日）" in _boxes(dialog)
     with seeded_db.session() as s:
         assert not load_proposal(s, detail.proposal_id).returns
 

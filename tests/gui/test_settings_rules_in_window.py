@@ -44,7 +44,7 @@ def test_the_window_refuses_what_the_command_line_refuses(qtbot: Any, seeded_db:
     ui.tabs.setCurrentIndex(2)
     ui.assistDueField.setValue(dt.date(2025, 3, 1))
     assert _save_refused(qtbot, dialog) == [
-        "协办、会办意见截止日期不能早于交办日期（2025年3月18日）：第144011号于该日交办"]
+        "协办、会办意见截止日期（2025年3月1日）不能早于交办日期（2025年3月18日）：第144011号于该日交办"]
     with seeded_db.session() as s:
         assert load_settings(s).name == "区商务局"
         assert s.query(Meeting).one().assist_due is None

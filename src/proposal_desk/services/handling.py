@@ -169,7 +169,7 @@ def check_not_before_assigned(day: dt.date | None, assigned_on: dt.date | None,
     """Every date of the handling (签收, 答复, 会办意见, 沟通, 退回, 跟踪, 办理时限) comes on or
     after 交办: the one rule and message for the window, the command line and an import."""
     if day is not None and assigned_on is not None and day < assigned_on:
-        raise UserError(f"{label}不能早于交办日期（{format_cn(assigned_on)}）")
+        raise UserError(f"{label}（{format_cn(day)}）不能早于交办日期（{format_cn(assigned_on)}）")
 
 
 def check_handling_date(day: dt.date | None, assigned_on: dt.date | None, label: str,

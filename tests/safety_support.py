@@ -15,6 +15,20 @@ from proposal_desk.storage.database import Database
 from proposal_desk.storage.models import Meeting, Proposal
 
 
+def plain_proposal(db: Database, number: str = "144039", role: str = "主办",
+                   title: str = "关于发展首店经济的建议") -> int:
+    """One proposal and nothing else, in 区政协十四届四次会议, assigned 2025-03-18: the
+    ground the handling-date tests build on."""
+    with db.transaction() as s:
+        meeting = s.scalars(select(Meeting)).first() or Meeting(
+            kind="提案", name="区政协十四届四次会议", year=2025)
+        p = Proposal(meeting=meeting, number=number, title=title, role=role,
+                     assigned_on=dt.date(2025, 3, 18))
+        s.add(p)
+        s.flush()
+        return p.id
+
+
 def add_proposal(db: Database, number: str, title: str = "关于加快跨境电商发展的建议", *,
                  attachment: bytes | None = None, reply: str | None = None) -> int:
     with db.transaction() as s:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from safety_support import plain_proposal
 from sqlalchemy import select
 
 from proposal_desk.services import editing, handling, returns
@@ -15,19 +16,9 @@ from proposal_desk.services.editing import audit_entries
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage import hooks
 from proposal_desk.storage.database import Database
-from proposal_desk.storage.models import Meeting, Proposal
+from proposal_desk.storage.models import Proposal
 
 D = dt.date
-
-
-def _proposal(db: Database) -> int:
-    with db.transaction() as s:
-        m = Meeting(kind="提案", name="区政协十四届四次会议", year=2025)
-        p = Proposal(meeting=m, number="144039", title="关于发展首店经济的建议", role="主办",
-                     assigned_on=D(2025, 3, 18))
-        s.add(p)
-        s.flush()
-        return p.id
 
 
 def _deletes(db: Database, pid: int) -> list[str]:
@@ -39,7 +30,7 @@ def _deletes(db: Database, pid: int) -> list[str]:
 
 def test_deleted_records_attachments_and_withdrawn_requests_are_logged(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
-    pid = _proposal(db)
+    pid = plain_proposal(db)
     with db.transaction() as s:
         p = load_proposal(s, pid)
         record = handling.add_record(p, date=D(2025, 3, 20), method="电话", content="电话联系委员")
@@ -66,7 +57,7 @@ def test_deleted_records_attachments_and_withdrawn_requests_are_logged(tmp_path:
 
 def test_a_deleted_proposal_logs_its_children_once(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
-    pid = _proposal(db)
+    pid = plain_proposal(db)
     with db.transaction() as s:
         handling.add_record(load_proposal(s, pid), date=D(2025, 3, 20), method="电话")
     with db.transaction() as s:
@@ -85,7 +76,7 @@ def test_deletes_of_a_failed_flush_are_not_logged_later(tmp_path: Path) -> None:
     # A flush that deleted rows and then failed is rolled back: its deletes did not happen, so
     # the next commit of the same session must not log them.
     db = Database(f"sqlite:///{tmp_path / 'd.sqlite3'}")
-    pid = _proposal(db)
+    pid = plain_proposal(db)
     with db.transaction() as s:
         handling.add_record(load_proposal(s, pid), date=D(2025, 3, 20), method="电话",
                             content="电话联系委员")

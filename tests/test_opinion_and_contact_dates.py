@@ -6,31 +6,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from safety_support import plain_proposal
 
 from proposal_desk.services import editing, handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.models import Correspondence, Meeting, Proposal
+from proposal_desk.storage.models import Correspondence
 
 D = dt.date
 ASSIGNED = "交办日期（2025年3月18日）"
 
 
-def _proposal(db: Database, role: str, number: str) -> int:
-    with db.transaction() as s:
-        m = s.scalars(select(Meeting)).first() or Meeting(
-            kind="提案", name="区政协十四届四次会议", year=2025)
-        p = Proposal(meeting=m, number=number, title="关于繁荣发展夜间经济的意见和建议",
-                     role=role, assigned_on=D(2025, 3, 18))
-        s.add(p)
-        s.flush()
-        return p.id
-
-
 def test_an_opinion_sent_before_assignment_is_refused_as_a_reply_is(db: Database) -> None:
-    lead, assist = _proposal(db, "主办", "144009"), _proposal(db, "协办", "144007")
+    lead, assist = plain_proposal(db, "144009", "主办"), plain_proposal(db, "144007", "协办")
     with pytest.raises(UserError) as reply, db.transaction() as s:
         handling.save_reply(s, load_proposal(s, lead), text="正文", category="A",
                             sent_on=D(2025, 3, 1))
@@ -47,7 +36,7 @@ def test_an_opinion_sent_before_assignment_is_refused_as_a_reply_is(db: Database
 
 
 def test_a_contact_before_assignment_is_refused_when_added_or_changed(db: Database) -> None:
-    pid = _proposal(db, "主办", "144039")
+    pid = plain_proposal(db, "144039", "主办")
     with pytest.raises(UserError) as added, db.transaction() as s:
         handling.add_record(load_proposal(s, pid), date=D(2024, 12, 1), method="电话")
     assert str(added.value) == "沟通日期（2024年12月1日）不能早于" + ASSIGNED
@@ -69,7 +58,7 @@ def test_a_contact_before_assignment_is_refused_when_added_or_changed(db: Databa
 def test_a_record_kept_on_its_early_date_stays_editable(db: Database) -> None:
     # An older version's import dated invented contacts on an early opinion date, before
     # 交办: changing such a record's content must not be refused for a date left as it was.
-    pid = _proposal(db, "协办", "143128")
+    pid = plain_proposal(db, "143128", "协办")
     with db.transaction() as s:
         p = load_proposal(s, pid)
         p.records.append(Correspondence(date=D(2025, 3, 1), method="电话", stage="办前"))
@@ -90,7 +79,7 @@ def test_a_record_kept_on_its_early_date_stays_editable(db: Database) -> None:
 def test_an_opinion_kept_on_its_early_date_stays_editable(db: Database) -> None:
     # A ledger's 送出日期 before 交办 is imported (with a warning) and kept: saving the
     # opinion's text with its date unchanged is accepted, moving it to another early date not.
-    pid = _proposal(db, "协办", "143129")
+    pid = plain_proposal(db, "143129", "协办")
     with db.transaction() as s:
         handling.save_assist_opinion(s, load_proposal(s, pid), from_record=True,
                                      sent_on=D(2025, 3, 1))

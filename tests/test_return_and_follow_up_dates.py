@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from safety_support import plain_proposal
 from sheet_support import dump, plan, run_import, write_sheet
-from sqlalchemy import select
 
 from proposal_desk.services import handling, returns
 from proposal_desk.services.audit_text import describe_action, describe_changes
@@ -17,7 +17,6 @@ from proposal_desk.services.queries import load_proposal
 from proposal_desk.sheets import SheetError
 from proposal_desk.storage.database import Database
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.models import Meeting, Proposal
 
 D = dt.date
 TODAY = dt.date.today()
@@ -26,17 +25,6 @@ TOMORROW = TODAY + dt.timedelta(days=1)
 
 def cn(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _proposal(db: Database, role: str = "主办", number: str = "144039") -> int:
-    with db.transaction() as s:
-        m = s.scalars(select(Meeting)).first() or Meeting(
-            kind="提案", name="区政协十四届四次会议", year=2025)
-        p = Proposal(meeting=m, number=number, title="关于发展首店经济的建议", role=role,
-                     assigned_on=D(2025, 3, 18))
-        s.add(p)
-        s.flush()
-        return p.id
 
 
 def _refused(db: Database, pid: int, step: object) -> str:
@@ -48,7 +36,7 @@ def _refused(db: Database, pid: int, step: object) -> str:
 
 
 def test_a_return_is_dated_between_assignment_and_today(db: Database) -> None:
-    pid = _proposal(db)
+    pid = plain_proposal(db)
 
     def ask(on: dt.date) -> object:
         return lambda p: handling.request_return(p, on=on, reason="不属本局职责")
@@ -63,7 +51,7 @@ def test_a_return_is_dated_between_assignment_and_today(db: Database) -> None:
 
 @pytest.mark.parametrize("role", ["主办", "协办"])
 def test_no_return_once_answered(db: Database, role: str) -> None:
-    pid = _proposal(db, role)
+    pid = plain_proposal(db, role=role)
     with db.transaction() as s:
         p = load_proposal(s, pid)
         if role == "主办":
@@ -86,7 +74,7 @@ def test_no_return_once_answered(db: Database, role: str) -> None:
 
 
 def test_a_pending_return_is_withdrawn_and_filed_again(db: Database) -> None:
-    pid = _proposal(db)
+    pid = plain_proposal(db)
     with db.transaction() as s:
         handling.request_return(load_proposal(s, pid), on=D(2025, 3, 19), reason="理由写错了")
     with db.session() as s:
@@ -117,7 +105,7 @@ def _refused_keeping(db: Database, pid: int) -> str:
 
 
 def test_a_follow_up_is_dated_after_the_answer_and_not_after_today(db: Database) -> None:
-    pid = _proposal(db)
+    pid = plain_proposal(db)
     with db.transaction() as s:
         handling.save_reply(s, load_proposal(s, pid), text="正文", category="B",
                             sent_on=D(2025, 6, 8))
@@ -167,7 +155,7 @@ def test_the_import_checks_a_return_as_the_window_does(bureau_db: Database, tmp_
 @pytest.mark.parametrize("role", ["主办", "协办"])
 def test_no_return_on_the_day_of_the_answer(db: Database, role: str) -> None:
     # answering accepted the proposal as ours: the day of the answer already counts
-    pid = _proposal(db, role, "144041")
+    pid = plain_proposal(db, "144041", role)
     with db.transaction() as s:
         p = load_proposal(s, pid)
         if role == "主办":

@@ -125,26 +125,3 @@ def test_the_pledge_is_printed_only_where_every_answer_had_a_meeting(db, tmp_pat
     text, _ = _report(db, tmp_path, 2025, DEC20)
     assert "见面率100.0%" in text
     assert PLEDGE in text
-
-
-def test_last_years_b_answers_all_carried_out_are_said_once(db) -> None:
-    from proposal_desk.core.enums import Kind
-    from proposal_desk.documents.report import report_context
-    from proposal_desk.services.meetings import ensure_meeting
-
-    with db.transaction() as s:
-        setup_bureau(s)
-        meeting = ensure_meeting(s, "区政协十四届三次会议", kind=Kind.PROPOSAL, year=2024)
-        p = Proposal(meeting=meeting, number="143001", title="关于某事的建议", role="主办",
-                     assigned_on=dt.date(2024, 3, 1))
-        s.add(p)
-        s.flush()
-        handling.set_proposers(s, p, ["张三"])
-        handling.save_reply(s, p, category="B", sent_on=dt.date(2024, 5, 1), text="x")
-        handling.add_follow_up(p, year=2025, on=dt.date(2025, 3, 1), progress="已落实",
-                               carried_out=True)
-        add_letter_case(s)
-    with db.session() as s:
-        context = report_context(s, 2025, today=dt.date(2025, 12, 1))
-    basic = "\n".join(p["text"] for p in context["basic"])
-    assert "2024年答复为B类的提案共1件，均已落实。" in basic

@@ -170,3 +170,17 @@ def test_a_contact_guessed_from_a_ledgers_column_does_not_hold_back_a_correction
         handling.add_record(find_proposal(s, "9"), date=D(2025, 3, 22), method="电话")
     line = _refused(bureau_db, sheet("c.xlsx", "2025-03-24"), "F列「交办日期」")
     assert line.endswith("交办日期（2025年3月24日）不能晚于沟通日期（2025年3月22日）")
+
+
+def test_an_import_holds_a_changed_assignment_to_the_first_return_request(
+        bureau_db: Database, tmp_path: Path) -> None:
+    # Two requests, the first refused: the 交办 may not pass the first (the window's rule,
+    # handling.dates_after_assigned); the import used to compare the latest one only.
+    run_import(bureau_db, _sheet(tmp_path, "a.xlsx", "2025-03-18"))
+    with bureau_db.transaction() as s:
+        p = find_proposal(s, "9")
+        handling.request_return(p, on=D(2025, 3, 19), reason="不属本局职责")
+        handling.decide_return(p, "不同意退回", D(2025, 3, 20))
+        handling.request_return(p, on=D(2025, 3, 25), reason="再次申请")
+    line = _refused(bureau_db, _sheet(tmp_path, "b.xlsx", "2025-03-22"), "F列「交办日期」")
+    assert line.endswith("交办日期（2025年3月22日）不能晚于退回申请日期（2025年3月19日）")

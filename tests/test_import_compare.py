@@ -15,6 +15,7 @@ from sheet_support import plan
 from sqlalchemy import select
 from test_export import _fill
 
+from proposal_desk.services import handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.sheets import existing, export_ledger
 from proposal_desk.sheets.ledger import ledger_values
@@ -55,7 +56,7 @@ def _from_orm(p: Proposal) -> existing.Stored:
         answered=bool(p.replies or p.assist_opinions or p.member_opinions),
         pending_return=any(r.outcome == "待审核" for r in p.returns),
         second_round=any(r.round > 1 for r in p.replies),
-        first_contact=min((r.date for r in p.records), default=None),
+        after_assigned=handling.dates_after_assigned(p),  # the window's rule, equal
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any, Protocol
 
@@ -184,6 +185,7 @@ REPLY_SENT = "答复日期"
 OPINION_SENT = "会办意见送出日期"
 RETURN_ON = "退回申请日期"
 CONTACT_ON = "沟通日期"
+FOLLOW_UP_ON = "跟踪日期"
 
 
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
@@ -215,20 +217,30 @@ def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None]
 LEDGER_CONTACT_NOTE = "据台账“沟通方式”栏导入"
 
 
-def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
-    """The earliest date of each kind the proposal holds that may not precede its 交办 (a
-    contact an import guessed from a ledger's 沟通方式 holds no date of its own)."""
-    def first(days: Any) -> dt.date | None:
+def earliest_after_assigned(signed: dt.date | None, *, replies: Iterable[dt.date | None],
+                            opinions: Iterable[dt.date | None],
+                            contacts: Iterable[dt.date | None],
+                            returns: Iterable[dt.date | None],
+                            follow_ups: Iterable[dt.date | None]) -> dict[str, dt.date | None]:
+    """Label → the earliest date of each kind a proposal holds that may not precede its 交办
+    (check_assigned's `later`), from the ORM objects (dates_after_assigned) or an import's
+    rows (sheets.existing) alike; None in a list: not dated."""
+    def first(days: Iterable[dt.date | None]) -> dt.date | None:
         return min((d for d in days if d is not None), default=None)
 
-    return {
-        SIGNED_ON: p.signed_on,
-        REPLY_SENT: first(r.sent_on for r in p.replies),
-        OPINION_SENT: first(o.sent_on for o in p.assist_opinions),
-        CONTACT_ON: first(r.date for r in p.records if r.content != LEDGER_CONTACT_NOTE),
-        RETURN_ON: first(r.requested_on for r in p.returns),
-        "跟踪日期": first(f.date for f in p.follow_ups),
-    }
+    return {SIGNED_ON: signed, REPLY_SENT: first(replies), OPINION_SENT: first(opinions),
+            CONTACT_ON: first(contacts), RETURN_ON: first(returns),
+            FOLLOW_UP_ON: first(follow_ups)}
+
+
+def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
+    """earliest_after_assigned of a proposal (a contact an import guessed from a ledger's
+    沟通方式 holds no date of its own)."""
+    return earliest_after_assigned(
+        p.signed_on, replies=(r.sent_on for r in p.replies),
+        opinions=(o.sent_on for o in p.assist_opinions),
+        contacts=(r.date for r in p.records if r.content != LEDGER_CONTACT_NOTE),
+        returns=(r.requested_on for r in p.returns), follow_ups=(f.date for f in p.follow_ups))
 
 
 def answered_on(p: Proposal) -> dt.date | None:
@@ -537,9 +549,6 @@ def decide_return(p: Proposal, outcome: str, on: dt.date) -> None:
         raise UserError("没有待审核的退回申请")
     pending[-1].outcome = ReturnOutcome(outcome).value
     pending[-1].decided_on = on
-
-
-FOLLOW_UP_ON = "跟踪日期"
 
 
 def add_follow_up(p: Proposal, *, year: int, on: dt.date, progress: str,

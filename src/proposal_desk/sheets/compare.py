@@ -36,7 +36,6 @@ PLAIN = ("title", "sector", "supervisor", "merged_with", "summary", "notes", "as
           "signed", "leader", "section", "handler", "replied", "category", "doc_number",
           "signer", "publicity", "satisfaction", "opinion_date", "return_on", "return_reason",
           "return_outcome", "return_decided")
-OPINION_SENT = handling.OPINION_SENT
 REPLY_FIELDS = {"replied": "sent_on", "category": "category", "doc_number": "doc_number",
                  "signer": "signer", "publicity": "publicity"}
 
@@ -203,8 +202,8 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             handling.check_signed(wanted["signed"], assigned)
         except UserError as exc:
             problems.append(("signed", str(exc)))
-    problems += _assigned_problems(role, wanted, current, today,
-                                   p.first_contact if p is not None else None)
+    problems += _assigned_problems(wanted, current, today,
+                                   p.after_assigned if p is not None else {})
     if p is not None and p.role != role.value:
         old = Role(p.role)
         if old.answers_member != role.answers_member and p.answered:
@@ -241,22 +240,20 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
     return problems
 
 
-def _assigned_problems(role: Role, wanted: dict[str, Any], current: dict[str, Any],
-                       today: dt.date, first_contact: dt.date | None
-                       ) -> list[tuple[str, str]]:
+def _assigned_problems(wanted: dict[str, Any], current: dict[str, Any], today: dt.date,
+                       held: dict[str, dt.date | None]) -> list[tuple[str, str]]:
     """A 交办日期 the row sets or changes, checked as the window checks it
     (handling.check_assigned): not after today, not after the dates held that must follow it
-    (those the row also gives are checked against it above), and the 办理时限 not before it."""
+    (`held`: Stored.after_assigned, the window's dates_after_assigned; a kind the row also
+    gives is checked against it above), and the 办理时限 not before it."""
     problems: list[tuple[str, str]] = []
     new = wanted.get("assigned")
     assigned = new or current.get("assigned")
     changed = bool(new) and new != current.get("assigned")
     if changed:
-        held = {"signed": handling.SIGNED_ON,  # the labels of handling.dates_after_assigned
-                "replied": handling.REPLY_SENT if role.answers_member else OPINION_SENT,
-                "return_on": handling.RETURN_ON}
-        later = {label: current.get(key) for key, label in held.items() if not wanted.get(key)}
-        later[handling.CONTACT_ON] = first_contact  # a row's 沟通方式 adds none before 交办
+        given = {handling.SIGNED_ON: "signed", handling.REPLY_SENT: "replied",
+                 handling.OPINION_SENT: "replied", handling.RETURN_ON: "return_on"}
+        later = {label: day for label, day in held.items() if not wanted.get(given.get(label))}
         try:
             handling.check_assigned(new, later, today=today)
         except UserError as exc:

@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Role
+from proposal_desk.services import handling
 from proposal_desk.services.handling import LEDGER_CONTACT_NOTE
 from proposal_desk.sheets.ledger import LEDGER_LOADS
 from proposal_desk.storage.fastsql import as_text, fetch
 from proposal_desk.storage.models import (
     AssistOpinion,
     Correspondence,
+    FollowUp,
     Member,
     MemberOpinion,
     Proposal,
@@ -56,7 +58,8 @@ class Stored:
     answered: bool = False  # has a reply, a 会办意见 or a member's opinion
     pending_return: bool = False  # a 退回 request awaiting the office's decision
     second_round: bool = False  # a reply of round 2 or later
-    first_contact: dt.date | None = None  # the earliest 沟通 record's date (交办 precedes it)
+    # the earliest date of each kind that may not precede 交办 (handling.earliest_after_assigned)
+    after_assigned: dict[str, dt.date | None] = field(default_factory=dict)
 
 
 def load(session: Session, pairs: Sequence[tuple[int, str]]) -> dict[tuple[int, str], Stored]:
@@ -159,7 +162,8 @@ def _children(conn: Connection, ranged: bool, where: tuple[int, ...], keep: list
                 out.setdefault(r[0], []).append(r)
         return out
 
-    R, A, Op, T, C = Reply, AssistOpinion, MemberOpinion, ReturnRequest, Correspondence
+    R, A, Op, T, C, F = (Reply, AssistOpinion, MemberOpinion, ReturnRequest, Correspondence,
+                         FollowUp)
     PM, PU, PT = ProposalMember, ProposalUnit, ProposalTopic
     return {
         "replies": grouped(select(R.proposal_id, R.round, as_text(R.sent_on), R.category,
@@ -176,6 +180,8 @@ def _children(conn: Connection, ranged: bool, where: tuple[int, ...], keep: list
         "records": grouped(select(C.proposal_id, as_text(C.date), C.id, C.method,
                                   C.content == LEDGER_CONTACT_NOTE)
                            .where(of(C.proposal_id)).order_by(C.proposal_id, C.id)),
+        "follow_ups": grouped(select(F.proposal_id, as_text(F.date))
+                              .where(of(F.proposal_id))),
         "proposers": grouped(select(PM.proposal_id, Member.name)
                              .join(Member, Member.id == PM.member_id)
                              .where(of(PM.proposal_id))
@@ -205,11 +211,10 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
     cur["proposers"] = tuple(s.proposers)
     cur["units"] = tuple(s.units)
     cur["topics"] = tuple(r[1] for r in children["topics"].get(pid, []))
-    dated = sorted(((stored_day(r[1]), r[2], r[3]) for r in records), key=lambda x: (x[0], x[1]))
-    cur["methods"] = tuple(dict.fromkeys(m for _, _, m in dated))
-    # a contact an import guessed from a ledger's 沟通方式 holds no date of its own
-    s.first_contact = min((day for r in records if not r[4] and (day := stored_day(r[1]))),
-                          default=None)
+    # (date, id, method, guessed from a ledger's 沟通方式: no date of its own), by date
+    dated = sorted(((stored_day(r[1]), r[2], r[3], r[4]) for r in records),
+                   key=lambda x: (x[0], x[1]))
+    cur["methods"] = tuple(dict.fromkeys(m for _, _, m, _ in dated))
     answers = Role(s.role).answers_member
     # (pid, round, sent_on, category, doc_number, signer, publicity), by round
     reply = next((r for r in reversed(replies) if r[3]), replies[-1] if replies else None)
@@ -232,6 +237,12 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
     cur["return_reason"] = latest[3] if latest else ""
     cur["return_outcome"] = latest[4] if latest else ""
     cur["return_decided"] = stored_day(latest[5]) if latest else None
+    s.after_assigned = handling.earliest_after_assigned(
+        s.signed_on, replies=(stored_day(r[2]) for r in replies),
+        opinions=(stored_day(r[1]) for r in assist),
+        contacts=(d for d, _, _, guessed in dated if not guessed),
+        returns=(stored_day(r[2]) for r in returns),
+        follow_ups=(stored_day(r[1]) for r in children["follow_ups"].get(pid, [])))
 
 
 def orm_proposals(session: Session, ids: Sequence[int]) -> dict[int, Proposal]:

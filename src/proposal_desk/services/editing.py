@@ -108,7 +108,7 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
         later = handling.dates_after_assigned(p)
         later.pop(handling.SIGNED_ON)  # the form's own 签收日期 is checked below
         handling.check_assigned(info.assigned_on, later)
-    handling.check_not_before_assigned(info.due_override, info.assigned_on, "办理时限")
+    handling.check_not_before_assigned(info.due_override, info.assigned_on, handling.DUE_ON)
     if info.signed_on:
         handling.check_signed(info.signed_on, info.assigned_on)
         handling.check_not_in_future(info.signed_on, "签收日期")  # as handling.sign does

@@ -186,6 +186,7 @@ OPINION_SENT = "会办意见送出日期"
 RETURN_ON = "退回申请日期"
 CONTACT_ON = "沟通日期"
 FOLLOW_UP_ON = "跟踪日期"
+DUE_ON = "办理时限"
 
 
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:

@@ -261,7 +261,7 @@ def _assigned_problems(wanted: dict[str, Any], current: dict[str, Any], today: d
     due = wanted.get("due")
     if changed or (due and due != current.get("due")):  # what was stored before is let be
         try:
-            handling.check_not_before_assigned(due or current.get("due"), assigned, "办理时限")
+            handling.check_not_before_assigned(due or current.get("due"), assigned, handling.DUE_ON)
         except UserError as exc:
             problems.append(("due" if due else "assigned", str(exc)))
     return problems

@@ -39,9 +39,6 @@ from proposal_desk.storage.models import (
 )
 from proposal_desk.storage.settings_store import load_settings
 
-RECORD_NOTE = handling.LEDGER_CONTACT_NOTE
-
-
 class Names:
     """Members, units, sections, staff and topics by name, read in a few queries for the whole
     import; new ones get their keys at once and are written in one batch (`NewRows.write`).
@@ -300,7 +297,7 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
     for method in w.get("methods", ()):
         rows.add(Correspondence, proposal_id=pid, date=out.record_date or dt.date.today(),
                  method=handling.parse_method(method).value, stage=Stage.BEFORE.value,
-                 our_people="", their_people="", place="", content=RECORD_NOTE, attitude="")
+                 our_people="", their_people="", place="", content=handling.LEDGER_CONTACT_NOTE, attitude="")
     if "return_on" in w:
         rows.add(ReturnRequest, proposal_id=pid, requested_on=w["return_on"],
                  reason=w.get("return_reason", ""),
@@ -358,7 +355,7 @@ def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:
         for method in w["methods"]:
             if method not in have:
                 handling.add_record(p, date=out.record_date or dt.date.today(), method=method,
-                                    stage=Stage.BEFORE.value, content=RECORD_NOTE)
+                                    stage=Stage.BEFORE.value, content=handling.LEDGER_CONTACT_NOTE)
 
 
 def _return(p: Proposal, w: dict[str, Any]) -> None:

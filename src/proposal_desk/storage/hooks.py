@@ -215,20 +215,20 @@ def _after_flush(session: Session, _ctx: object) -> None:
                 continue
             changes: dict[str, Any] = {}
             for attr in mapper.column_attrs:
-                hist = state.attrs[attr.key].history
-                if action == "insert":
-                    value = getattr(obj, attr.key)
-                    if value not in (None, ""):
-                        changes[attr.key] = _jsonable(value)
-                elif action == "delete":  # what it held, as far as loaded (its row is gone)
-                    value = state.dict.get(attr.key)
-                    if value not in (None, ""):
-                        changes[attr.key] = _jsonable(value)
-                elif action == "update" and hist.has_changes():
+                if action == "update":
+                    hist = state.attrs[attr.key].history
+                    if not hist.has_changes():
+                        continue
                     old = hist.deleted[0] if hist.deleted else None
                     new = hist.added[0] if hist.added else None
                     if old != new and attr.key not in ("updated_at", "version"):
                         changes[attr.key] = [_jsonable(old), _jsonable(new)]
+                    continue
+                # what an inserted row holds, or a deleted one held as far as loaded (its row
+                # is gone: no load from the database)
+                value = getattr(obj, attr.key) if action == "insert" else state.dict.get(attr.key)
+                if value not in (None, ""):
+                    changes[attr.key] = _jsonable(value)
             if action == "update" and not changes:
                 continue
             key = "/".join(str(v) for v in mapper.primary_key_from_instance(obj))

@@ -39,6 +39,7 @@ from proposal_desk.storage.models import (
 )
 from proposal_desk.storage.settings_store import load_settings
 
+
 class Names:
     """Members, units, sections, staff and topics by name, read in a few queries for the whole
     import; new ones get their keys at once and are written in one batch (`NewRows.write`).
@@ -297,7 +298,8 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
     for method in w.get("methods", ()):
         rows.add(Correspondence, proposal_id=pid, date=out.record_date or dt.date.today(),
                  method=handling.parse_method(method).value, stage=Stage.BEFORE.value,
-                 our_people="", their_people="", place="", content=handling.LEDGER_CONTACT_NOTE, attitude="")
+                 our_people="", their_people="", place="",
+                 content=handling.LEDGER_CONTACT_NOTE, attitude="")
     if "return_on" in w:
         rows.add(ReturnRequest, proposal_id=pid, requested_on=w["return_on"],
                  reason=w.get("return_reason", ""),

@@ -60,7 +60,7 @@ def test_an_opinion_without_prefix_says_where_to_set_it(qtbot: Any, seeded_db: A
     select_number(qtbot, window, "144011")
     stand.save_path = tmp_path / "opinion.docx"
     notes = _write(qtbot, window, window.documents.opinion_action)
-    # sent without a number, it keeps none once the prefix is set (documents/numbering.py)
+    # sent without a number, it keeps none once the prefix is set (core/doc_numbers.py)
     assert notes[0].startswith("第144011号的协办意见已于2025年4月10日发出，记录中没有发文字号")
     assert notes[1:] == ["未设置会办意见发文字号前缀（设置 › 本单位），会办意见没有发文字号"]
     assert "未设置会办意见发文字号前缀" in window.statusBar().currentMessage()

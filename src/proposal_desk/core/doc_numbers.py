@@ -1,6 +1,6 @@
 """When a 答复函 or a 会办意见 takes its 发文字号, and of which year: the one rule, plain Python,
-for the documents that print them (documents/numbering.py) and for the saves that mark them
-sent (services/handling.py).
+for the documents that print them (documents/letters.py, documents/opinions.py) and for the
+saves that mark them sent (services/handling.py).
 
 An office numbers a document in its 发文登记 when the leader signs it (签发), before it goes
 out. So the program numbers a document only while it watches that moment:

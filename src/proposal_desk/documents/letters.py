@@ -13,28 +13,21 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from proposal_desk.core import doc_numbers
 from proposal_desk.core.dates import format_cn
+from proposal_desk.core.doc_numbers import NumberState, written_on
 from proposal_desk.core.enums import Kind, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
 from proposal_desk.documents.customary import reply_parts
-from proposal_desk.documents.numbering import (
-    NumberState,
-    empty_body,
-    issued_on,
-    number_state,
-    sent_without_note,
-    take_number,
-    written_on,
-)
+from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
 from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.documents.shared_context import (
     kind_of,
     names_with_title,
     shared_fields,
 )
+from proposal_desk.services import handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.models import Meeting, Member, Proposal, Reply
@@ -105,26 +98,17 @@ def closing_sentence(you: str) -> str:
     return f"感谢{you}对我们工作的关心和支持，欢迎继续提出宝贵意见和建议。"
 
 
-def is_signed(reply: Reply) -> bool:
-    """签发 (or already sent): the stage at which an office numbers a letter. A draft printed
-    for review takes no number, so numbers follow signing, not printing, and a draft never
-    sent holds none."""
-    return doc_numbers.is_signed(reply.signed_on, reply.sent_on, reply.step)
-
-
-def letter_number_state(reply: Reply, settings: BureauSettings) -> NumberState:
-    return number_state(reply.doc_number, signed=is_signed(reply), sent=bool(reply.sent_on),
-                        prefix=settings.doc_prefix)
-
-
 def reserve_doc_number(session: Session, settings: BureauSettings, reply: Reply,
                        on: dt.date) -> str:
     """The reply's 发文字号; a signed reply without one takes the next number of the year's
-    series now (and keeps it), so two letters never share a number (numbering.py)."""
-    state = letter_number_state(reply, settings)
+    series now (and keeps it), so two letters never share a number (core.doc_numbers)."""
+    state = handling.reply_number_state(reply, settings.doc_prefix)
     if state is NumberState.NO_PREFIX:
         log.info("no bureau.doc_prefix: letter without 发文字号")
-    return take_number(session, reply, state, settings.doc_prefix, on.year)
+    if state is NumberState.TO_TAKE:  # signed, not sent: the next of the year's series
+        handling.give_number(session, reply, settings.doc_prefix, on.year, opinion=False)
+        session.flush()
+    return reply.doc_number
 
 
 def carbon_copies(p: Proposal, stored: str, settings: BureauSettings) -> str:
@@ -197,7 +181,7 @@ def letter_notes(session: Session, proposal_id: int, where: str | None = None) -
     if reply is None:
         return []
     settings = load_settings(session)
-    state = letter_number_state(reply, settings)
+    state = handling.reply_number_state(reply, settings.doc_prefix)
     if state is NumberState.DRAFT:
         return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
     notes = []

@@ -1,38 +1,12 @@
-"""Taking a 答复函's or a 会办意见's 发文字号 when printed, and the dates it bears. When a
-document is numbered (a draft never, a signed one once, one already sent without a number
-never again) is core.doc_numbers' rule, shared with the saves that mark it sent
-(services.handling)."""
+"""What a printed 答复函 or 会办意见 says of its 发文字号 and dates: the 印发日期, the note for
+one sent without a number, the refusal of an empty body. When a document is numbered is
+core.doc_numbers' rule, shared with the saves that mark it sent (services.handling)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.orm import Session
-
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.doc_numbers import NumberState, number_state, written_on
-from proposal_desk.services.handling import Numbered, give_number
-
-__all__ = [
-    "NumberState",
-    "empty_body",
-    "issued_on",
-    "number_state",
-    "sent_without_note",
-    "take_number",
-    "written_on",
-]
-
-
-def take_number(session: Session, record: Numbered, state: NumberState, prefix: str,
-                year: int) -> str:
-    """A 答复函's number: the one it has, or — only in state TO_TAKE (signed, not sent) — the
-    next of the year's series, given to it now and kept. A 会办意见 has no signing step in
-    its records, so printing never numbers one: its sending does."""
-    if state is NumberState.TO_TAKE:
-        give_number(session, record, prefix, year, opinion=False)
-        session.flush()
-    return record.doc_number
 
 
 def issued_on(sent_on: dt.date | None, written: dt.date, today: dt.date | None = None

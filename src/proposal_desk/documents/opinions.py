@@ -9,32 +9,20 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from proposal_desk.core.doc_numbers import NumberState, written_on
 from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_text
 from proposal_desk.documents import templates
 from proposal_desk.documents.letters import no_prefix_note
-from proposal_desk.documents.numbering import (
-    NumberState,
-    empty_body,
-    issued_on,
-    number_state,
-    sent_without_note,
-    written_on,
-)
+from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
+from proposal_desk.services import handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.models import AssistOpinion, Proposal
+from proposal_desk.storage.models import Proposal
 from proposal_desk.storage.settings_store import load_settings
-
-
-def opinion_number_state(opinion: AssistOpinion, settings: BureauSettings) -> NumberState:
-    """As a letter's (numbering.py); a 会办意见 has no signing step in its records, so it is
-    a draft until sent."""
-    return number_state(opinion.doc_number, signed=False, sent=bool(opinion.sent_on),
-                        prefix=settings.opinion_prefix)
 
 
 def opinion_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
@@ -45,7 +33,7 @@ def opinion_notes(session: Session, proposal_id: int, where: str | None = None) 
         return []
     opinion = p.assist_opinions[0]
     settings = load_settings(session)
-    state = opinion_number_state(opinion, settings)
+    state = handling.opinion_number_state(opinion, settings.opinion_prefix)
     word = opinion_word(Role(p.role))
     if state is NumberState.DRAFT:
         return [f"第{p.number}号的{word}尚未送出：暂不编发文字号"

@@ -15,8 +15,13 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.doc_numbers import NumberState, is_signed, number_state, numbered_by_save
-from proposal_desk.core.doc_numbers import written_on as number_day
+from proposal_desk.core.doc_numbers import (
+    NumberState,
+    is_signed,
+    number_state,
+    numbered_by_save,
+    written_on,
+)
 from proposal_desk.core.enums import (
     METHOD_SYNONYMS,
     Method,
@@ -438,7 +443,7 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
             raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")
         if not from_record and not will_be("category"):
             raise UserError("请先选择答复类别，再标记为已答复")
-    before = (_reply_state(reply, settings.doc_prefix) if reply is not None
+    before = (reply_number_state(reply, settings.doc_prefix) if reply is not None
               else NumberState.DRAFT)
     if reply is None:
         reply = Reply(round=rules.current_round(facts_of(p)), drafted_on=dt.date.today(),
@@ -450,10 +455,10 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
         setattr(reply, name, clean_text(value) if isinstance(value, str) else value)
     if reply.sent_on:
         reply.step = ReviewStep.SENT.value
-    after = _reply_state(reply, settings.doc_prefix)
+    after = reply_number_state(reply, settings.doc_prefix)
     if not from_record and numbered_by_save(before, after, settings.doc_prefix):
         give_number(session, reply, settings.doc_prefix,
-                    number_day(reply.signed_on, reply.sent_on).year, opinion=False)
+                    written_on(reply.signed_on, reply.sent_on).year, opinion=False)
     return reply
 
 
@@ -481,26 +486,27 @@ def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = Fa
         if not from_record and not clean_text(text):
             raise UserError("会办意见正文为空，不能标记为已送出（请先填写意见正文）")
     prefix = settings.opinion_prefix
-    before = (_opinion_state(opinion, prefix) if opinion is not None else NumberState.DRAFT)
+    before = (opinion_number_state(opinion, prefix) if opinion is not None else NumberState.DRAFT)
     if opinion is None:
         opinion = AssistOpinion(contact_name=settings.contact_name,
                                 contact_phone=settings.contact_phone)
         p.assist_opinions.append(opinion)
     for name, value in fields.items():
         setattr(opinion, name, clean_text(value) if isinstance(value, str) else value)
-    if not from_record and numbered_by_save(before, _opinion_state(opinion, prefix), prefix):
-        give_number(session, opinion, prefix, number_day(None, opinion.sent_on).year,
+    if not from_record and numbered_by_save(before, opinion_number_state(opinion, prefix), prefix):
+        give_number(session, opinion, prefix, written_on(None, opinion.sent_on).year,
                     opinion=True)
     return opinion
 
 
-def _reply_state(reply: Reply, prefix: str) -> NumberState:
+def reply_number_state(reply: Reply, prefix: str) -> NumberState:
+    """Where a reply stands in core.doc_numbers' rule (saves and printed letters alike)."""
     return number_state(reply.doc_number,
                         signed=is_signed(reply.signed_on, reply.sent_on, reply.step),
                         sent=bool(reply.sent_on), prefix=prefix)
 
 
-def _opinion_state(opinion: AssistOpinion, prefix: str) -> NumberState:
+def opinion_number_state(opinion: AssistOpinion, prefix: str) -> NumberState:
     """A 会办意见 has no signing step in its records: a draft until sent."""
     return number_state(opinion.doc_number, signed=False, sent=bool(opinion.sent_on),
                         prefix=prefix)

@@ -113,7 +113,7 @@ def wanted_meetings(flt: ListFilter, today: dt.date, meetings: Meetings) -> list
 
 def make_rows(rows: list[Sequence[Any]], meetings: Meetings,
               names: dict[str, dict[int, str]], today: dt.date, deadlines: Deadlines,
-              latest: dict[int, date] | None = None) -> list[ProposalRow]:
+              latest: dict[int, date]) -> list[ProposalRow]:
     """`rows` (the LIST_COLUMNS of each proposal, as the driver gives them) as list rows in
     the core's order: year (newest first), meeting, number. `names`: "section" and "staff",
     id → name. `latest` (latest_sent): a proposal answered again is dated by its latest
@@ -124,7 +124,7 @@ def make_rows(rows: list[Sequence[Any]], meetings: Meetings,
     c: list[Any] = list(zip(*rows, strict=True))
     for i in DATE_COLUMNS:
         c[i] = convert_each(stored_day, c[i])
-    if latest:
+    if latest:  # replied_on of the few answered again
         c[16] = list(map(latest.get, c[0], c[16]))
     for i in _SHARED:
         shared: dict[Any, Any] = {}

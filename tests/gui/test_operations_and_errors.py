@@ -188,3 +188,27 @@ def test_jobs_ending_amid_fast_progress_behind_a_shown_dialog(
     qtbot.waitUntil(lambda: len(ended) >= 121 and operations.idle(), timeout=60000)
     assert errors_seen == []
     assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))
+
+
+def test_progress_never_goes_through_the_modal_dialogs_set_value(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A modal QProgressDialog's setValue runs the event loop, where the job's end could close
+    # the dialog under that very call: values go to the dialog's own bar instead.
+    monkeypatch.setattr(operations, "SHOW_AFTER_MS", 0)
+    called: list[int] = []
+    monkeypatch.setattr(QProgressDialog, "setValue", lambda _self, v: called.append(v))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    release = threading.Event()
+
+    def job(progress: operations.Progress) -> None:
+        progress.update(4, 10, "第4行")
+        release.wait(10)
+
+    operations.run_in_background(parent, job, label="正在导入…")
+    qtbot.waitUntil(lambda: any(d.isVisible() and d.value() == 4
+                                for d in parent.findChildren(QProgressDialog)), timeout=5000)
+    release.set()
+    qtbot.waitUntil(operations.idle, timeout=5000)
+    assert called == []

@@ -203,3 +203,14 @@ def test_a_proposal_assigned_after_the_notice_does_not_hold_its_dates_back(
     with bureau_db.session() as s:
         meeting = s.get(Meeting, meeting_id)
         assert (meeting.assist_due, meeting.return_due) == (dt.date(2025, 3, 20),) * 2
+
+
+def test_a_proposal_with_its_own_due_date_holds_back_only_the_return_date(bureau_db: Any) -> None:
+    # Its own 办理时限 replaces the meeting's answer date for it (rules.effective_due), not the
+    # 退回 date: the answer date may fall before its 交办, the 退回 date may not.
+    meeting_id = _meeting_with(bureau_db, "主办")  # assigned 3月18日
+    with bureau_db.transaction() as s:
+        s.scalars(select(Proposal)).one().due_override = dt.date(2025, 6, 18)
+    _set(bureau_db, meeting_id, "reply_due", dt.date(2025, 3, 17))
+    with pytest.raises(UserError, match="申请退回截止日期"):
+        _set(bureau_db, meeting_id, "return_due", dt.date(2025, 3, 17))

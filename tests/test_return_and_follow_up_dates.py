@@ -63,7 +63,7 @@ def test_no_return_once_answered(db: Database, role: str) -> None:
         assert load_proposal(s, pid).status == "已办结"
     said = _refused(db, pid, lambda p: handling.request_return(
         p, on=D(2025, 7, 1), reason="不属本局职责"))
-    what = "答复" if role == "主办" else "送出会办意见"
+    what = {"主办": "答复", "协办": "送出协办意见", "会办": "送出会办意见"}[role]
     day = "2025年6月8日" if role == "主办" else "2025年5月20日"
     assert said == (f"本件已于{day}{what}，不能再申请退回（退回申请日期2025年7月1日；"
                     f"退回应在{what}之前提出）")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from proposal_desk.cli.context import open_database
 from proposal_desk.core.enums import Role
-from proposal_desk.documents.opinions import opinion_notes, opinion_word, write_opinion
+from proposal_desk.documents.opinions import opinion_notes, write_opinion
 from proposal_desk.services.queries import find_proposal
 
 
@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
         p = find_proposal(session, args.number, args.meeting)
         path = write_opinion(session, p.id, Path(args.output))
         notes = opinion_notes(session, p.id)
-        word = opinion_word(Role(p.role))
+        word = Role(p.role).opinion_word
     print(f"已生成{word}：{path}")
     for note in notes:
         print(f"提示：{note}", file=sys.stderr)

@@ -29,6 +29,12 @@ class Role(StrEnum):
         """主办 and 分办 reply to the member and get a category; 协办/会办 only send an opinion."""
         return self in (Role.LEAD, Role.SPLIT)
 
+    @property
+    def opinion_word(self) -> str:
+        """What a 协办/会办 unit's written opinion is called: 协办意见 for a 协办 proposal (as
+        offices that say 协办 title it), else 会办意见."""
+        return "协办意见" if self is Role.ASSIST else "会办意见"
+
 
 # The order in which counts by role are written (the report, the import preview).
 ROLE_ORDER = (Role.LEAD, Role.SPLIT, Role.ASSIST, Role.JOINT)

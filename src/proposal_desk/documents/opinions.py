@@ -34,7 +34,7 @@ def opinion_notes(session: Session, proposal_id: int, where: str | None = None) 
     opinion = p.assist_opinions[0]
     settings = load_settings(session)
     state = handling.opinion_number_state(opinion, settings.opinion_prefix)
-    word = opinion_word(Role(p.role))
+    word = Role(p.role).opinion_word
     if state is NumberState.DRAFT:
         return [f"第{p.number}号的{word}尚未送出：暂不编发文字号"
                 f"（填写送出日期后即编号，再生成即带发文字号）"]
@@ -46,11 +46,6 @@ def opinion_notes(session: Session, proposal_id: int, where: str | None = None) 
     return notes
 
 
-def opinion_word(role: Role) -> str:
-    """协办意见 for a 协办 proposal (as offices that say 协办 title it), else 会办意见."""
-    return "协办意见" if role is Role.ASSIST else "会办意见"
-
-
 def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
                     today: dt.date | None = None) -> dict[str, Any]:
     kind = kind_of(p)
@@ -58,7 +53,7 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
     if role.answers_member:
         raise UserError(f"第{p.number}号是{role}{kind.value}，应生成答复函（letter），"
                         f"而不是会办意见")
-    word = opinion_word(role)
+    word = role.opinion_word
     if not p.assist_opinions:
         raise UserError(f"第{p.number}号{kind.value}还没有填写{word}")
     opinion = p.assist_opinions[0]

@@ -266,7 +266,7 @@ def check_return_request(on: dt.date, assigned_on: dt.date | None,
     typed in late, a ledger's refused request) is kept."""
     check_handling_date(on, assigned_on, RETURN_ON, today)
     if answered is not None and on >= answered:
-        what = "答复" if role.answers_member else "送出会办意见"
+        what = "答复" if role.answers_member else f"送出{role.opinion_word}"
         raise UserError(f"本件已于{format_cn(answered)}{what}，不能再申请退回"
                         f"（{RETURN_ON}{format_cn(on)}；退回应在{what}之前提出）")
 

@@ -33,7 +33,6 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules, send_checks
 from proposal_desk.core.enums import Kind, ReturnOutcome, Role, Status
-from proposal_desk.documents.opinions import opinion_word
 from proposal_desk.gui import messages, operations
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.attachments_tab import AttachmentsTab
@@ -295,7 +294,7 @@ class DetailPane(QWidget):
             if latest is not None:
                 state += "　" + rounds.round_text(latest, kind.member_word)
         elif p.replied_on:  # the role's own word, as the tab and the document say it
-            state += f"　{opinion_word(Role(p.role))}送出于 {date_text(p.replied_on)}"
+            state += f"　{Role(p.role).opinion_word}送出于 {date_text(p.replied_on)}"
         self.state_label.setText(state)
         lines = returns.return_lines(p)
         self.return_label.setText("<br>".join(html.escape(line) for line in lines))

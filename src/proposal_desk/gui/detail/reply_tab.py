@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 from proposal_desk.core import rules
 from proposal_desk.core.enums import Publicity, ReviewStep, Role
 from proposal_desk.core.text import clean_text
-from proposal_desk.documents.opinions import opinion_word
 from proposal_desk.gui.context import AppContext
 from proposal_desk.gui.detail.base import DetailTab, Loaded, set_combo_items
 from proposal_desk.gui.formatting import date_text
@@ -171,7 +170,7 @@ class ReplyTab(DetailTab):
         else:
             self._stack.setCurrentWidget(self.assist_page)
             self._fill_assist(p)
-        self._word = opinion_word(Role(p.role))
+        self._word = Role(p.role).opinion_word
         self._draft_key = (p.id, "reply" if self.answers else "assist")
         self._saved_texts = self.draft_texts()
         self._written = None
@@ -358,7 +357,7 @@ class ReplyTab(DetailTab):
         a.textEdit.setPlainText(opinion.text if opinion else "")
         a.summaryEdit.setPlainText(p.summary)
         a.leadUnitValue.setText(p.lead_unit or "（交办清单未写明）")
-        word = opinion_word(Role(p.role))  # 协办意见 for 协办, as the document's title says
+        word = Role(p.role).opinion_word  # 协办意见 for 协办, as the document's title says
         a.assistGroup.setTitle(word)
         a.opinionButton.setText(f"生成{word}…")
         a.opinionButton.setToolTip(f"生成 Word {word}并打开")

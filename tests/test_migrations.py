@@ -36,36 +36,42 @@ def test_the_version_constant_matches_pyproject() -> None:
 
 
 def test_a_database_of_the_first_schema_is_backed_up_and_migrated(tmp_path) -> None:
-    # 0001 → 0002 on a file with data: backed up first (迁移前-0001-…), then the index added,
-    # and the list's later-round query is served by it alone.
+    # 0001 → 0002 on a file with data (a proposal answered twice, brought back to 0001 by the
+    # migration's own downgrade): backed up first (迁移前-0001-…), the data kept, and the
+    # list's later-rounds query (services.rows.LATER_ROUNDS_SQL) served by the new index alone.
+    import datetime as dt
     import sqlite3
 
     from alembic import command
-    from sqlalchemy import create_engine
 
+    from proposal_desk.services.rows import LATER_ROUNDS_SQL
     from proposal_desk.storage.migrate import alembic_config
+    from proposal_desk.storage.models import Meeting, Proposal, Reply
 
     path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
+    db = Database(f"sqlite:///{path}")
+    with db.transaction() as s:
+        p = Proposal(meeting=Meeting(kind="提案", name="区政协十四届四次会议", year=2025),
+                     number="1", title="关于甲的建议", role="主办",
+                     assigned_on=dt.date(2025, 3, 18))
+        p.replies = [Reply(round=1, text="一", category="B", sent_on=dt.date(2025, 5, 1)),
+                     Reply(round=2, text="二", category="A", sent_on=dt.date(2025, 8, 1))]
+        s.add(p)
+    with db.engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.exec_driver_sql("INSERT INTO meeting (id, kind, name, body, year) VALUES "
-                             "(1, '提案', '区政协十四届四次会议', '区政协', 2025)")
-    engine.dispose()
-    folder = tmp_path / "backups"
-    db = Database(f"sqlite:///{path}", backup_dir=folder)
+        command.downgrade(cfg, "0001")
     db.dispose()
+    folder = tmp_path / "backups"
+    Database(f"sqlite:///{path}", backup_dir=folder).dispose()
     [backup] = list(folder.glob("迁移前-0001-*.sqlite3"))
     with sqlite3.connect(backup) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-        assert old.execute("SELECT name FROM meeting").fetchall() == [("区政协十四届四次会议",)]
+        assert old.execute("SELECT count(*) FROM reply").fetchone() == (2,)
+    old.close()
     with sqlite3.connect(path) as new:
         assert new.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
-        plan = new.execute("EXPLAIN QUERY PLAN SELECT proposal_id, round, sent_on FROM reply "
-                           "WHERE round > 1 AND sent_on IS NOT NULL").fetchall()
+        plan = new.execute("EXPLAIN QUERY PLAN " + LATER_ROUNDS_SQL).fetchall()
         assert "COVERING INDEX ix_reply_later_rounds" in str(plan)
-        assert new.execute("SELECT name FROM meeting").fetchall() == [("区政协十四届四次会议",)]
+        assert new.execute(LATER_ROUNDS_SQL).fetchall() == [(1, 2, "2025-08-01")]
     new.close()
-    old.close()

@@ -180,3 +180,13 @@ def test_an_opinion_is_dated_the_day_it_was_sent_and_a_draft_today(
                                                       today=dt.date(2025, 5, 12))))
     assert "\n2025年5月12日\n" in draft_text
     assert "\n2025年5月10日\n" in sent_text
+
+
+def test_the_note_of_replies_without_text_names_at_most_ten() -> None:
+    from proposal_desk.documents.letters import skipped_note
+
+    assert skipped_note([]) is None
+    assert skipped_note(["144026"]) == "1件的答复没有正文，未生成答复函（第144026号）"
+    many = [str(143000 + n) for n in range(12)]
+    assert skipped_note(many) == (
+        "12件的答复没有正文，未生成答复函（第" + "、".join(many[:10]) + "等号）")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,6 +208,16 @@ def write_letter(session: Session, proposal_id: int, path: Path, each_signer: bo
             if suffix else path
         written.append(templates.render("letter", template, context, target))
     return written
+
+
+def skipped_note(skipped: Sequence[str]) -> str | None:
+    """What write_all_letters' `skipped` (replies without text, a past ledger's) tells the
+    clerk, None when none was skipped."""
+    if not skipped:
+        return None
+    more = "等" if len(skipped) > 10 else ""
+    return (f"{len(skipped)}件的答复没有正文，未生成答复函（第{'、'.join(skipped[:10])}{more}"
+            "号）")
 
 
 def write_all_letters(session: Session, year: int, folder: Path,

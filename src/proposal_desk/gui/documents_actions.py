@@ -241,14 +241,13 @@ class DocumentActions:
         notes: list[str] = []
 
         def job(progress: operations.Progress) -> list[Path]:
-            from proposal_desk.documents.letters import write_all_letters
+            from proposal_desk.documents.letters import skipped_note, write_all_letters
 
             skipped: list[str] = []  # replies without text (a ledger's): no letter to print
             with db.transaction() as session:
                 written = write_all_letters(session, year, folder, progress, skipped=skipped)
-            if skipped:
-                notes.append(f"{len(skipped)}件的答复没有正文，未生成答复函（第"
-                             f"{'、'.join(skipped[:10])}{'等' if len(skipped) > 10 else ''}号）")
+            if note := skipped_note(skipped):
+                notes.append(note)
             return written
 
         return self._run(f"正在生成{year}年答复函…", job, changes_data=True, notes=notes)

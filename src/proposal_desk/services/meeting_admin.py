@@ -39,11 +39,12 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-# A meeting's fixed dates (the office's notice), the roles each applies to, and their names
-# as the settings window shows them.
-_DUE_ROLES = {"reply_due": ((Role.LEAD, Role.SPLIT), "主办、分办答复截止日期"),
-              "assist_due": ((Role.ASSIST, Role.JOINT), "协办、会办意见截止日期"),
-              "return_due": (tuple(Role), "申请退回截止日期")}
+# A meeting's fixed dates (the office's notice): the roles each applies to, its name as the
+# settings window shows it, and whether a proposal's own 办理时限 replaces it for that
+# proposal (the answer dates, rules.effective_due; not the 退回 date).
+_DUE_ROLES = {"reply_due": ((Role.LEAD, Role.SPLIT), "主办、分办答复截止日期", True),
+              "assist_due": ((Role.ASSIST, Role.JOINT), "协办、会办意见截止日期", True),
+              "return_due": (tuple(Role), "申请退回截止日期", False)}
 
 
 def check_meeting_dates(session: Session, meeting_id: int,
@@ -58,11 +59,11 @@ def check_meeting_dates(session: Session, meeting_id: int,
     for name, day in dates.items():
         if day is None:
             continue
-        roles, label = _DUE_ROLES[name]
+        roles, label, own_due_replaces = _DUE_ROLES[name]
         bound = select(Proposal.number, Proposal.assigned_on).where(
             Proposal.meeting_id == meeting_id, Proposal.role.in_([r.value for r in roles]),
             Proposal.assigned_on.is_not(None))
-        if name != "return_due":
+        if own_due_replaces:
             bound = bound.where(Proposal.due_override.is_(None))
         first = session.execute(bound.order_by(Proposal.assigned_on).limit(1)).first()
         if first is not None:

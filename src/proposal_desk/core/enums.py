@@ -17,6 +17,11 @@ class Kind(StrEnum):
     def body_word(self) -> str:
         return "政协" if self is Kind.PROPOSAL else "人大"
 
+    @property
+    def assigning_office(self) -> str:
+        """Who assigns it and answers questions about the assignment, in a short message."""
+        return "提案委" if self is Kind.PROPOSAL else "人大交办部门"
+
 
 class Role(StrEnum):
     LEAD = "主办"

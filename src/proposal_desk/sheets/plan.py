@@ -81,9 +81,8 @@ class NoLongerOurs:
 
     @property
     def message(self) -> str:
-        office = "提案委" if self.kind == Kind.PROPOSAL.value else "人大交办部门"
         return (f"第{self.number}号已在本单位台账中（{self.status}），新名单未列本单位："
-                f"未作改动，请与{office}核实")
+                f"未作改动，请与{Kind(self.kind).assigning_office}核实")
 
     def to_json(self) -> dict[str, Any]:
         return {"row": self.row, "number": self.number, "meeting": self.meeting,

@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -632,6 +632,19 @@ RENAME_PLACE = "“工具 › 设置… › 办理时限 › 按会议”"
 _CHUNK = 500
 
 
+def _registered(session: Session, numbers: Iterable[str]
+                ) -> Iterator[tuple[str, str, str, str, str, int]]:
+    """The registered proposals with these numbers, in any meeting: (number, title, status,
+    kind, meeting name, year), read _CHUNK numbers a query."""
+    ordered = sorted(numbers)
+    for start in range(0, len(ordered), _CHUNK):
+        yield from session.execute(
+            select(Proposal.number, Proposal.title, Proposal.status, Meeting.kind,
+                   Meeting.name, Meeting.year)
+            .join(Meeting, Proposal.meeting_id == Meeting.id)
+            .where(Proposal.number.in_(ordered[start:start + _CHUNK])))
+
+
 def _already_in_other_meetings(session: Session, records: list[RowData]
                                ) -> list[tuple[RowData, str]]:
     """New rows whose proposal is already registered under another meeting of the same kind
@@ -642,24 +655,17 @@ def _already_in_other_meetings(session: Session, records: list[RowData]
     by_number: dict[str, list[RowData]] = {}
     for rd in records:
         by_number.setdefault(rd.number, []).append(rd)
-    numbers = sorted(by_number)
-    for start in range(0, len(numbers), _CHUNK):
-        chunk = numbers[start:start + _CHUNK]
-        rows = session.execute(
-            select(Proposal.number, Proposal.title, Meeting.kind, Meeting.name, Meeting.year)
-            .join(Meeting, Proposal.meeting_id == Meeting.id)
-            .where(Proposal.number.in_(chunk)))
-        for number, title, kind, name, year in rows:
-            for rd in by_number.get(number, []):
-                m = rd.meeting
-                new_title = rd.values.get("title", "")
-                if (m.kind, m.year) != (kind, year) or m.name == name:
-                    continue
-                if new_title and title and new_title != title:
-                    continue  # another proposal that happens to share the number
-                found.append((rd, f"{year}年的会议“{name}”中已有第{number}号{kind}，再导入到"
-                                  f"“{m.name}”会重复登记；如会议名称有误，请在{RENAME_PLACE}"
-                                  f"中将“{name}”改名或合并，不必再次导入"))
+    for number, title, _status, kind, name, year in _registered(session, by_number):
+        for rd in by_number.get(number, []):
+            m = rd.meeting
+            new_title = rd.values.get("title", "")
+            if (m.kind, m.year) != (kind, year) or m.name == name:
+                continue
+            if new_title and title and new_title != title:
+                continue  # another proposal that happens to share the number
+            found.append((rd, f"{year}年的会议“{name}”中已有第{number}号{kind}，再导入到"
+                              f"“{m.name}”会重复登记；如会议名称有误，请在{RENAME_PLACE}"
+                              f"中将“{name}”改名或合并，不必再次导入"))
     found.sort(key=lambda x: x[0].row)
     return found
 
@@ -673,17 +679,10 @@ def _no_longer_ours(session: Session, unlisted: list[tuple[int, str, str, str]]
     for row, kind, meeting, number in unlisted:
         wanted.setdefault(number, []).append((row, kind, meeting))
     found: list[NoLongerOurs] = []
-    numbers = sorted(wanted)
-    for start in range(0, len(numbers), _CHUNK):
-        chunk = numbers[start:start + _CHUNK]
-        rows = session.execute(
-            select(Proposal.number, Proposal.status, Meeting.kind, Meeting.name)
-            .join(Meeting, Proposal.meeting_id == Meeting.id)
-            .where(Proposal.number.in_(chunk)))
-        for number, status, kind, name in rows:
-            found += [NoLongerOurs(row, number, name, kind, status)
-                      for row, row_kind, meeting in wanted[number]
-                      if (row_kind, meeting) == (kind, name)]
+    for number, _title, status, kind, name, _year in _registered(session, wanted):
+        found += [NoLongerOurs(row, number, name, kind, status)
+                  for row, row_kind, meeting in wanted[number]
+                  if (row_kind, meeting) == (kind, name)]
     return sorted(found, key=lambda u: u.row)
 
 

@@ -30,6 +30,7 @@ from proposal_desk.gui.startup_load import StartupLoad
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from proposal_desk.gui.context import AppContext
     from proposal_desk.gui.main_window import MainWindow
     from proposal_desk.gui.single_instance import InstanceServer
     from proposal_desk.gui.snapshot import Snapshot
@@ -127,7 +128,7 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
         ctx = AppContext(db=db, layout=LayoutStore(folder), data_folder=folder, demo=demo)
         lookups = load.lookups(db)  # read first by the snapshot being read: not read twice
         if lookups is None:
-            ctx.refresh_lookups()
+            _read_lookups(ctx)
         else:
             ctx.use_lookups(lookups)
         window = MainWindow(ctx)
@@ -152,6 +153,16 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
         if server is not None:
             server.close()
         sys.excepthook, threading.excepthook = previous_hooks
+
+
+def _read_lookups(ctx: AppContext) -> None:
+    """The pick lists read on the UI thread, when the start's worker did not give them. If
+    this fails too, the window is built with empty ones: the first load, which brings its own
+    or shows what went wrong, is not held up by them."""
+    try:
+        ctx.refresh_lookups()
+    except Exception:
+        log.warning("the pick lists could not be read before the window", exc_info=True)
 
 
 def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, folder: Path,

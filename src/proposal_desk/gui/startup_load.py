@@ -89,6 +89,15 @@ DATABASE_LAYER = (
     "_strptime",
 )
 
+# Bounds on the UI thread's waits for the worker's read (step 4), which normally ends in
+# milliseconds: a read that hangs (a file held by another program, a slow share) or dies must
+# not leave the start frozen. Past them the window reads for itself: the pick lists on the UI
+# thread (`lookups`), the snapshot on the first load's own thread (`snapshot_job`); a reading
+# that fails there too is shown as the error it is.
+LOOKUPS_WAIT_S = 3.0
+SNAPSHOT_WAIT_S = 20.0
+CLOSE_WAIT_S = 5.0  # the end of the start: a worker still stuck is left (a daemon thread)
+
 
 def plain_sqlite_file(url: str) -> Path | None:
     """The file of a URL as paths.sqlite_url makes it ("sqlite:///" and an absolute path);
@@ -105,6 +114,23 @@ class _Checked:
     path: Path
     lock: InstanceLock
     findings: list[str] | None  # None: the whole file not checked yet (a quick start)
+
+
+def read_again(db: Database) -> Snapshot:
+    """The first snapshot read by the window's first load itself (the worker's read was late
+    or failed); failing too, it says so in words, and 刷新 tries again."""
+    from proposal_desk.gui.snapshot import read_snapshot
+    from proposal_desk.storage.errors import UserError
+
+    try:
+        return read_snapshot(db, None)
+    except UserError:
+        raise
+    except Exception as exc:
+        log.warning("the window's first read failed", exc_info=True)
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise UserError(f"无法读取数据库中的提案（{first}）。窗口已打开，数据没有改动；"
+                        f"请稍后点“刷新”重试。") from exc
 
 
 class StartupLoad:
@@ -167,14 +193,18 @@ class StartupLoad:
             self._read_done.set()
             return
         try:
-            from proposal_desk.gui.snapshot import read_snapshot
-
-            self._snapshot = read_snapshot(self._db, None, on_lookups=self._took_lookups)
+            self._snapshot = self._read_first(self._db)
         except BaseException as exc:
             self._read_error = exc
         finally:
             self._lookups_read.set()
             self._read_done.set()
+
+    def _read_first(self, db: Database) -> Snapshot:
+        """Step 4's read (the pick lists first, for the window being built)."""
+        from proposal_desk.gui.snapshot import read_snapshot
+
+        return read_snapshot(db, None, on_lookups=self._took_lookups)
 
     def _took_lookups(self, lookups: Lookups) -> None:
         self._lookups = lookups
@@ -338,10 +368,13 @@ class StartupLoad:
     def lookups(self, db: Database) -> Lookups | None:
         """The pick lists and settings step 4 reads first (the window is built with them while
         it reads the rows, instead of reading them a second time), or None when step 4 reads
-        nothing for `db` (see `snapshot_job`) or failed before them. Waits for them."""
+        nothing for `db` (see `snapshot_job`), failed before them, or has not read them within
+        LOOKUPS_WAIT_S: the caller reads them itself then."""
         if not self._read or db is not self._db:
             return None
-        self._lookups_read.wait()
+        if not self._lookups_read.wait(LOOKUPS_WAIT_S):
+            log.warning("the start's read of the pick lists is late: the window reads them")
+            return None
         return self._lookups
 
     def snapshot_job(self, db: Database) -> Callable[[Any], Snapshot] | None:
@@ -352,9 +385,13 @@ class StartupLoad:
             return None
 
         def job(_progress: Any) -> Snapshot:
-            self._read_done.wait()
+            if not self._read_done.wait(SNAPSHOT_WAIT_S):
+                log.warning("the start's first read is late: the window reads for itself")
+                return read_again(db)
             if self._read_error is not None:
-                raise self._read_error
+                log.warning("the start's first read failed; the window reads again",
+                            exc_info=self._read_error)
+                return read_again(db)
             assert self._snapshot is not None
             return self._snapshot
 
@@ -366,7 +403,9 @@ class StartupLoad:
         if not self._imported.is_set():  # the start ended early (another window has it)
             self._cancelled = True
             self._imported.set()
-        self._thread.join()
+        self._thread.join(CLOSE_WAIT_S)
+        if self._thread.is_alive():
+            log.warning("the start's worker is still busy at the end; left behind")
         resume_gc()
         if self._db is not None and not self._taken:
             self._db.dispose()

@@ -1,0 +1,125 @@
+"""An ordinary start whose worker does not deliver its first read (gui/startup_load.py step 4):
+the read hangs (a file held by another program, a slow share) or dies. The window must come up
+all the same, within the start's bounded waits, with its pick lists read on the UI thread and
+its data read by the first load itself; a read that fails there too is said in words, with
+刷新 to try again. And a worker left hanging does not hold up the program's end."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from proposal_desk.gui import app as app_module
+from proposal_desk.gui import main_window, startup_load
+from proposal_desk.gui.lookups import Lookups
+from proposal_desk.gui.main_window import MainWindow
+from proposal_desk.gui.startup_load import StartupLoad
+from proposal_desk.storage.errors import UserError
+
+
+@pytest.fixture
+def started(seeded_db: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """What the window was built with and shown; the start's waits shortened."""
+    monkeypatch.setattr(startup_load, "LOOKUPS_WAIT_S", 0.2)
+    monkeypatch.setattr(startup_load, "SNAPSHOT_WAIT_S", 0.5)
+    monkeypatch.setattr(startup_load, "CLOSE_WAIT_S", 0.5)
+    seen: dict[str, Any] = {"built_with": [], "shown": [], "errors": []}
+    init, apply = MainWindow.__init__, MainWindow._apply_snapshot
+
+    def recording_init(self: MainWindow, ctx: Any, *a: Any, **kw: Any) -> None:
+        seen["built_with"].append(ctx.lookups)
+        init(self, ctx, *a, **kw)
+
+    def recording_apply(self: MainWindow, snap: Any) -> None:
+        seen["shown"].append(sorted(r.number for r in snap.rows))
+        apply(self, snap)
+
+    monkeypatch.setattr(MainWindow, "__init__", recording_init)
+    monkeypatch.setattr(MainWindow, "_apply_snapshot", recording_apply)
+    path = seeded_db.sqlite_path
+    seeded_db.dispose()
+    seen["url"] = f"sqlite:///{path}"
+    return seen
+
+
+def _run(seen: dict[str, Any], folder: Path) -> int:
+    load = StartupLoad(seen["url"], folder).start()  # quick=False: the ordinary start
+    try:
+        return app_module.run_window(load, seen["url"], folder, demo=False, smoke=True)
+    finally:
+        load.close()
+
+
+@pytest.mark.parametrize("worker", ["hangs", "dies"])
+def test_the_window_comes_up_with_its_data_when_the_first_read_hangs_or_dies(
+        started: dict[str, Any], qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        worker: str) -> None:
+    release = threading.Event()
+
+    def first_read(self: StartupLoad, _db: Any) -> Any:
+        if worker == "hangs":
+            release.wait(30)  # a read that never gives back the pick lists nor the rows
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(StartupLoad, "_read_first", first_read)
+    try:
+        # smoke=True: run_window returns 0 once the window is painted with its data and idle.
+        assert _run(started, tmp_path / "window-data") == 0
+    finally:
+        release.set()
+    # Built with the pick lists read on the UI thread, shown with the rows the first load read.
+    (built_with,) = started["built_with"]
+    assert [m.name for m in built_with.meetings]
+    assert started["shown"] == [["144009", "144011", "144026"]]
+
+
+def test_a_read_that_fails_again_is_said_in_words_in_a_window_that_is_up(
+        started: dict[str, Any], qapp: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def fails(*_a: Any, **_k: Any) -> Any:
+        raise sqlite3.OperationalError("database is locked")
+
+    errors: list[BaseException] = []
+
+    def shown_error(_window: Any, exc: BaseException) -> None:
+        errors.append(exc)
+        QTimer.singleShot(0, lambda: qapp.exit(0))  # the user has seen it: end the start
+
+    monkeypatch.setattr(StartupLoad, "_read_first", fails)
+    monkeypatch.setattr(Lookups, "read", classmethod(fails))
+    monkeypatch.setattr("proposal_desk.gui.snapshot.read_snapshot", fails)
+    monkeypatch.setattr(main_window, "show_exception", shown_error)
+    assert _run(started, tmp_path / "window-data") == 0
+    # The window was built (with empty pick lists, which a later load replaces) and shown.
+    assert [lk.meetings for lk in started["built_with"]] == [[]]
+    assert started["shown"] == []
+    (error,) = errors
+    assert isinstance(error, UserError)
+    assert "无法读取数据库中的提案" in str(error) and "database is locked" in str(error)
+    assert "刷新" in str(error)
+
+
+def test_the_end_of_the_start_does_not_wait_for_a_worker_left_hanging(
+        seeded_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(startup_load, "LOOKUPS_WAIT_S", 0.1)
+    monkeypatch.setattr(startup_load, "CLOSE_WAIT_S", 0.2)
+    release = threading.Event()
+    monkeypatch.setattr(StartupLoad, "_read_first", lambda self, db: release.wait(30))
+    url = f"sqlite:///{seeded_db.sqlite_path}"
+    seeded_db.dispose()
+    load = StartupLoad(url, tmp_path / "window-data").start()
+    load.import_database_layer()
+    db = load.database()
+    try:
+        assert load.lookups(db) is None  # late: the caller reads them
+        load.close()  # returns although the worker is still reading
+        assert load._thread.is_alive()
+    finally:
+        release.set()
+        load._thread.join(10)
+        db.dispose()

@@ -223,12 +223,6 @@ def opinion_without_reply(tmp: Path) -> Path:
          "满意"]))
 
 
-def reply_before_assignment(tmp: Path) -> Path:
-    return write_sheet(tmp / "台账2024年.xlsx", ledger_rows(
-        ["1", "关于甲的建议", "张三", "主办", "区商务局", "", "", "2024-03-14", "",
-         "2024-03-01"]))
-
-
 def reply_in_the_future(tmp: Path) -> Path:
     return write_sheet(tmp / "台账2024年.xlsx", ledger_rows(
         ["1", "关于甲的建议", "张三", "主办", "区商务局", "", "", "2024-03-14", "",
@@ -311,8 +305,6 @@ CASES: dict[str, tuple[Callable[[Path], Path], tuple[str, ...], dict[str, Any]]]
     "unknown category": (unknown_category, ("第2行 K列「答复类别」", "“E”", "A、B、C、D"), {}),
     "unknown satisfaction": (unknown_satisfaction, ("第2行 L列「委员意见」", "很满意"), {}),
     "opinion without a reply": (opinion_without_reply, ("第2行 L列「委员意见」", "尚未答复"), {}),
-    "reply before assignment": (
-        reply_before_assignment, ("第2行 J列「答复日期」", "不能早于交办日期"), {}),
     "reply dated after today": (reply_in_the_future, (
         "第2行 J列「答复日期」", f"答复日期（2099年3月1日）不能晚于今天（{TODAY}）"), {}),
     "signed after today": (signed_in_the_future, (

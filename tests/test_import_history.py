@@ -55,7 +55,7 @@ def test_contradicting_dates_and_a_final_unsatisfied_are_warned_not_refused(bure
     numbers = {r.row: r.number for r in p.rows}
     assert sorted(numbers[row] for row in early) == ["143012", "143128", "143174", "143178"]
     w = early[next(r for r, n in numbers.items() if n == "143128")]
-    assert "答复日期2024年3月11日早于交办日期2024年3月14日" in w.message
+    assert "答复日期（2024年3月11日）早于交办日期（2024年3月14日）" in w.message
     assert "J列「答复日期」" in str(w)
     unsatisfied = [w for w in p.warnings if "不满意" in w.message]
     assert [numbers[w.row] for w in unsatisfied] == ["143092"]

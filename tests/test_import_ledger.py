@@ -7,7 +7,6 @@ import datetime as dt
 from collections import Counter
 
 import openpyxl
-import pytest
 from sheet_support import (
     LEDGER,
     audit_count,
@@ -20,7 +19,7 @@ from sheet_support import (
 )
 
 from proposal_desk.services.queries import find_proposal
-from proposal_desk.sheets import Action, Shape, SheetError
+from proposal_desk.sheets import Action, Shape
 from proposal_desk.storage.models import Meeting
 
 METHOD_WORDS = {"电话": "电话", "面商": "上门面商", "上门面商": "上门面商", "座谈会": "座谈会"}
@@ -172,8 +171,12 @@ def test_changed_cells_update_through_the_services(bureau_db, tmp_path) -> None:
     assert plan(bureau_db, second).counts["无变化"] == 2
 
 
-def test_a_role_change_that_would_orphan_a_reply_is_refused(bureau_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_change_after_the_reply_keeps_the_reply_as_history(bureau_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Was refused ("已有答复或会办意见，不能改为协办"); the office's reassignment is a fact the
+    # clerk records: the role changes, the sent reply stays on record, and the plan says so.
     run_import(bureau_db, LEDGER)
+    with bureau_db.session() as s:
+        sent = find_proposal(s, "143140").replies[0].sent_on
     wb = openpyxl.load_workbook(LEDGER)
     ws = wb.active
     for row in ws.iter_rows(min_row=2):
@@ -183,14 +186,16 @@ def test_a_role_change_that_would_orphan_a_reply_is_refused(bureau_db, tmp_path)
             row[11].value = None
     path = tmp_path / "role.xlsx"
     wb.save(path)
-    before = dump(bureau_db)
     p = plan(bureau_db, path)
-    assert not p.ok
-    assert "已有答复或会办意见，不能改为协办" in str(p.problems[0])
-    assert "D列「办理方式」" in str(p.problems[0])
-    with pytest.raises(SheetError):
-        run_import(bureau_db, path)
-    assert dump(bureau_db) == before
+    assert p.ok, p.problems
+    notes = [w for w in p.warnings if "办理方式由主办改为协办" in w.message]
+    assert len(notes) == 1 and "D列「办理方式」" in str(notes[0])
+    assert "第143140号" in notes[0].message and "送出的答复保留为办理记录" in notes[0].message
+    run_import(bureau_db, path)
+    with bureau_db.session() as s:
+        pr = find_proposal(s, "143140")
+        assert pr.role == "协办" and [r.sent_on for r in pr.replies] == [sent]
+        assert pr.status == "待签收" and pr.replied_on is None and pr.category == ""
 
 
 def test_rows_without_any_date_record_no_contact_and_say_so(bureau_db, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sheet_support import run_import, write_sheet
+from sheet_support import plan, run_import, write_sheet
 from sqlalchemy.orm import object_session
 
 from proposal_desk.services import handling
@@ -41,10 +41,6 @@ CASES = {
     "signed before assigned": (
         ["签收日期"], ["2024-03-01"], "G列「签收日期」",
         lambda p: handling.sign(p, D(2024, 3, 1))),
-    "replied before assigned": (
-        ["答复日期"], ["2024-03-01"], "G列「答复日期」",
-        lambda p: handling.save_reply(object_session(p), p, from_record=True,
-                                      sent_on=D(2024, 3, 1))),
     "opinion without a reply": (
         ["委员意见"], ["满意"], "G列「委员意见」",
         lambda p: handling.record_opinion(p, "满意")),
@@ -65,3 +61,27 @@ def test_the_import_refuses_with_the_window_message(kind: str, bureau_db: Databa
     assert len(lines) == 1, str(caught.value)
     said = _service_message(bureau_db, step)
     assert lines[0].endswith(said), (lines[0], said)
+
+
+@pytest.mark.parametrize("role", ["主办", "协办"])
+def test_a_ledgers_answer_before_assigned_is_one_warning_for_every_role(
+        role: str, bureau_db: Database, tmp_path: Path) -> None:
+    # A ledger's 主办 row with 答复日期 before 交办 refused the whole ledger, while the same slip
+    # on a 协办 row imported with a warning: ledger history stays importable, whatever the role.
+    row = [*ROW[:3], role, *ROW[4:]]
+    path = write_sheet(tmp_path / "台账2024年.xlsx", [[*HEAD, "答复日期"],
+                                                     [*row, "2024-03-01"]])
+    [said] = [w for w in plan(bureau_db, path).warnings if "G列「答复日期」" in str(w)]
+    label = handling.REPLY_SENT
+    assert said.message == handling.history_before_assigned(D(2024, 3, 1), D(2024, 3, 14), label)
+    run_import(bureau_db, path)
+    assert "（2024年3月1日）早于交办日期（2024年3月14日）" in said.message
+    with bureau_db.session() as s:
+        [p] = s.query(Proposal).all()
+        assert p.replied_on == D(2024, 3, 1)
+
+
+def test_the_window_still_refuses_typing_an_answer_before_assigned(bureau_db: Database) -> None:
+    said = _service_message(bureau_db, lambda p: handling.save_reply(
+        object_session(p), p, sent_on=D(2024, 3, 1), text="答复", category="A"))
+    assert said == "答复日期（2024年3月1日）不能早于交办日期（2024年3月14日）"

@@ -112,16 +112,21 @@ def test_basic_info_is_checked_before_anything_is_written(bureau_db: Any) -> Non
         assert p.leader.is_leader
 
 
-def test_a_role_with_a_reply_cannot_become_assisting(bureau_db: Any) -> None:
+def test_a_role_with_a_reply_can_become_assisting_and_keeps_the_reply(bureau_db: Any) -> None:
+    # Was refused ("不能改为协办"): the office's reassignment is a fact; the sent reply stays.
     a = _add(bureau_db, "144009")
     with bureau_db.transaction() as s:
         p = load_proposal(s, a)
-        handling.save_reply(s, p, text="答复", category="A")
+        handling.save_reply(s, p, text="答复", category="A", sent_on=dt.date.today())
     with bureau_db.transaction() as s:
         info = editing.read_basic(load_proposal(s, a))
     info.role = "协办"
-    with pytest.raises(UserError, match="不能改为协办"), bureau_db.transaction() as s:
+    with bureau_db.transaction() as s:
         editing.apply_basic(s, load_proposal(s, a), info)
+    with bureau_db.session() as s:
+        p = load_proposal(s, a)
+        assert p.role == "协办" and len(p.replies) == 1 and p.status == "待签收"  # not signed
+        assert "送出的答复保留为办理记录" in handling.reassigned_note_of(p)
 
 
 def test_records_with_files_are_added_changed_and_deleted(bureau_db: Any,

@@ -84,17 +84,14 @@ def _check_number(session: Session, meeting_id: int, number: str, own_id: int | 
     return number
 
 
-def _check_role(p: Proposal, role: str) -> Role:
+def _check_role(role: str) -> Role:
+    """Any role may be set, also after an answer went out: the office's reassignment is a
+    fact, and what was sent stays on record as history (handling.reassigned_note, which the
+    reply tab shows; an import of the corrected list does the same)."""
     try:
-        new = Role(role)
+        return Role(role)
     except ValueError as exc:
         raise UserError(f"办理方式“{role}”无效（主办、协办、会办、分办）") from exc
-    if p.role and Role(p.role).answers_member != new.answers_member:
-        if p.replies or p.member_opinions:
-            raise UserError(f"已有答复或委员意见，不能改为{new}（请先删除答复）")
-        if p.assist_opinions:
-            raise UserError(f"已有会办意见，不能改为{new}")
-    return new
 
 
 def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
@@ -103,7 +100,7 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
     title = clean_line(info.title)
     if not title:
         raise UserError("案由不能为空")
-    role = _check_role(p, info.role)
+    role = _check_role(info.role)
     if info.assigned_on != p.assigned_on:  # the dates held must still follow it
         later = handling.dates_after_assigned(p)
         later.pop(handling.SIGNED_ON)  # the form's own 签收日期 is checked below

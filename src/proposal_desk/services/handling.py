@@ -204,6 +204,28 @@ def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
     check_not_before_assigned(sent_on, assigned_on, REPLY_SENT)
 
 
+def history_before_assigned(day: dt.date | None, assigned_on: dt.date | None,
+                            label: str) -> str:
+    """An import's warning for a date of its history before 交办 ("" when it is not): the
+    window refuses typing such a date (check_not_before_assigned), but a ledger records what
+    happened, so its rows import as they are, whatever the role, and the clerk is asked to
+    check them."""
+    if day is None or assigned_on is None or day >= assigned_on:
+        return ""
+    return (f"注意：{label}（{format_cn(day)}）早于交办日期（{format_cn(assigned_on)}），"
+            "请核对；将按表中日期导入")
+
+
+def _check_sent_date(sent_on: dt.date, before: dt.date | None, assigned_on: dt.date | None,
+                     label: str, *, from_record: bool) -> None:
+    """A reply's or 会办意见's sent date as a save keeps it: never after today; never before
+    交办 when typed or changed (a ledger's earlier date is history imported with
+    history_before_assigned's warning, and stays editable as it is)."""
+    check_not_in_future(sent_on, label)
+    if not from_record and sent_on != before:
+        check_not_before_assigned(sent_on, assigned_on, label)
+
+
 def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None], *,
                    today: dt.date | None = None) -> None:
     """A 交办日期 set or changed: not after today, and not after a date that must follow it
@@ -249,11 +271,45 @@ def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
         returns=(r.requested_on for r in p.returns), follow_ups=(f.date for f in p.follow_ups))
 
 
+def reassigned_note(role: Role, *, old: Role | None, reply_sent: dt.date | None,
+                    opinion_sent: dt.date | None) -> str:
+    """What a proposal holds from the role it had before the office reassigned it between
+    answering (主办/分办) and assisting (协办/会办), said for the clerk ("" when nothing).
+
+    The office's reassignment is a fact the clerk records, in the window or by importing the
+    corrected list, so it is never refused: a 会办意见 (or a reply) already sent stays on record
+    as history, visible and in the 办理日志, never deleted nor counted as the new role's
+    answer (status, due date and figures follow the new role: storage.facts), and the
+    proposal is handled in its new role with the deadline that role gets. `old`: the earlier
+    role when known (an import), else None (the window, after the change)."""
+    if role.answers_member and opinion_sent:
+        word = old.opinion_word if old else "会办意见"
+        was = f"原为{old.value}时" if old else f"办理方式改为{role.value}前"
+        return (f"{was}于{format_cn(opinion_sent)}送出的{word}保留为办理记录（不算作答复）；"
+                f"现按{role.value}办理，须答复提出人，办理时限按{role.value}计算")
+    if not role.answers_member and reply_sent:
+        was = f"原为{old.value}时" if old else f"办理方式改为{role.value}前"
+        return (f"{was}于{format_cn(reply_sent)}送出的答复保留为办理记录；"
+                f"现按{role.value}办理，须向主办单位送{role.opinion_word}，"
+                f"办理时限按{role.value}计算")
+    return ""
+
+
+def reassigned_note_of(p: Proposal) -> str:
+    """reassigned_note for a proposal as the window shows it, from what it holds."""
+    return reassigned_note(Role(p.role), old=None,
+                           reply_sent=min((r.sent_on for r in p.replies if r.sent_on),
+                                          default=None),
+                           opinion_sent=min((o.sent_on for o in p.assist_opinions
+                                             if o.sent_on), default=None))
+
+
 def answered_on(p: Proposal) -> dt.date | None:
-    """The day the first reply or 会办意见 went out (None: not answered yet)."""
-    sent = [r.sent_on for r in p.replies if r.sent_on]
-    sent += [o.sent_on for o in p.assist_opinions if o.sent_on]
-    return min(sent, default=None)
+    """The day the first reply (主办/分办) or 会办意见 (协办/会办) went out (None: not answered
+    yet); what was sent in a role the office has since changed is history (reassigned_note)."""
+    if Role(p.role).answers_member:
+        return min((r.sent_on for r in p.replies if r.sent_on), default=None)
+    return min((o.sent_on for o in p.assist_opinions if o.sent_on), default=None)
 
 
 def check_return_request(on: dt.date, assigned_on: dt.date | None,
@@ -437,8 +493,8 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
 
     sent_on = will_be("sent_on")
     if sent_on:
-        check_replied(sent_on, p.assigned_on)
-        check_not_in_future(sent_on, REPLY_SENT)
+        _check_sent_date(sent_on, getattr(reply, "sent_on", None), p.assigned_on, REPLY_SENT,
+                         from_record=from_record)
         if not from_record and not clean_text(will_be("text")):
             raise UserError("答复正文为空，不能标记为已答复（请先填写答复正文）")
         if not from_record and not will_be("category"):
@@ -477,11 +533,8 @@ def save_assist_opinion(session: Session, p: Proposal, *, from_record: bool = Fa
     opinion = p.assist_opinions[0] if p.assist_opinions else None
     sent_on = fields["sent_on"] if "sent_on" in fields else getattr(opinion, "sent_on", None)
     if sent_on:
-        check_not_in_future(sent_on, OPINION_SENT)
-        if not from_record and sent_on != getattr(opinion, "sent_on", None):
-            # as 答复日期; a ledger's earlier date is imported with a warning (sheets.importer
-            # _history_warnings) and stays editable as it is
-            check_not_before_assigned(sent_on, p.assigned_on, OPINION_SENT)
+        _check_sent_date(sent_on, getattr(opinion, "sent_on", None), p.assigned_on,
+                         OPINION_SENT, from_record=from_record)
         text = fields["text"] if "text" in fields else getattr(opinion, "text", "")
         if not from_record and not clean_text(text):
             raise UserError("会办意见正文为空，不能标记为已送出（请先填写意见正文）")

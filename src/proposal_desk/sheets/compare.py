@@ -49,6 +49,8 @@ class Outcome:
     wanted: dict[str, Any] = field(default_factory=dict)
     stored: Stored | None = None  # the registered proposal, for an update
     record_date: dt.date | None = None
+    # (field key, message): what the clerk should check in a row imported as it is
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def show(value: Any) -> str:
@@ -174,11 +176,6 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
                 problems.append((key, f"{role.value}提案不直接答复提出人，没有"
                                       f"{LABELS[key]}（只有主办、分办提案有）"))
     else:
-        if wanted.get("replied"):
-            try:
-                handling.check_replied(wanted["replied"], assigned)
-            except UserError as exc:
-                problems.append(("replied", str(exc)))
         if "satisfaction" in wanted or "opinion_date" in wanted:
             try:
                 handling.check_opinion(replied, wanted.get("opinion_date"))
@@ -204,11 +201,6 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             problems.append(("signed", str(exc)))
     problems += _assigned_problems(wanted, current, today,
                                    p.after_assigned if p is not None else {})
-    if p is not None and p.role != role.value:
-        old = Role(p.role)
-        if old.answers_member != role.answers_member and p.answered:
-            problems.append(("role", f"数据库中该提案为{old.value}且已有答复或会办意见，"
-                                     f"不能改为{role.value}"))
     if any(k in wanted for k in RETURN_FIELDS):
         on = wanted.get("return_on") or current.get("return_on")
         if not on:
@@ -267,12 +259,39 @@ def _assigned_problems(wanted: dict[str, Any], current: dict[str, Any], today: d
     return problems
 
 
+def history_notes(rd: RowData, p: Stored | None, wanted: dict[str, Any],
+                  current: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a row imported as it is leaves for the clerk to check: its history's dates before
+    交办 (any role: a ledger records what happened; the window refuses typing them), and a
+    change of role across answering and assisting that the office made after our answer
+    (what was sent stays on record: handling.reassigned_note)."""
+    notes: list[tuple[str, str]] = []
+    assigned = wanted.get("assigned") or current.get("assigned")
+    for key in ("replied", "opinion_date"):
+        if wanted.get(key):
+            note = handling.history_before_assigned(wanted[key], assigned, LABELS[key])
+            if note:
+                notes.append((key, note))
+    if p is not None and p.role != rd.role.value:
+        held = p.after_assigned
+        note = handling.reassigned_note(rd.role, old=Role(p.role),
+                                        reply_sent=held.get(handling.REPLY_SENT),
+                                        opinion_sent=held.get(handling.OPINION_SENT))
+        if note:  # at the 办理方式 column, or where a 交办清单 lists us in the new role
+            key = "role" if "role" in rd.cells else next(
+                (k for k, r in UNIT_FIELDS.items() if r is rd.role and k in rd.cells), "role")
+            notes.append((key, f"注意：第{rd.number}号办理方式由{p.role}改为"
+                                  f"{rd.role.value}；{note}"))
+    return notes
+
+
 def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outcome:
     wanted = wanted_values(rd, p, settings)
     current = p.current if p else {}
     problems = check_rules(rd, p, wanted, settings, current)
     if problems:
         return Outcome(Action.ERROR, problems=problems)
+    notes = history_notes(rd, p, wanted, current)
     record_date = None
     reason = ""
     if "methods" in wanted:
@@ -286,7 +305,7 @@ def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outc
             reason = "沟通方式无日期可依（交办、签收、答复日期都为空），未登记沟通记录"
             wanted.pop("methods")
     if p is None:
-        return Outcome(Action.ADD, reason, wanted=wanted, record_date=record_date)
+        return Outcome(Action.ADD, reason, wanted=wanted, record_date=record_date, notes=notes)
     changes: list[Change] = []
     for key, value in wanted.items():
         old = current.get(key)
@@ -300,8 +319,8 @@ def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outc
         if value != old:
             changes.append(Change(LABELS[key], show(old), show(value)))
     if not changes:
-        return Outcome(Action.SAME, reason or "与数据库一致", stored=p)
+        return Outcome(Action.SAME, reason or "与数据库一致", stored=p, notes=notes)
     return Outcome(Action.UPDATE, reason, changes, wanted=wanted, stored=p,
-                    record_date=record_date)
+                    record_date=record_date, notes=notes)
 
 

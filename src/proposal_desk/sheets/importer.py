@@ -69,7 +69,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind, Role, Satisfaction
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_line
@@ -613,7 +612,8 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         by_row[rd.row].action, by_row[rd.row].reason = Action.ERROR, message
     kept = [rd for rd in kept if by_row[rd.row].action is not Action.ERROR]
     no_longer_ours = _no_longer_ours(session, unlisted)
-    warnings = _history_warnings(sheet, head, shape, kept, by_row)
+    warnings = _history_warnings(sheet, head, shape, kept, by_row,
+                                 {rd.row: out for rd, out in zip(records, outcomes, strict=True)})
     notes += [str(w) for w in warnings]
     problems.sort(key=lambda p: (p.row is None, p.row or 0, p.column or 0))
     return ImportPlan(
@@ -687,9 +687,11 @@ def _no_longer_ours(session: Session, unlisted: list[tuple[int, str, str, str]]
 
 
 def _history_warnings(sheet: Sheet, head: Sequence[Any], shape: Shape, records: list[RowData],
-                      by_row: dict[int, PlanRow]) -> list[CellProblem]:
-    """What the clerk should check in rows that will be imported as they are: a reply dated
-    before the assignment (counted on time as the sheet says), and a ledger's 不满意 that
+                      by_row: dict[int, PlanRow], outcomes: dict[int, Outcome]
+                      ) -> list[CellProblem]:
+    """What the clerk should check in rows that will be imported as they are: the comparison's
+    notes (compare.history_notes: a reply dated before the assignment, counted on time as the
+    sheet says; a role the office changed after our answer), and a ledger's 不满意 that
     leaves the proposal in 重新办理."""
     result: list[CellProblem] = []
 
@@ -702,14 +704,9 @@ def _history_warnings(sheet: Sheet, head: Sequence[Any], shape: Shape, records: 
 
     for rd in records:
         v = rd.values
-        assigned, replied = v.get("assigned"), v.get("replied")
-        if assigned and replied and replied < assigned:
-            warn(rd, "replied", f"注意：答复日期{format_cn(replied)}早于交办日期"
-                                f"{format_cn(assigned)}，请核对；将按表中日期导入")
+        for key, message in outcomes[rd.row].notes:
+            warn(rd, key, message)
         opinion_on = v.get("opinion_date")
-        if assigned and opinion_on and opinion_on < assigned:
-            warn(rd, "opinion_date", f"注意：意见反馈日期{format_cn(opinion_on)}早于交办日期"
-                                     f"{format_cn(assigned)}，请核对")
         if shape is Shape.LEDGER and v.get("satisfaction") == Satisfaction.UNSATISFIED.value:
             if opinion_on:
                 again = "重新办理时限从意见反馈日期起算，逾期的会列入催办清单"

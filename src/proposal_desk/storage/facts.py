@@ -145,12 +145,19 @@ def caches(d: StoredProposal, deadlines: Deadlines) -> Caches:
     """The list columns the facts give: status and due date from core.rules, the rest as the
     latest reply and opinion and the names in assignment order."""
     f = facts(d)
-    latest_reply = max((r for r in d.replies if r.sent_on), key=lambda r: r.round, default=None)
+    # By role: a reply (or 会办意见) sent before the office changed the role is history
+    # (services.handling.reassigned_note), not the answer of the role the proposal has now.
+    answers = f.role.answers_member
+    latest_reply = max((r for r in d.replies if r.sent_on and answers), key=lambda r: r.round,
+                       default=None)
     # The opinion shown is the one on the latest reply: once a second reply has gone out,
     # round one's 不满意 no longer describes the proposal.
     last_round = latest_reply.round if latest_reply else 0
     latest_opinion = next((o for o in d.opinions if o.round == last_round), None)
-    first = f.replies_sent.get(min(f.replies_sent)) if f.replies_sent else f.assist_sent_on
+    if answers:
+        first = f.replies_sent.get(min(f.replies_sent)) if f.replies_sent else None
+    else:
+        first = f.assist_sent_on
     return Caches(
         status=rules.derive_status(f).value,
         due=rules.effective_due(f, deadlines),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -106,6 +107,7 @@ class ReplyTab(DetailTab):
         self.assist_page = QWidget(self)
         self.assist = Ui_AssistForm()
         self.assist.setupUi(self.assist_page)
+        self._assist_info = self.assist.infoLabel.text()  # the form's own line, kept first
         self._stack.addWidget(self.reply_page)
         self._stack.addWidget(self.assist_page)
         self.answers = True
@@ -340,9 +342,12 @@ class ReplyTab(DetailTab):
                     f"第{x.round}轮：{x.category or '未定'} 类，{x.doc_number or '无文号'}，"
                     f"{date_text(x.sent_on) or '未送出'}答复；委员意见："
                     f"{opinion.satisfaction if opinion else '未反馈'}")
-            r.roundsLabel.setText("<br>".join(lines))
         else:
-            r.roundsLabel.setText("")
+            lines = []
+        earlier_role = handling.reassigned_note_of(p)  # a 会办意见 sent before the role changed
+        if earlier_role:
+            lines.append(escape(earlier_role))
+        r.roundsLabel.setText("<br>".join(lines))
         self._show_meaning()
 
     def _fill_assist(self, p: Proposal) -> None:
@@ -357,6 +362,9 @@ class ReplyTab(DetailTab):
         a.textEdit.setPlainText(opinion.text if opinion else "")
         a.summaryEdit.setPlainText(p.summary)
         a.leadUnitValue.setText(p.lead_unit or "（交办清单未写明）")
+        earlier_role = handling.reassigned_note_of(p)  # a reply sent before the role changed
+        a.infoLabel.setText(f"{self._assist_info}\n{earlier_role}" if earlier_role
+                            else self._assist_info)
         word = Role(p.role).opinion_word  # 协办意见 for 协办, as the document's title says
         a.assistGroup.setTitle(word)
         a.opinionButton.setText(f"生成{word}…")

@@ -1,0 +1,102 @@
+"""The office reassigns a proposal between 协办 and 主办 after our 会办意见 went out (or the
+reverse, after our reply): a fact the clerk must be able to record, by importing the corrected
+交办清单 or in the window. The role changes; what was sent stays on record as history (still
+there, in the 办理日志, not deleted nor counted as the new role's answer); the proposal is
+handled in its new role with that role's deadline; the preview names the proposal and the
+date. Before, the window and the import refused, and the import refused the whole list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sheet_support import ASSIGNMENTS, plan, run_import, write_sheet
+
+from proposal_desk.services import editing, handling
+from proposal_desk.services.queries import find_proposal
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.models import AuditEntry
+
+NUMBER = "144004"  # 协办 for 区商务局 in the sample list; 区水利局 leads
+SENT = dt.date(2025, 4, 10)
+
+
+def _opinion_sent(db: Database, tmp_path: Path) -> None:
+    run_import(db, ASSIGNMENTS)
+    ledger = write_sheet(tmp_path / "台账2025年.xlsx", [
+        ["提案号", "案由", "提案人", "办理方式", "主办单位", "交办日期", "签收日期", "答复日期"],
+        [NUMBER, "关于加强食品安全监管的建议", "汪晓晓", "协办", "区水利局", "2025-03-18",
+         "2025-03-20", SENT.isoformat()]])
+    run_import(db, ledger, meeting="区政协十四届四次会议")
+    with db.session() as s:
+        assert find_proposal(s, NUMBER).status == "已办结"
+
+
+def _corrected_list(tmp_path: Path) -> Path:
+    """The office's list again, with our bureau now leading 144004."""
+    wb = openpyxl.load_workbook(ASSIGNMENTS)
+    for row in wb.active.iter_rows(min_row=3):
+        if row[1].value == NUMBER:
+            row[6].value = "区商务局"
+            row[7].value = "区民政局、区融媒体中心、区大数据中心、区水利局"
+    path = tmp_path / "交办清单（更正）.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_the_corrected_list_makes_us_lead_and_keeps_the_opinion(bureau_db: Database,
+                                                                 tmp_path: Path) -> None:
+    _opinion_sent(bureau_db, tmp_path)
+    path = _corrected_list(tmp_path)
+    p = plan(bureau_db, path)
+    assert p.ok, p.problems  # before: refused, and with it the whole list
+    assert p.counts["更新"] == 1 and p.counts["无变化"] == 39
+    [note] = [w for w in p.warnings if "办理方式由协办改为主办" in w.message]
+    assert note.message == (
+        "注意：第144004号办理方式由协办改为主办；原为协办时于2025年4月10日送出的协办意见"
+        "保留为办理记录（不算作答复）；现按主办办理，须答复提出人，办理时限按主办计算")
+    assert "G列「主办单位」" in str(note)  # where the list names us in the new role
+    row = next(r for r in p.rows if r.number == NUMBER)
+    assert "2025年4月10日" in row.reason
+    run_import(bureau_db, path)
+    with bureau_db.session() as s:
+        pr = find_proposal(s, NUMBER)
+        assert pr.role == "主办"
+        assert [o.sent_on for o in pr.assist_opinions] == [SENT]  # history, not deleted
+        assert pr.replies == [] and pr.replied_on is None  # not turned into a reply
+        assert pr.status == "办理中" and pr.due == dt.date(2025, 6, 17)  # 主办's deadline
+        assert "送出的会办意见保留为办理记录" in handling.reassigned_note_of(pr)
+        role_changes = [e for e in s.query(AuditEntry).filter_by(proposal_id=pr.id)
+                        if e.table == "proposal" and "role" in (e.changes or {})]
+        assert role_changes  # the change itself is in the 办理日志
+        # answered now as 主办, through the ordinary step
+        handling.save_reply(s, pr, text="答复", category="A", sent_on=dt.date(2025, 5, 6))
+
+
+def test_the_window_records_the_reassignment_the_same_way(bureau_db: Database,
+                                                          tmp_path: Path) -> None:
+    _opinion_sent(bureau_db, tmp_path)
+    with bureau_db.transaction() as s:
+        pr = find_proposal(s, NUMBER)
+        info = editing.read_basic(pr)
+        info.role = "主办"
+        editing.apply_basic(s, pr, info)  # before: 已有会办意见，不能改为主办
+    with bureau_db.transaction() as s:
+        pr = find_proposal(s, NUMBER)
+        assert pr.role == "主办" and pr.status == "办理中" and pr.replied_on is None
+        assert [o.sent_on for o in pr.assist_opinions] == [SENT]
+        assert handling.reassigned_note_of(pr) == (
+            "办理方式改为主办前于2025年4月10日送出的会办意见保留为办理记录（不算作答复）；"
+            "现按主办办理，须答复提出人，办理时限按主办计算")
+        # the opinion answered the old role: a 退回 of the new one may still be asked for
+        handling.request_return(pr, on=dt.date(2025, 4, 20), reason="不属本单位职责")
+
+
+@pytest.mark.parametrize("role", ["主办", "协办"])
+def test_nothing_is_said_when_nothing_was_sent(role: str) -> None:
+    from proposal_desk.core.enums import Role
+
+    assert handling.reassigned_note(Role(role), old=None, reply_sent=None,
+                                    opinion_sent=None) == ""

@@ -232,12 +232,42 @@ def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None]
     (`later`: label → the earliest such date held, as dates_after_assigned gives them). The
     办理时限 is held to it by check_not_before_assigned."""
     check_not_in_future(assigned_on, "交办日期", today)
+    first = held_before(assigned_on, later)
+    if first is not None:
+        label, day = first
+        raise UserError(f"交办日期（{format_cn(assigned_on)}）不能晚于{label}"
+                        f"（{format_cn(day)}）")
+
+
+def held_before(assigned_on: dt.date | None, later: dict[str, dt.date | None]
+                ) -> tuple[str, dt.date] | None:
+    """The first date held (label, day) that a 交办日期 would come after (check_assigned)."""
     if assigned_on is None:
-        return
-    for label, day in later.items():
-        if day is not None and day < assigned_on:
-            raise UserError(f"交办日期（{format_cn(assigned_on)}）不能晚于{label}"
-                            f"（{format_cn(day)}）")
+        return None
+    return next(((label, day) for label, day in later.items()
+                 if day is not None and day < assigned_on), None)
+
+
+# Where in the window each date check_assigned holds to is corrected (the detail's tabs).
+_CORRECTED_IN = {
+    SIGNED_ON: "在“基本信息”页改正签收日期",
+    REPLY_SENT: "在“答复”页改正答复日期",
+    OPINION_SENT: "在“协办意见”（会办意见）页改正送出日期",
+    CONTACT_ON: "在“沟通记录”页改正该次沟通的日期",
+    RETURN_ON: "用“退回结果…”撤回该退回申请，再按实际日期重新申请",
+    FOLLOW_UP_ON: "在“跟踪”页改正该条跟踪记录",
+}
+
+
+def corrected_assignment_hint(number: str, assigned_on: dt.date, label: str, office: str
+                              ) -> str:
+    """What a clerk does when the office's corrected list moves 交办 after a date we hold
+    (`label`, check_assigned's refusal): the window takes both changes at once, an import only
+    the list's, so the held date is corrected first and the list imported after."""
+    how = _CORRECTED_IN.get(label, f"改正{label}")
+    return (f"。如{office}确已把交办日期更正为{format_cn(assigned_on)}，请先在程序中打开"
+            f"第{number}号，{how}（不早于{format_cn(assigned_on)}）并保存，再导入本表；"
+            "如是表中日期有误，请改正表格后再导入")
 
 
 # The content of a contact record an import makes from a ledger's 沟通方式 column: its date is

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Role
+from proposal_desk.core.enums import Kind, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.services import handling
 from proposal_desk.sheets import existing
@@ -199,7 +199,7 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
             handling.check_signed(wanted["signed"], assigned)
         except UserError as exc:
             problems.append(("signed", str(exc)))
-    problems += _assigned_problems(wanted, current, today,
+    problems += _assigned_problems(rd, wanted, current, today,
                                    p.after_assigned if p is not None else {})
     if any(k in wanted for k in RETURN_FIELDS):
         on = wanted.get("return_on") or current.get("return_on")
@@ -232,8 +232,9 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
     return problems
 
 
-def _assigned_problems(wanted: dict[str, Any], current: dict[str, Any], today: dt.date,
-                       held: dict[str, dt.date | None]) -> list[tuple[str, str]]:
+def _assigned_problems(rd: RowData, wanted: dict[str, Any], current: dict[str, Any],
+                       today: dt.date, held: dict[str, dt.date | None]
+                       ) -> list[tuple[str, str]]:
     """A 交办日期 the row sets or changes, checked as the window checks it
     (handling.check_assigned): not after today, not after the dates held that must follow it
     (`held`: Stored.after_assigned, the window's dates_after_assigned; a kind the row also
@@ -249,7 +250,10 @@ def _assigned_problems(wanted: dict[str, Any], current: dict[str, Any], today: d
         try:
             handling.check_assigned(new, later, today=today)
         except UserError as exc:
-            problems.append(("assigned", str(exc)))
+            first = handling.held_before(new, later)
+            hint = "" if first is None else handling.corrected_assignment_hint(
+                rd.number, new, first[0], Kind(rd.meeting.kind).assigning_office)
+            problems.append(("assigned", f"{exc}{hint}"))
     due = wanted.get("due")
     if changed or (due and due != current.get("due")):  # what was stored before is let be
         try:

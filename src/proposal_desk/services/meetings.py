@@ -65,12 +65,19 @@ def find_meeting(session: Session, name: str, kind: Kind | None = None) -> Meeti
     return session.scalars(stmt).first()
 
 
+def year_conflict(name: str, stored_year: int, year: int) -> str:
+    """A meeting is of one year: the one message when a window's form or an import gives the
+    stored meeting another (the import's year may be given, read from the sheet or guessed)."""
+    return (f"会议“{name}”在数据库中记为{stored_year}年，与本次的{year}年不一致；"
+            "同名会议只能属于一个年度，请核对年度或会议名称")
+
+
 def ensure_meeting(session: Session, name: str, *, kind: Kind, year: int) -> Meeting:
     """The stored meeting with this name, created when new; its year must agree."""
     meeting = find_meeting(session, name, kind)
     if meeting is not None:
         if meeting.year != year:
-            raise UserError(f"会议“{name}”已记为{meeting.year}年，与本次指定的{year}年不一致")
+            raise UserError(year_conflict(name, meeting.year, year))
         return meeting
     parsed = parse_meeting(name)
     meeting = Meeting(

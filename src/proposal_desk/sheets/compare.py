@@ -15,6 +15,7 @@ from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Kind, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.services import handling
+from proposal_desk.services.meetings import year_conflict
 from proposal_desk.sheets import existing
 from proposal_desk.sheets.existing import RETURN_FIELDS, Stored
 from proposal_desk.sheets.ledger import UNIT_FIELDS
@@ -91,8 +92,7 @@ def compare_rows(session: Session, records: list[RowData], settings: BureauSetti
         m = meetings.get((rd.meeting.kind, rd.meeting.name))
         if m is not None and m.year != rd.meeting.year:
             outcomes.append(Outcome(Action.ERROR, problems=[(
-                "number", f"会议“{m.name}”在数据库中记为{m.year}年，与本次的{rd.meeting.year}"
-                          "年不一致；请用 --year 指定或核对会议名称")]))
+                "number", year_conflict(m.name, m.year, rd.meeting.year))]))
             continue
         outcomes.append(compare_row(rd, registered.get(rd.identity), settings))
     return outcomes

@@ -123,3 +123,45 @@ def test_the_end_of_the_start_does_not_wait_for_a_worker_left_hanging(
         release.set()
         load._thread.join(10)
         db.dispose()
+
+
+def test_a_file_held_by_another_program_is_refused_as_busy_not_as_damaged(
+        seeded_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program (a database viewer, say) holds the file's SQLite lock past the busy
+    timeout: the start says the file is in use. Taking the check's "database is locked" for
+    damage would offer to restore a backup over a sound file."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from proposal_desk.storage import file_check
+    from proposal_desk.storage.errors import DatabaseOpenError
+    from proposal_desk.storage.integrity import DamagedDatabaseError
+
+    monkeypatch.setattr(file_check, "BUSY_TIMEOUT_S", 0.1)  # instead of 10 s
+    path = seeded_db.sqlite_path
+    seeded_db.dispose()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sqlite3, sys
+        conn = sqlite3.connect({str(path)!r}, isolation_level=None)
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("UPDATE setting SET key = key")
+        print("held", flush=True)
+        sys.stdin.read()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        before = path.read_bytes()
+        load = StartupLoad(f"sqlite:///{path}", tmp_path / "window-data", quick=True).start()
+        assert load.quick_snapshot() is None
+        load.import_database_layer()
+        with pytest.raises(DatabaseOpenError) as raised:
+            load.database()
+        load.close()
+        assert not isinstance(raised.value, DamagedDatabaseError)
+        assert "正被另一个程序占用" in str(raised.value)
+        assert path.read_bytes() == before
+    finally:
+        holder.communicate("", timeout=30)
+

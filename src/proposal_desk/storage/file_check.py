@@ -15,6 +15,7 @@ from pathlib import Path
 from proposal_desk.storage.errors import DatabaseOpenError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 10  # how long a check waits for a lock another program holds
 
 
 def connect_existing(path: Path) -> sqlite3.Connection:
@@ -22,7 +23,8 @@ def connect_existing(path: Path) -> sqlite3.Connection:
     allowed, because a database left by a crash needs its write-ahead log recovered before it
     can be read; nothing is written through it otherwise. as_uri() escapes '?', '#' and '%'."""
     mode = "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=10)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                           timeout=BUSY_TIMEOUT_S)
 
 
 def needs_check(path: Path) -> bool:
@@ -34,6 +36,7 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
                      ) -> list[str]:
     """SQLite's quick_check on a database file: [] when sound, else the first few findings.
     Reads every page once (the structure, not the content hashes); writes nothing.
+    DatabaseOpenError when another program holds the file locked past the busy timeout.
 
     `tables`: check only these tables and their indexes (SQLite ≥ 3.33), a small part of the
     file: what the window's quick start reads before the whole check has run."""
@@ -43,10 +46,11 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
         if header and header != SQLITE_HEADER:
             return ["文件头不是 SQLite 数据库"]
         conn = connect_existing(path)
-        # Before the check: a check that runs into damage raises, and its connection must
-        # not be the last one to close either.
-        guard = _no_checkpoint_on_close(path)
+        guard: sqlite3.Connection | None = None
         try:
+            # Before the check: a check that runs into damage raises, and its connection must
+            # not be the last one to close either.
+            guard = _no_checkpoint_on_close(path)
             if tables:
                 rows = [r[0] for t in tables for r in conn.execute(
                     f"PRAGMA quick_check({_identifier(t)})")]
@@ -58,11 +62,21 @@ def quick_check_file(path: Path, limit: int = 5, *, tables: tuple[str, ...] = ()
             if guard is not None:
                 guard.close()
     except sqlite3.DatabaseError as exc:
+        if is_busy(exc):  # held by another program: not damage, and nothing was checked
+            raise DatabaseOpenError(
+                f"数据库文件正被另一个程序占用，无法检查和打开：{path}。"
+                "请关闭占用它的程序（如数据库查看工具）后重试。") from exc
         return [str(exc)]
     if rows == ["ok"]:
         return []
     lines = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
     return lines[:limit]
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """SQLite's "database is locked" (its busy timeout ran out) or "table is locked"."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _no_checkpoint_on_close(path: Path) -> sqlite3.Connection | None:
@@ -73,10 +87,17 @@ def _no_checkpoint_on_close(path: Path) -> sqlite3.Connection | None:
     if not Path(f"{path}-wal").exists():
         return None
     try:
-        guard = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        guard = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return None
+    try:
         guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return guard
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        guard.close()
+        if is_busy(exc):
+            raise  # held by another program: the check would wait as long again for nothing
         return None
 
 

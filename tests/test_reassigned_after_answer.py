@@ -100,3 +100,32 @@ def test_nothing_is_said_when_nothing_was_sent(role: str) -> None:
 
     assert handling.reassigned_note(Role(role), old=None, reply_sent=None,
                                     opinion_sent=None) == ""
+
+
+def test_made_assisting_after_the_reply_the_ledger_goes_out_and_back(bureau_db: Database,
+                                                                     tmp_path: Path) -> None:
+    # The reverse: the reply and the member's opinion stay on record, but the ledger's row of
+    # a 协办 proposal carries no 答复类别 or 委员意见 (the import would refuse them), so the
+    # exported ledger imports again, unchanged.
+    from proposal_desk.sheets import export_ledger
+
+    run_import(bureau_db, ASSIGNMENTS)
+    with bureau_db.transaction() as s:
+        pr = find_proposal(s, "144009")  # 主办
+        handling.save_reply(s, pr, text="答复", category="A", sent_on=dt.date(2025, 4, 20))
+        handling.record_opinion(pr, "满意", received_on=dt.date(2025, 4, 28))
+    with bureau_db.transaction() as s:
+        pr = find_proposal(s, "144009")
+        info = editing.read_basic(pr)
+        info.role = "协办"
+        editing.apply_basic(s, pr, info)
+    with bureau_db.session() as s:
+        pr = find_proposal(s, "144009")
+        assert pr.status == "待签收" and pr.category == "" and pr.satisfaction == ""
+        assert len(pr.replies) == 1 and len(pr.member_opinions) == 1
+        path = tmp_path / "台账.xlsx"
+        export_ledger(s, path)
+    again = plan(bureau_db, path)
+    assert again.ok, again.problems
+    assert again.counts["无变化"] == 40, [(r.number, r.reason) for r in again.rows
+                                          if r.action.value != "无变化"]

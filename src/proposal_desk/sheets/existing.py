@@ -226,12 +226,12 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
         sent = [stored_day(r[1]) for r in assist if r[1]]
         cur["replied"] = min(sent) if sent else None  # type: ignore[type-var]
         doc = (assist[0][2], assist[0][3]) if assist else ("", "")
-    cur["category"] = reply[3] if reply else ""
+    cur["category"] = reply[3] if (reply and answers) else ""  # by role, as ledger_values
     cur["doc_number"], cur["signer"] = doc
     cur["publicity"] = reply[6] if (reply and answers) else ""
     opinion = opinions[-1] if opinions else None
-    cur["satisfaction"] = opinion[2] if opinion else ""
-    cur["opinion_date"] = stored_day(opinion[3]) if opinion else None
+    cur["satisfaction"] = opinion[2] if (opinion and answers) else ""
+    cur["opinion_date"] = stored_day(opinion[3]) if (opinion and answers) else None
     latest = max(returns, key=lambda r: (stored_day(r[2]), r[1]), default=None)
     cur["return_on"] = stored_day(latest[2]) if latest else None
     cur["return_reason"] = latest[3] if latest else ""

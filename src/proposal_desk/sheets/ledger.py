@@ -74,12 +74,14 @@ def ledger_values(p: Proposal) -> dict[str, Any]:
         "topics": [t.topic.name for t in p.topics],
         "methods": list(methods_of(p)),
         "replied": first_reply_date(p),
-        "category": reply.category if reply else "",
+        # a reply or member's opinion from before the office made us 协办/会办 is history
+        # (handling.reassigned_note), not this role's: not a row's answer, as the import reads it
+        "category": reply.category if (reply and answers) else "",
         "doc_number": doc_source.doc_number if doc_source else "",
         "signer": doc_source.signer if doc_source else "",
         "publicity": reply.publicity if (reply and answers) else "",
-        "satisfaction": opinion.satisfaction if opinion else "",
-        "opinion_date": opinion.received_on if opinion else None,
+        "satisfaction": opinion.satisfaction if (opinion and answers) else "",
+        "opinion_date": opinion.received_on if (opinion and answers) else None,
         "status": p.status,
         "merged_with": p.merged_with,
         "summary": p.summary,

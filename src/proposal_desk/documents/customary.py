@@ -2,7 +2,11 @@
 the salutation (张三委员：), the opening that names the proposal (您提出的《…》收悉…现答复
 如下：) and the closing of thanks (感谢您对…的关心和支持). A letter prints each once: the
 handler's own opening and closing take the place of the added ones, a typed salutation is
-dropped (the letter writes it to every addressee)."""
+dropped (the letter writes it to every addressee).
+
+A 会办意见 prints fixed sentences of its template around the body (主送单位：, ……收悉。经认真研究，
+现提出…如下： and 以上意见，请在答复…时统筹考虑。): a typed one is not taken out, which could
+lose words, but named (opinion_repeats) so the handler deletes it."""
 
 from __future__ import annotations
 
@@ -13,14 +17,17 @@ from proposal_desk.core.text import clean_text
 
 # 张三委员： / 尊敬的李四代表： / 民建区委会： on a line of its own, short
 _SALUTATION = re.compile(r"^(?:尊敬的)?[^，。；！？\s]{1,30}(?:委员|代表|同志|先生|女士)?[：:]$")
+# The member addressed: you (您/你们), or by title after a name (张三委员)
+_YOU = ("您", "你们")
+_TITLES = ("委员", "代表")
 # You (您/你们/贵…/the member) … the proposal (提出/所提/《…》) … 收悉, early in the paragraph
-_OPENING = re.compile(r"^(?:您|你们|贵|.{0,30}?(?:委员|代表))"
+_OPENING = re.compile(rf"^(?:{'|'.join(_YOU)}|贵|.{{0,30}}?(?:{'|'.join(_TITLES)}))"
                       r".{0,150}?(?:提出|所提|提交|《).{0,150}?收悉")
 # 感谢 / 衷心感谢 / 再次感谢…; or the usual 关心和支持 / 欢迎继续提出 sentence
 _CLOSING_START = re.compile(r"^(?:再次|衷心|非常|诚挚|最后[，,]?)?(?:地)?(?:表示)?感谢")
 _CLOSING_WORDS = ("关心和支持", "关心支持", "欢迎继续提出", "欢迎您继续", "宝贵意见和建议")
 # …and said to the member: "我局将争取上级部门的关心和支持" is a sentence of the work
-_TO_THE_MEMBER = ("您", "你们", "委员", "代表")
+_TO_THE_MEMBER = _YOU + _TITLES
 # 一、 / （二） / 3. — a numbered paragraph belongs to the body
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
                        r"|\d+[、.．])")
@@ -64,3 +71,31 @@ def reply_parts(text: str) -> ReplyParts:
     opening = lines.pop(0) if lines and is_opening(lines[0]) else ""
     closing = lines.pop() if lines and is_closing(lines[-1]) else ""
     return ReplyParts(opening, "\n".join(lines), closing)
+
+
+# A 会办意见's own opening (……收悉, or …现提出意见如下：) and closing (以上意见…, 特此函复 …)
+_OPINION_OPENING = re.compile(r"^.{0,200}?(?:收悉|现提出.{0,12}?如下[：:]$)")
+_OPINION_CLOSING = re.compile(r"^(?:以上(?:协办|会办)?意见|特此(?:函复|函告|说明)|此复|妥否)")
+# 区水利局： / 区水利局、区民政局： — the lead unit(s) the document addresses itself
+_ADDRESSEE = re.compile(r"^[^，。；！？\s：:]{1,60}(?:局|委|办|院|厅|会|部|中心|政府|公司|所|站|处)"
+                        r"[：:]$")
+_QUOTED = 24  # how much of a typed sentence a note quotes
+
+
+def opinion_repeats(text: str) -> list[str]:
+    """What a handler typed into a 会办意见 that its document adds itself, in reading order:
+    主送单位“区水利局：”, 开头“…收悉…”, 结尾“以上意见…” ([] when none)."""
+    lines = _lines(text)
+    found: list[str] = []
+
+    def quote(line: str) -> str:
+        return f"“{line[:_QUOTED]}{'……' if len(line) > _QUOTED else ''}”"
+
+    if lines and _ADDRESSEE.match(lines[0]) and not _NUMBERED.match(lines[0]):
+        found.append("主送单位" + quote(lines.pop(0)))
+    if lines and _OPINION_OPENING.match(lines[0]):
+        found.append("开头" + quote(lines.pop(0)))
+    last = lines[-1] if lines else ""
+    if last and _OPINION_CLOSING.match(last) and len(last) <= _CLOSING_MAX:
+        found.append("结尾" + quote(last))
+    return found

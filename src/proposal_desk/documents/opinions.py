@@ -14,6 +14,7 @@ from proposal_desk.core.enums import Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_text
 from proposal_desk.documents import templates
+from proposal_desk.documents.customary import opinion_repeats
 from proposal_desk.documents.letters import no_prefix_note
 from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
 from proposal_desk.documents.safe import docx_path
@@ -35,10 +36,15 @@ def opinion_notes(session: Session, proposal_id: int, where: str | None = None) 
     settings = load_settings(session)
     state = handling.opinion_number_state(opinion, settings.opinion_prefix)
     word = Role(p.role).opinion_word
-    if state is NumberState.DRAFT:
-        return [f"第{p.number}号的{word}尚未送出：暂不编发文字号"
-                f"（填写送出日期后即编号，再生成即带发文字号）"]
     notes = []
+    repeats = opinion_repeats(opinion.text or "")
+    if repeats:
+        notes.append(f"第{p.number}号的{word}正文中写了{'、'.join(repeats)}，文件已自动加上"
+                     f"主送单位、开头和结尾，这几句会重复出现：请在“{word}”页的正文中删去后"
+                     "再生成")
+    if state is NumberState.DRAFT:
+        return [*notes, f"第{p.number}号的{word}尚未送出：暂不编发文字号"
+                        f"（填写送出日期后即编号，再生成即带发文字号）"]
     if state is NumberState.SENT_WITHOUT:
         notes.append(sent_without_note(p.number, word, word, opinion.sent_on, word))
     if state is not NumberState.GIVEN and not settings.opinion_prefix:

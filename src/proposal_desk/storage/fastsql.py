@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -57,16 +57,27 @@ def _processor(type_: Any, dialect: Any) -> _Processor:
     return Memo(proc, limit=10_000).__getitem__
 
 
-def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def direct(conn: Connection) -> bool:
+    """Whether insert_many sends its rows to the driver itself (and takes `stored` values)."""
+    return conn.dialect.paramstyle in ("qmark", "format", "pyformat")
+
+
+def insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
+                stored: Collection[str] = ()) -> None:
     """INSERT every row (a dict by column key; missing keys are NULL, a missing integer key
-    is assigned by the database) in one executemany."""
+    is assigned by the database) in one executemany. `stored`: columns whose values are given
+    as their column type's bind processor would make them (JSON columns as their text)."""
     if not rows:
         return
-    if conn.dialect.paramstyle not in ("qmark", "format", "pyformat"):
+    if not direct(conn):
+        if stored:
+            raise NotImplementedError(conn.dialect.paramstyle)
         conn.execute(insert(table), list(rows))
         return
     auto = table.autoincrement_column
     sql, keys, procs = _prepared(conn, table, auto is None or auto.key in rows[0])
+    if stored:
+        procs = [None if k in stored else p for k, p in zip(keys, procs, strict=True)]
     get = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
     try:
         params: list[tuple[Any, ...]] = list(map(get, rows))  # one C-level lookup per row

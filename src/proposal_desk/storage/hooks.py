@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
-from operator import eq, is_, itemgetter, methodcaller
+from json.encoder import encode_basestring as _json_str
+from operator import add, eq, is_, itemgetter, methodcaller, not_
 from typing import Any
 
 from sqlalchemy import Connection, event, insert, inspect, select
@@ -185,6 +186,111 @@ def insert_changes_many(rows: Sequence[dict[str, Any]], *, leave: str = ""
         for changes in compress(result, map(eq, column, repeat(""))):
             del changes[key]
     return result
+
+
+def json_serializer(session: Session) -> Callable[[Any], str] | None:
+    """The program's JSON text function when the session's engine writes JSON columns with it
+    (what `insert_changes_texts` reproduces), else None."""
+    from proposal_desk.storage.database import json_text  # database imports this module
+
+    dialect = session.connection().dialect
+    found = getattr(dialect, "_json_serializer", None)
+    return json_text if found is json_text else None
+
+
+def json_key(key: str) -> str:
+    """A dictionary key's JSON text with the separator after it, as the program writes it."""
+    return _json_str(key) + ": "
+
+
+def _json_scalar(value: Any, serializer: Callable[[Any], str]) -> str:
+    """`serializer(value)` (the program's json_text), the common types without a call."""
+    kind = type(value)
+    if kind is str:
+        return _json_str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return serializer(value)
+
+
+_NONE = type(None)
+_ONE_TEXT = frozenset((str, int, bool))  # equal values of one of these types: one JSON text
+_FLAG_TEXT = {True: "true", False: "false"}
+_NEVER_TEXT = frozenset((int, bool, float, dt.date, dt.datetime, _NONE))  # never equal to ""
+
+
+def _piece(key: str, column: list[Any], empty: int, serializer: Callable[[Any], str]
+           ) -> tuple[str, list[Any] | None]:
+    """One column's part of a row's JSON text, each beginning with ", ": a format (its % signs
+    doubled) and the values it takes, row by row; a value the same in every row is written
+    into the format (no values), and where some rows leave the column out (None or "") the
+    values are whole fragments, "" in those rows."""
+    prefix = ", " + json_key(key)
+    types = set(map(type, column))
+    if len(types) == 1 and types <= _ONE_TEXT:
+        if column.count(column[0]) == len(column):
+            return (prefix + _json_scalar(column[0], serializer)).replace("%", "%%"), None
+        kind = next(iter(types))
+        if kind is int:
+            return prefix.replace("%", "%%") + "%d", column
+        if kind is str and not empty:
+            return prefix.replace("%", "%%") + "%s", list(map(_json_str, column))
+        if kind is bool:
+            return prefix.replace("%", "%%") + "%s", list(map(_FLAG_TEXT.__getitem__, column))
+    if types <= {str, _NONE}:
+        texts = list(map(add, repeat(prefix), map(
+            _json_str, column if _NONE not in types else [v or "" for v in column])))
+        for i in compress(range(len(column)), map(not_, column)):  # None or ""
+            texts[i] = ""
+        return "%s", texts
+    # emptiness as given, the text of the value as logged (an enum's value, a float)
+    return "%s", ["" if v is None or v == "" else prefix + _json_scalar(_jsonable(v),
+                                                                         serializer)
+                  for v in column]
+
+
+def insert_changes_texts(rows: Sequence[dict[str, Any]], serializer: Callable[[Any], str], *,
+                         leave: str = "", braces: bool = False) -> list[str]:
+    """`serializer(insert_changes_many(rows, leave=leave)[i])` for each row, without its braces
+    unless `braces`: the same text, written column by column (each key once, a column with
+    one value in every row once, one formatting per row) instead of one JSON encoding of a
+    dictionary per row. `serializer` must be the program's json_text (`json_serializer`):
+    ensure_ascii off, default separators."""
+    if not rows:
+        return []
+    if len(set(map(tuple, rows))) != 1:
+        texts = [serializer(changes) for changes in insert_changes_many(rows, leave=leave)]
+        return texts if braces else [text[1:-1] for text in texts]
+    formats: list[str] = []
+    values: list[list[Any]] = []
+    always = False  # whether the first column's ", " can be left out of the format
+    for key in rows[0]:
+        if key == leave:
+            continue
+        column = list(map(itemgetter(key), rows))
+        types = set(map(type, column))
+        empty = column.count(None) + (column.count("") if types - _NEVER_TEXT else 0)
+        if empty == len(column):
+            continue
+        if (types <= _DATE_OR_NONE or types <= _TIME_OR_NONE) and types != {_NONE}:
+            column = convert_each(_jsonable, column)  # as insert_changes_many: each day once
+        text, taken = _piece(key, column, empty, serializer)
+        if not formats:  # the first column's ", " is in its format, not in its values
+            always = text.startswith(", ")
+        formats.append(text)
+        if taken is not None:
+            values.append(taken)
+    body = "".join(formats)
+    if always:  # the first column's ", " left out of the format itself
+        body = "{" + body[2:] + "}" if braces else body[2:]
+    texts = list(map(body.__mod__, zip(*values, strict=True))) if values else \
+        [body % ()] * len(rows)
+    if always:
+        return texts
+    texts = list(map(itemgetter(slice(2, None)), texts))
+    return list(map(add, map(add, repeat("{"), texts), repeat("}"))) if braces else texts
 
 
 def _after_flush(session: Session, _ctx: object) -> None:

@@ -129,3 +129,51 @@ def test_made_assisting_after_the_reply_the_ledger_goes_out_and_back(bureau_db: 
     assert again.ok, again.problems
     assert again.counts["无变化"] == 40, [(r.number, r.reason) for r in again.rows
                                           if r.action.value != "无变化"]
+
+
+def _lead_made_assisting(tmp_path: Path) -> Path:
+    wb = openpyxl.load_workbook(ASSIGNMENTS)
+    for row in wb.active.iter_rows(min_row=3):
+        if row[1].value == "144009":  # 主办, 办理时限 2025年6月17日 in the list
+            row[6].value = "区民政局"
+            row[7].value = "区商务局"
+    path = tmp_path / "交办清单（改协办）.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_made_assisting_the_proposal_gets_the_assisting_deadline(bureau_db: Database,
+                                                                 tmp_path: Path) -> None:
+    # The list's 办理时限 was ours as 主办 (the reply's); as 协办 it is the lead unit's, so the
+    # stored one goes and the rule's (one month from 交办) applies; it stayed before.
+    run_import(bureau_db, ASSIGNMENTS)
+    path = _lead_made_assisting(tmp_path)
+    p = plan(bureau_db, path)
+    row = next(r for r in p.rows if r.number == "144009")
+    due = next(c for c in row.changes if c.field == "办理时限")
+    assert (due.old, due.new) == ("2025年6月17日", "（按协办的时限计算）")
+    run_import(bureau_db, path)
+    with bureau_db.session() as s:
+        pr = find_proposal(s, "144009")
+        assert (pr.role, pr.due_override, pr.due) == ("协办", None, dt.date(2025, 4, 18))
+    assert plan(bureau_db, path).counts["更新"] == 0  # imported again: nothing to change
+
+
+@pytest.mark.parametrize(("typed", "due"), [
+    (None, dt.date(2025, 4, 18)),  # the old role's 办理时限 goes with it
+    (dt.date(2025, 5, 30), dt.date(2025, 5, 30)),  # one typed in the same save is kept
+])
+def test_the_window_gives_the_new_role_its_deadline(bureau_db: Database,
+                                                    typed: dt.date | None,
+                                                    due: dt.date) -> None:
+    run_import(bureau_db, ASSIGNMENTS)
+    with bureau_db.transaction() as s:
+        pr = find_proposal(s, "144009")
+        info = editing.read_basic(pr)
+        assert info.due_override == dt.date(2025, 6, 17)
+        info.role = "协办"
+        if typed:
+            info.due_override = typed
+        editing.apply_basic(s, pr, info)
+    with bureau_db.session() as s:
+        assert find_proposal(s, "144009").due == due

@@ -101,11 +101,14 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
     if not title:
         raise UserError("案由不能为空")
     role = _check_role(info.role)
+    due = info.due_override
+    if due == p.due_override and p.role:  # not changed with the role: the old role's goes
+        due = handling.due_for_role(Role(p.role), role, due)
     if info.assigned_on != p.assigned_on:  # the dates held must still follow it
         later = handling.dates_after_assigned(p)
         later.pop(handling.SIGNED_ON)  # the form's own 签收日期 is checked below
         handling.check_assigned(info.assigned_on, later)
-    handling.check_not_before_assigned(info.due_override, info.assigned_on, handling.DUE_ON)
+    handling.check_not_before_assigned(due, info.assigned_on, handling.DUE_ON)
     if info.signed_on:
         handling.check_signed(info.signed_on, info.assigned_on)
         handling.check_not_in_future(info.signed_on, "签收日期")  # as handling.sign does
@@ -121,7 +124,7 @@ def apply_basic(session: Session, p: Proposal, info: BasicInfo) -> None:
     p.key = info.key
     p.supervisor = clean_line(info.supervisor)
     p.assigned_on = info.assigned_on
-    p.due_override = info.due_override
+    p.due_override = due
     p.signed_on = info.signed_on
     p.merged_with = clean_line(info.merged_with)
     if info.summary is not None:

@@ -325,6 +325,15 @@ def reassigned_note(role: Role, *, old: Role | None, reply_sent: dt.date | None,
     return ""
 
 
+def due_for_role(old: Role | None, new: Role, due_override: dt.date | None) -> dt.date | None:
+    """An explicit 办理时限 belongs to the role it was set for (a 交办清单's is the lead unit's
+    reply deadline): moved between answering and assisting, the proposal gets the new role's
+    deadline (the rule's, or the meeting's), unless one is given for it at the same time."""
+    if old is not None and old.answers_member != new.answers_member:
+        return None
+    return due_override
+
+
 def reassigned_note_of(p: Proposal) -> str:
     """reassigned_note for a proposal as the window shows it, from what it holds."""
     return reassigned_note(Role(p.role), old=None,

@@ -133,6 +133,10 @@ def wanted_values(rd: RowData, p: Stored | None, settings: BureauSettings) -> di
         wanted["key"] = v["key"]
     if "due" in v and rd.due_is_ours:
         wanted["due"] = v["due"]
+    elif p is not None and p.current.get("due"):
+        due = handling.due_for_role(Role(p.role), rd.role, p.current["due"])
+        if due is None:  # the old role's 办理时限 goes with it
+            wanted["due"] = None
     if "proposer" in v or "co_signers" in v:
         current = list(p.proposers) if p else []
         lead = v["proposer"][0] if "proposer" in v else (current[0] if current else None)
@@ -321,7 +325,9 @@ def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outc
                 changes.append(Change(LABELS[key], show(old), show(old + missing)))
             continue
         if value != old:
-            changes.append(Change(LABELS[key], show(old), show(value)))
+            new = show(value) if value is not None or key != "due" else \
+                f"（按{rd.role.value}的时限计算）"  # handling.due_for_role
+            changes.append(Change(LABELS[key], show(old), new))
     if not changes:
         return Outcome(Action.SAME, reason or "与数据库一致", stored=p, notes=notes)
     return Outcome(Action.UPDATE, reason, changes, wanted=wanted, stored=p,

@@ -284,6 +284,8 @@ def table(doc: Any, headings: list[tuple[str, float, str]], loop: str, var: str)
     from docx.oxml import OxmlElement
 
     header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    # A row is not split over two pages: a date or a name cut in half across pages.
+    data._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     # Narrow cell margins (1 mm): numbers and dates fit their columns on one line.
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
@@ -337,16 +339,28 @@ def build_report() -> Any:
     flow(doc, "problems")
     para(doc, "五、下一步工作打算", style="GwHeading1", font=fmt.FONT_H1)
     flow(doc, "plans")
+    attachment_note(doc, "{{ appendix_title }}")
     signature(doc, contact_follows=False)
     landscape_section(doc)
     para(doc, "附件", style="GwFlush", font=fmt.FONT_H1)
     para(doc, "{{ appendix_title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
     para(doc, style="GwFlush")
-    table(doc, [("序号", 10, "no"), ("提案号", 18, "number"), ("案由", 80, "title"),
-                ("提案人", 22, "proposers"), ("办理方式", 12, "role"),
-                ("承办科室", 22, "section"), ("答复日期", 32, "replied"),
-                ("类别", 10, "category"), ("委员意见", 17, "opinion")], "appendix", "row")
+    # 224 of the landscape text's 225 mm: 答复日期 takes 2025年6月10日 on one line and the
+    # four-character headings (办理方式, 委员意见) fit theirs; 案由 keeps about 19 characters.
+    table(doc, [("序号", 10, "no"), ("提案号", 16, "number"), ("案由", 74, "title"),
+                ("提案人", 23, "proposers"), ("办理方式", 17, "role"),
+                ("承办科室", 22, "section"), ("答复日期", 34, "replied"),
+                ("类别", 10, "category"), ("委员意见", 18, "opinion")], "appendix", "row")
     return doc
+
+
+def attachment_note(doc: Any, name: str) -> None:
+    """附件说明 (GB/T 9704-2012 7.3.4): one blank line under the body, 附件：and the
+    attachment's name two characters in; a name running over a line aligns with its first
+    character. Kept on the page of the 落款 after it."""
+    keep_with_next(para(doc, style="GwFlush"))
+    p = keep_with_next(para(doc, f"附件：{name}"), whole=True)
+    fmt.set_para_props(p._p.get_or_add_pPr(), fmt.ParaFormat(left_chars=5, hanging_chars=3))
 
 
 def landscape_section(doc: Any) -> None:

@@ -1,8 +1,9 @@
 """The customary sentences a handler may type into a reply although the letter adds its own:
 the salutation (张三委员：), the opening that names the proposal (您提出的《…》收悉…现答复
 如下：) and the closing of thanks (感谢您对…的关心和支持). A letter prints each once: the
-handler's own opening and closing take the place of the added ones, a typed salutation is
-dropped (the letter writes it to every addressee).
+handler's own opening and closing take the place of the added ones, said to the letter's
+addressee(s) as the added ones are (address_opening: 你们 on a joint letter, 领衔/联名 on one
+per signer), and a typed salutation is dropped (the letter writes it to every addressee).
 
 A 会办意见 prints fixed sentences of its template around the body (主送单位：, ……收悉。经认真研究，
 现提出…如下： and 以上意见，请在答复…时统筹考虑。): a typed one is not taken out, which could
@@ -71,6 +72,40 @@ def reply_parts(text: str) -> ReplyParts:
     opening = lines.pop(0) if lines and is_opening(lines[0]) else ""
     closing = lines.pop() if lines and is_closing(lines[-1]) else ""
     return ReplyParts(opening, "\n".join(lines), closing)
+
+
+# A typed opening's address: the pronoun it starts with, and the verb before the title
+_PRONOUN = re.compile(rf"^(?:{'|'.join(_YOU)})")
+_VERB = re.compile(r"(?:领衔|联名)?(?:所提出的|所提的|提出的|提交的)")
+
+
+def address_opening(line: str, you: str, verb: str) -> str:
+    """A typed opening said to the letter's addressee(s): 您提出的《…》收悉 becomes
+    你们提出的 on a joint letter and 您领衔提出的 / 您联名提出的 on one per signer; the
+    handler's other words stay. An opening that starts with neither 您 nor 你们 (贵…, a
+    name) is left as typed. `verb` is the letter's: 提出的 / 领衔提出的 / 联名提出的."""
+    found = _PRONOUN.match(line)
+    if found is None:
+        return line
+    cut = line.find("《")
+    cut = cut if cut >= 0 else max(line.find("收悉"), 0)
+    head, rest = you + line[found.end():cut], line[cut:]
+    typed = _VERB.search(head, len(you))
+    # Only a change of who proposed (领衔/联名 or neither) rewrites the verb: 您所提的 stays
+    # on a letter to the one proposer.
+    if typed and _joint_word(typed.group(0)) != _joint_word(verb):
+        head = head[:typed.start()] + verb + head[typed.end():]
+    return head + rest
+
+
+def address_closing(line: str, you: str) -> str:
+    """A typed closing of thanks said to the letter's addressee(s) (感谢您… → 感谢你们…)."""
+    other = "您" if you == "你们" else "你们"
+    return line.replace(other, you)
+
+
+def _joint_word(verb: str) -> str:
+    return next((w for w in ("领衔", "联名") if w in verb), "")
 
 
 # A 会办意见's own opening (……收悉, or …现提出意见如下：) and closing (以上意见…, 特此函复 …)

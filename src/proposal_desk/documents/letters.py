@@ -19,7 +19,7 @@ from proposal_desk.core.enums import Kind, Role
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
-from proposal_desk.documents.customary import reply_parts
+from proposal_desk.documents.customary import address_closing, address_opening, reply_parts
 from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
 from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.documents.shared_context import (
@@ -155,9 +155,14 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         context["salutation"] = names_with_title(who.members, kind.member_word) + "："
         context["you"] = who.you
         context["opening_verb"] = who.opening_verb
-        context["opening_line"] = own.opening or opening_sentence(
-            who.you, who.opening_verb, base["proposal_title"], kind, previous)
-        context["closing_line"] = own.closing or closing_sentence(who.you)
+        # A typed opening or closing keeps its words but speaks to this letter's reader(s):
+        # 您 to five members, or a per-signer letter without 领衔/联名, was the finding.
+        context["opening_line"] = (
+            address_opening(own.opening, who.you, who.opening_verb) if own.opening
+            else opening_sentence(who.you, who.opening_verb, base["proposal_title"], kind,
+                                  previous))
+        context["closing_line"] = (address_closing(own.closing, who.you) if own.closing
+                                   else closing_sentence(who.you))
         result.append((who.file_suffix, context))
     return result
 

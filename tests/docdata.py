@@ -185,17 +185,20 @@ def paragraph_runs(doc: Any, startswith: str) -> list[tuple[str, str | None]]:
     raise AssertionError(f"no paragraph starts with {startswith!r}")
 
 
-def assert_official_format(doc: Any) -> None:
-    """A4 portrait, GB/T 9704 margins, 22-line pitch, odd/even page-number fields."""
+def assert_official_format(doc: Any, *, landscape: bool = False) -> None:
+    """A4 portrait (or landscape, its margins turned with the page), GB/T 9704 margins,
+    22-line pitch, odd/even page-number fields."""
     from docx.shared import Mm
 
     from proposal_desk.documents import format as fmt
 
     section = doc.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.1)
-    assert abs(section.page_height - Mm(297)) < Mm(0.1)
-    for name, mm in (("top_margin", 37), ("bottom_margin", 35), ("left_margin", 28),
-                     ("right_margin", 26)):
+    width, height = (297, 210) if landscape else (210, 297)
+    assert abs(section.page_width - Mm(width)) < Mm(0.1)
+    assert abs(section.page_height - Mm(height)) < Mm(0.1)
+    margins = (37, 35, 28, 26) if not landscape else (28, 26, 37, 35)
+    for name, mm in zip(("top_margin", "bottom_margin", "left_margin", "right_margin"),
+                        margins, strict=True):
         assert abs(getattr(section, name) - Mm(mm)) < Mm(0.1), name
     grid = section._sectPr.find(f"{W}docGrid")
     assert grid.get(f"{W}linePitch") == str(fmt.LINE_PITCH)

@@ -77,7 +77,8 @@ def test_docx_list(chase_db, tmp_path: Path) -> None:
     assert rows[1] == ["1", "电子商务科", "李明", "2025", "144001", "关于第144001号事项的建议",
                        "主办", "2025年5月10日", "逾期10天"]
     assert len(rows) == 5
-    assert_official_format(doc)
+    # A4 landscape (newcomer's try-out F9: portrait left 案由 three characters wide)
+    assert_official_format(doc, landscape=True)
     assert runs_without_east_asia(doc) == []
 
 

@@ -366,9 +366,15 @@ def attachment_note(doc: Any, name: str) -> None:
 def landscape_section(doc: Any) -> None:
     """The appendix table on landscape pages (GB/T 9704 横排表格): a new section whose
     margins are the portrait ones turned with the page; footers and numbering continue."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.enum.section import WD_SECTION
 
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    turn_landscape(doc.add_section(WD_SECTION.NEW_PAGE))
+
+
+def turn_landscape(section: Any) -> None:
+    """A4 landscape with the portrait margins turned with the page (GB/T 9704 横排表格)."""
+    from docx.enum.section import WD_ORIENT
+
     section.orientation = WD_ORIENT.LANDSCAPE
     sect = section._sectPr
     fmt.set_attrs(fmt.child(sect, "pgSz", fmt.SECT_ORDER), w=fmt.PAGE_HEIGHT,
@@ -380,15 +386,18 @@ def landscape_section(doc: Any) -> None:
 
 
 def build_chase() -> Any:
+    """The 催办清单 on A4 landscape pages, as its .xlsx prints: 案由 on one or two lines,
+    编号, 承办科室 and dates on one; the header row repeats on every page."""
     doc = new_document()
+    turn_landscape(doc.sections[0])
     para(doc, "{{ title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
     p = para(doc, "（统计日期：{{ today }}）", style="GwFlush")
     fmt.set_attrs(fmt.ppr_child(p._p.get_or_add_pPr(), "jc"), val="center")
     flow(doc, "summary")
     para(doc, style="GwFlush")
-    table(doc, [("序号", 10, "no"), ("承办科室", 19, "section"), ("承办人", 14, "handler"),
-                ("年度", 12, "year"), ("编号", 17, "number"), ("案由", 29, "title"),
-                ("办理方式", 12, "role"), ("办理时限", 28, "due"), ("情况", 15, "state")],
+    table(doc, [("序号", 10, "no"), ("承办科室", 22, "section"), ("承办人", 17, "handler"),
+                ("年度", 12, "year"), ("编号", 16, "number"), ("案由", 72, "title"),
+                ("办理方式", 17, "role"), ("办理时限", 34, "due"), ("情况", 24, "state")],
           "rows", "row")
     return doc
 

@@ -1,6 +1,7 @@
 """The handling rules an import checks at plan time are the window's own (services.handling
-check_signed, check_replied, check_opinion, check_return_reason): one rule, one message,
-wherever a clerk meets it."""
+check_signed, check_opinion, check_return_reason): one rule, one message, wherever a clerk
+meets it. An answer dated before 交办 is the exception by design: the window refuses typing it,
+a ledger's history imports with one warning whatever the role (history_before_assigned)."""
 
 from __future__ import annotations
 

@@ -199,11 +199,6 @@ def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
     check_not_before_assigned(on, assigned_on, SIGNED_ON)
 
 
-def check_replied(sent_on: dt.date, assigned_on: dt.date | None) -> None:
-    """答复 is never before 交办 (the one rule for the window and an import)."""
-    check_not_before_assigned(sent_on, assigned_on, REPLY_SENT)
-
-
 def history_before_assigned(day: dt.date | None, assigned_on: dt.date | None,
                             label: str) -> str:
     """An import's warning for a date of its history before 交办 ("" when it is not): the

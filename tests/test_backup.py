@@ -241,7 +241,7 @@ def test_cli_backup_restore_check(tmp_path: Path, data_folder: Path) -> None:
     db.dispose()
     code, out, _ = cli("backup")
     assert code == 0 and "已备份到" in out and "手动" in out
-    code, out, _ = cli("backup", str(tmp_path / "nightly"))
+    code, out, _ = cli("backup", str(tmp_path / "nightly.sqlite3"))
     assert code == 0 and (tmp_path / "nightly.sqlite3").exists()
     code, out, _ = cli("backup", str(tmp_path))
     assert code == 0 and str(tmp_path) in out

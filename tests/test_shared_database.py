@@ -185,7 +185,7 @@ def test_the_command_line_works_on_a_postgresql_server(pg_url: str, tmp_path: Pa
     code, out, _ = cli("--db", pg_url, "check")
     assert code == 0 and "检查通过" in out and "SHA-256 全部一致" in out
     # `backup` copies the server's data into a SQLite file this program opens.
-    code, out, _ = cli("--db", pg_url, "backup", str(tmp_path / "server-copy"))
+    code, out, _ = cli("--db", pg_url, "backup", str(tmp_path / "server-copy.sqlite3"))
     assert code == 0, out
     copy = tmp_path / "server-copy.sqlite3"
     assert numbers(copy) == ["144009", "144010"]

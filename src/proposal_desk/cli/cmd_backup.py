@@ -33,8 +33,10 @@ def run(args: argparse.Namespace) -> int:
     url = paths.database_url(args.db, demo=getattr(args, "demo", False))
     source = sqlite_file(url)
     folder = backup_dir(args)
+    replaced = False
     if source is None:
         dest = _destination(args.dest, folder, "服务器数据库")
+        replaced = dest.exists()
         engine = make_engine(url)
         try:
             export_to_sqlite(engine, dest)
@@ -51,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
                             "这样的副本不能当作备份。请用 proposal-desk restore 从以前的备份恢复。")
         if args.dest:
             dest = _destination(args.dest, folder, REASON_MANUAL)
+            _refuse_the_database_itself(dest, source)
+            replaced = dest.exists()
             try:
                 backup_file(source, dest)
             except OSError as exc:
@@ -62,7 +66,19 @@ def run(args: argparse.Namespace) -> int:
         raise BackupError(f"备份写入后核对失败：{problem}")
     size = dest.stat().st_size
     print(f"已备份到 {dest}（{_size_text(size)}，含全部附件）")
+    if replaced:
+        print("（这个文件原是一份提案办理台的备份，已被这次的备份替换）")
     return 0
+
+
+def _refuse_the_database_itself(dest: Path, source: Path) -> None:
+    """DEST naming the live database (or its log files) would copy it onto itself: nothing
+    would be backed up (or SQLite would discard the copy), yet "已备份" would be printed."""
+    own = {p.resolve() for p in (source, *(source.with_name(source.name + s)
+                                         for s in ("-wal", "-shm", "-journal")))}
+    if dest.resolve() in own:
+        raise UserError(f"{dest} 是正在使用的数据库文件本身（或它的日志文件），不能备份到这里。"
+                        "请指定另一个文件夹（例如 U 盘）或另一个文件名。")
 
 
 def _destination(dest: str | None, folder: Path, reason: str) -> Path:
@@ -73,7 +89,11 @@ def _destination(dest: str | None, folder: Path, reason: str) -> Path:
     if path.is_dir() or dest.endswith(("/", "\\")):
         return path / backup_name(reason, now)
     if path.suffix == "":
-        path = path.with_name(path.name + SUFFIX)
+        # A name that is not there yet: a mistyped folder as often as a file name; either
+        # guess would leave the copy where the clerk does not look for it.
+        raise UserError(
+            f"“{path}”不存在。要备份到一个新文件夹，请先建立它（或在末尾加 /）；"
+            f"要备份成一个文件，请写出完整的文件名，例如 {path.name}{SUFFIX}。")
     if path.exists() and verify_backup(path) is not None:
         raise UserError(f"{path} 已存在且不是提案办理台的备份，为免覆盖其他文件，请换一个文件名")
     if not path.parent.is_dir():

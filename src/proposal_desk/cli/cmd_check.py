@@ -24,8 +24,12 @@ def run(args: argparse.Namespace) -> int:
         location = engine.url.render_as_string(hide_password=True)
     else:
         if not path.exists():
-            raise UserError(f"数据库 {path} 不存在")
+            raise UserError(f"数据库 {path} 不存在{_restore_hint(args)}")
         location = str(path)
+        if path.is_file() and path.stat().st_size == 0:
+            report = CheckReport(location)
+            report.add("数据库文件", "文件是空的（0 字节），其中没有任何数据")
+            return _finish(report, args)
         findings = quick_check_file(path)
         if findings and findings[0].startswith("文件头"):
             report = CheckReport(location)
@@ -45,9 +49,21 @@ def _finish(report: CheckReport, args: argparse.Namespace) -> int:
         print(line)
     if report.ok:
         return 0
-    if sqlite_file(paths.database_url(args.db, demo=getattr(args, "demo", False))):
+    if report.newer:
+        # Restoring an older backup would throw away what the newer program wrote.
+        print("这个数据库由更新版本的提案办理台写入，请使用新版本程序。")
+    elif sqlite_file(paths.database_url(args.db, demo=getattr(args, "demo", False))):
         good = newest_good_backup(backup_dir(args))
         if good:
             print(f"最近一份完好的备份：{good.label} {good.path}")
             print(f"恢复命令：proposal-desk restore \"{good.path}\"（会先备份当前数据）")
     return 1
+
+
+def _restore_hint(args: argparse.Namespace) -> str:
+    """For a missing file whose backups exist: which one to restore."""
+    good = newest_good_backup(backup_dir(args))
+    if good is None:
+        return ""
+    return (f"。它的备份文件夹中有备份，最近一份完好的备份：{good.label} {good.path}；"
+            f"恢复命令：proposal-desk restore \"{good.path}\"")

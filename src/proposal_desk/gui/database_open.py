@@ -28,7 +28,7 @@ from proposal_desk.storage.backup import RestoreResult, backup_dir_for, restore_
 from proposal_desk.storage.database import Database, sqlite_file
 from proposal_desk.storage.errors import NewerDatabaseError, UserError
 from proposal_desk.storage.instance_lock import InstanceLock, InstanceLockedError
-from proposal_desk.storage.integrity import DamagedDatabaseError
+from proposal_desk.storage.integrity import EMPTY, MISSING, DamagedDatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,20 @@ def open_database(url: str, data_folder: Path, *, checked: bool = False) -> Data
     (gui/startup_load.py)."""
     return Database(url, backup_dir=backup_folder(url, data_folder), lock=True,
                     check_on_open=not checked)
+
+
+# The dialog's title, heading and explanation for a file that is not damaged inside but
+# empty or missing (the form's own texts are for a damaged one).
+KIND_TEXTS = {
+    EMPTY: ("数据库文件是空的", "提案办理台无法打开数据库：文件是空的（0 字节）。",
+            "数据库文件的大小是 0 字节，其中没有任何数据（常见原因：复制或同步时中断、磁盘已满、"
+            "写入时突然断电）。程序没有改动这个文件，也不会把它当作新数据库使用，以免您以为"
+            "数据都不见了。请用备份恢复。"),
+    MISSING: ("数据库文件不见了", "提案办理台找不到数据库文件，但有它的备份。",
+              "数据库文件不在原来的位置（可能被误删、改名或移走了），而备份文件夹中有它的备份。"
+              "程序没有新建空数据库。可以用备份恢复；如果文件只是被移走了，请退出程序，把它"
+              "放回原处后再打开。"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,6 +91,11 @@ class DamagedDatabaseDialog(QDialog):
             QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
         ui.headingLabel.setStyleSheet("font-size: 12pt; font-weight: bold;")
         ui.fileLabel.setText(f"数据库文件：{error.path}")
+        if error.kind in KIND_TEXTS:
+            title, heading, explain = KIND_TEXTS[error.kind]
+            self.setWindowTitle(f"{APP_NAME} — {title}")
+            ui.headingLabel.setText(heading)
+            ui.explainLabel.setText(explain)
         ui.detailsView.setPlainText(str(error))
         backup = error.backup
         if backup is not None:

@@ -45,6 +45,10 @@ REASON_MIGRATION = "迁移前"
 REASON_DAMAGED = "损坏的原文件"
 # Kept until the user deletes them: each marks a moment that cannot be recreated.
 PROTECTED = frozenset({REASON_MANUAL, REASON_RESTORE, REASON_MIGRATION, REASON_DAMAGED})
+# Added to the name of a backup copied from a database the check found problems in (the
+# window's full check after the open): never offered as the good one, and the rotation keeps
+# the newest backup without it, so copies of a damaged database cannot push out the last good.
+FLAG_PROBLEMS = "有问题"
 
 _STAMP = re.compile(r"(\d{8})-(\d{6})")
 
@@ -71,11 +75,13 @@ class BackupInfo:
     created: dt.datetime
     reason: str
     size: int
+    flagged: bool = False  # copied from a database with known problems (FLAG_PROBLEMS)
 
     @property
     def label(self) -> str:
         c = self.created
-        return f"{c.year}年{c.month}月{c.day}日 {c:%H:%M:%S}（{self.reason}）"
+        flag = f"，{FLAG_PROBLEMS}" if self.flagged else ""
+        return f"{c.year}年{c.month}月{c.day}日 {c:%H:%M:%S}（{self.reason}{flag}）"
 
     @property
     def protected(self) -> bool:
@@ -155,8 +161,22 @@ def parse_backup(path: Path) -> BackupInfo | None:
         created = dt.datetime.fromtimestamp(path.stat().st_mtime)
         rest = path.stem
     # 迁移前-0001-<stamp> names the revision after the reason; the reason is the first word.
-    reason = rest.split("-")[0] if rest else REASON_MANUAL
-    return BackupInfo(path=path, created=created, reason=reason, size=size)
+    words = rest.split("-") if rest else [REASON_MANUAL]
+    return BackupInfo(path=path, created=created, reason=words[0], size=size,
+                      flagged=FLAG_PROBLEMS in words[1:])
+
+
+def flag_problems(info: BackupInfo) -> BackupInfo:
+    """Mark a backup as copied from a database with problems (renamed, kept: it still holds
+    everything else the clerk entered)."""
+    if info.flagged or not info.path.exists():
+        return info
+    dest = info.path.with_name(f"{info.path.stem}-{FLAG_PROBLEMS}{SUFFIX}")
+    info.path.replace(dest)
+    flagged = parse_backup(dest)
+    assert flagged is not None
+    log.info("backup %s marked: copied from a database with problems", dest)
+    return flagged
 
 
 def list_backups(folder: Path | None) -> list[BackupInfo]:
@@ -214,6 +234,8 @@ def rotate(folder: Path, policy: RotationPolicy | None = None,
             part.unlink(missing_ok=True)
     rotating = [b for b in list_backups(folder) if not b.protected]  # newest first
     keep: set[Path] = {b.path for b in rotating[:policy.last]}
+    # However many copies of a damaged database came since, the newest one before them stays.
+    keep.update([b.path for b in rotating if not b.flagged][:1])
     weeks: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
     # Each week's and month's *first* backup: the newest would be among the last ones anyway
@@ -261,15 +283,44 @@ def backup_before(db: Database, reason: str) -> BackupInfo | None:
     folder = getattr(db, "backup_dir", None)
     if path is None or folder is None:
         return None
+    renamed = _reuse_open_backup(db, path, folder, reason)
+    if renamed is not None:
+        return renamed
     info = make_backup(path, folder, reason)
     rotate(folder)
     return info
 
 
+def _reuse_open_backup(db: Database, path: Path, folder: Path, reason: str
+                       ) -> BackupInfo | None:
+    """The copy this opening just made, renamed for `reason`, when nothing was written since:
+    a command that imports or merges right after opening would otherwise leave two identical
+    copies a second apart (and a large database copied twice). Nothing written means no commit
+    through this Database (its engine counts them) and the files not written since the copy."""
+    made = getattr(db, "backup_made", None)
+    if made is None or made.reason != REASON_OPEN or getattr(db, "commits", 1) \
+            or not made.path.exists() or changed_since_last_backup(path, folder) \
+            or list_backups(folder)[:1] != [made]:
+        return None
+    dest = made.path.with_name(backup_name(reason, made.created))
+    if dest.exists():
+        return None
+    made.path.replace(dest)
+    info = parse_backup(dest)
+    assert info is not None
+    db.backup_made = None  # type: ignore[attr-defined]
+    log.info("backup %s: the opening's copy, renamed for %s", dest, reason)
+    return info
+
+
 # ---- checking a backup and restoring one ------------------------------------------------
 
-def verify_backup(path: Path) -> str | None:
-    """Why `path` cannot be restored (a Chinese sentence), or None if it is a sound backup."""
+def verify_backup(path: Path, *, content: bool = False) -> str | None:
+    """Why `path` cannot be restored (a Chinese sentence), or None if it is a sound backup.
+
+    `content`: also its foreign keys and every attachment against its SHA-256
+    (integrity.check_backup_content, read-only) — for the backup offered as "good", which
+    must not be a copy of a database whose attachments were already damaged."""
     from proposal_desk.storage.migrate import head_revision
 
     if not path.exists():
@@ -288,7 +339,8 @@ def verify_backup(path: Path) -> str | None:
         try:
             result = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
             if result != ["ok"]:
-                return f"备份 {path.name} 已损坏（{'；'.join(result)[:200]}）"
+                return (f"备份 {path.name} 已损坏（供技术人员参考："
+                        f"{'；'.join(result)[:200]}）")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables or "proposal" not in tables:
                 return f"{path.name} 不是提案办理台的数据库"
@@ -296,12 +348,20 @@ def verify_backup(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return f"备份 {path.name} 无法读取（{exc}）"
+        return f"备份 {path.name} 已损坏，无法读取（供技术人员参考：{exc}）"
     if revision is None:
         return f"{path.name} 不是提案办理台的数据库"
     if revision[0] not in _known_revisions():
         return (f"{path.name} 由更新版本的提案办理台写入（结构版本 {revision[0]}，本程序为 "
                 f"{head_revision()}），请使用新版本程序恢复")
+    if content:
+        from proposal_desk.storage.integrity import check_backup_content
+
+        problems = check_backup_content(path)
+        if problems:
+            shown = "；".join(str(p) for p in problems[:3])
+            more = f"等 {len(problems)} 处" if len(problems) > 3 else ""
+            return f"备份 {path.name} 中的数据有问题：{shown}{more}"
     return None
 
 
@@ -313,10 +373,15 @@ def _known_revisions() -> set[str]:
     return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def newest_good_backup(folder: Path | None, limit: int = 5) -> BackupInfo | None:
-    """The newest backup that passes `verify_backup`, looking at no more than `limit` files."""
-    for info in list_backups(folder)[:limit]:
-        if verify_backup(info.path) is None:
+def newest_good_backup(folder: Path | None, limit: int = 5, *,
+                       exclude: Path | None = None) -> BackupInfo | None:
+    """The newest backup that passes `verify_backup` with its content (attachments, foreign
+    keys), looking at no more than `limit` files that are not marked as having problems
+    (nor `exclude`: a copy of the very file that could not be opened)."""
+    candidates = [b for b in list_backups(folder) if not b.flagged
+                  and b.reason != REASON_DAMAGED and b.path != exclude]
+    for info in candidates[:limit]:
+        if verify_backup(info.path, content=True) is None:
             return info
     return None
 

@@ -114,12 +114,18 @@ class Database:
             except (OperationalError, DatabaseError) as exc:
                 self.engine.dispose()
                 raise DatabaseOpenError(
-                    f"无法打开数据库 {self.display_location}：{_first_line(exc)}"
+                    f"无法打开数据库 {self.display_location}，程序没有改动数据库"
+                    f"（供技术人员参考：{_first_line(exc)}）"
                 ) from exc
+            except DatabaseOpenError:
+                self.engine.dispose()
+                raise
         except BaseException:
             if self._lock:
                 self._lock.release()
             raise
+        self.commits = 0  # since the opening: backup_before reuses the opening's copy while 0
+        event.listen(self.engine, "commit", self._count_commit)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # A database that was migrated has just been backed up by the migration.
         if backup_on_open and path is not None and backup_dir is not None \
@@ -129,6 +135,9 @@ class Database:
             except BackupError as exc:
                 log.info("backup on open failed: %s", exc)
                 self.backup_problem = str(exc)
+
+    def _count_commit(self, _conn: object) -> None:
+        self.commits += 1
 
     @property
     def is_sqlite(self) -> bool:

@@ -19,12 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, func, inspect, select, text
+from sqlalchemy import Connection, Engine, LargeBinary, cast, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from proposal_desk.core.dates import format_cn
-from proposal_desk.storage.backup import BackupInfo, newest_good_backup
+from proposal_desk.storage.backup import BackupInfo, list_backups, newest_good_backup
 from proposal_desk.storage.errors import DatabaseOpenError
 from proposal_desk.storage.file_check import (  # noqa: F401 - refuse_foreign: used from here
     needs_check,
@@ -42,13 +42,19 @@ CACHED = {"status": "状态", "due": "办理时限", "category": "答复类别",
 
 
 class DamagedDatabaseError(DatabaseOpenError):
-    """The database file fails SQLite's check. `path` is the file (left untouched) and
-    `backup` the newest backup that passes its own check, if any: the GUI offers it."""
+    """The database file fails SQLite's check, is empty, or is missing while backups of it
+    exist (`kind`: DAMAGED, EMPTY, MISSING). `path` is the file (left untouched) and `backup`
+    the newest backup that passes its own check, if any: the GUI offers it."""
 
-    def __init__(self, message: str, path: Path, backup: BackupInfo | None):
+    def __init__(self, message: str, path: Path, backup: BackupInfo | None,
+                 kind: str = "damaged"):
         super().__init__(message)
         self.path = path
         self.backup = backup
+        self.kind = kind
+
+
+DAMAGED, EMPTY, MISSING = "damaged", "empty", "missing"
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was checked, for the summary
     revision: str | None = None
+    newer: bool = False  # written by a newer version of the program
+
 
     @property
     def ok(self) -> bool:
@@ -83,9 +91,16 @@ class CheckReport:
 # ---- on open ----------------------------------------------------------------------------
 
 def check_on_open(path: Path, backup_dir: Path | None) -> None:
-    """Raise DamagedDatabaseError if the file at `path` fails quick_check."""
-    if not needs_check(path):
+    """Raise DamagedDatabaseError if the file at `path` fails quick_check, is empty (what a
+    power cut during a copy, a full disk or a sync tool leaves), or is missing while its backup
+    folder holds backups: none of them may become a new empty database. Only a first start (no
+    file, no backups) goes on to create one."""
+    if not path.exists():
+        if list_backups(backup_dir):
+            _refuse(path, backup_dir, MISSING)
         return
+    if path.is_file() and path.stat().st_size == 0:
+        _refuse(path, backup_dir, EMPTY)
     raise_if_damaged(path, backup_dir, quick_check_file(path))
 
 
@@ -94,15 +109,32 @@ def raise_if_damaged(path: Path, backup_dir: Path | None, findings: list[str]) -
     none), naming the newest good backup in `backup_dir`."""
     if not findings:
         return
-    log.info("damaged database %s: %s", path, findings)
+    _refuse(path, backup_dir, DAMAGED, findings)
+
+
+def _refuse(path: Path, backup_dir: Path | None, kind: str,
+            findings: list[str] | None = None) -> None:
+    log.info("database %s refused on open (%s): %s", path, kind, findings)
     backup = newest_good_backup(backup_dir)
-    detail = "；".join(findings)[:300]
     hint = (f"最近一份完好的备份是 {backup.label}：{backup.path}。可以用它恢复"
             f"（proposal-desk restore \"{backup.path}\"）。" if backup
             else "没有找到完好的备份，请联系技术人员，并保留这个文件。")
-    raise DamagedDatabaseError(
-        f"无法打开数据库 {path}：文件已损坏（{detail}）。程序没有改动这个文件，"
-        f"也不会用空数据库替换它。{hint}", path, backup)
+    if kind == MISSING:
+        head = (f"数据库文件 {path} 不存在，但备份文件夹 {backup_dir} 中有它的备份：文件可能被"
+                "误删或移走了。程序没有新建空数据库。")
+        hint += "如果确实要从空数据库重新开始，请先把备份文件夹改名或移走。"
+    elif kind == EMPTY:
+        head = (f"无法打开数据库 {path}：文件是空的（0 字节），其中没有任何数据，可能是复制或"
+                "同步时中断、磁盘已满造成的。程序没有改动这个文件，也不会把它当作新数据库。")
+        if backup is None:
+            hint = ("没有找到完好的备份。如有拷在别处（如 U 盘）的备份，可以用它恢复；"
+                    "如果这确实是新装的程序、从未录入过数据，可以删除这个空文件后重新打开。")
+    else:
+        detail = "；".join(findings or [])[:300]
+        head = (f"无法打开数据库 {path}：文件已损坏。程序没有改动这个文件，也不会用空数据库"
+                f"替换它。")
+        hint += f"（检查结果，供技术人员参考：{detail}）"
+    raise DamagedDatabaseError(head + hint, path, backup, kind)
 
 
 # ---- the full check ---------------------------------------------------------------------
@@ -119,8 +151,43 @@ def check_database(engine: Engine, location: str, *, hash_blobs: bool = True) ->
         _search_index(engine, report)
         _caches(engine, report)
     except SQLAlchemyError as exc:
-        report.add("数据库文件", f"读取时出错：{str(getattr(exc, 'orig', exc)).splitlines()[0]}")
+        report.add("数据库文件", f"读取时出错，检查没有做完（供技术人员参考：{_first_line(exc)}）")
     return report
+
+
+def check_backup_content(path: Path) -> list[Problem]:
+    """What a backup's quick_check does not see, read-only: foreign keys (an attachment whose
+    content row is gone) and every attachment's content against its SHA-256. [] when sound.
+    A backup offered as good must be good (storage.backup.verify_backup)."""
+    engine = read_only_engine(path)
+    report = CheckReport(str(path))
+    try:
+        with engine.connect() as conn:
+            _foreign_keys(conn, report)
+        _attachments(engine, report, True)
+    except SQLAlchemyError as exc:
+        report.add("数据库文件", f"读取时出错（供技术人员参考：{_first_line(exc)}）")
+    finally:
+        engine.dispose()
+    return report.problems
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that can only read `path` (a backup, or the open database checked beside the
+    window): no pragmas, no migration, never creates or writes the file."""
+    import sqlite3
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return create_engine("sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(
+        uri, uri=True, timeout=10, check_same_thread=False))
+
+
+def _first_line(exc: BaseException) -> str:
+    text_ = str(getattr(exc, "orig", exc))
+    return text_.splitlines()[0] if text_ else type(exc).__name__
 
 
 def _sqlite_structure(engine: Engine, report: CheckReport) -> bool:
@@ -128,8 +195,8 @@ def _sqlite_structure(engine: Engine, report: CheckReport) -> bool:
         try:
             rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check(20)")]
         except SQLAlchemyError as exc:
-            detail = str(getattr(exc, "orig", exc)).splitlines()[0]
-            report.add("数据库文件", f"SQLite 完整性检查无法完成，文件已损坏（{detail}）")
+            report.add("数据库文件", "SQLite 完整性检查无法完成，文件已损坏"
+                                   f"（供技术人员参考：{_first_line(exc)}）")
             return False
         rows = [line for r in rows for line in r.splitlines() if not line.startswith("***")]
         if rows != ["ok"]:
@@ -137,14 +204,18 @@ def _sqlite_structure(engine: Engine, report: CheckReport) -> bool:
                 report.add("数据库文件", f"SQLite 完整性检查：{r}")
             return False
         report.notes.append("SQLite 完整性检查通过")
-        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        for table, rowid, parent, _fkid in fk[:20]:
-            report.add("外键", f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
-        if len(fk) > 20:
-            report.add("外键", f"另有 {len(fk) - 20} 处外键错误")
-        if not fk:
-            report.notes.append("外键检查通过")
+        _foreign_keys(conn, report)
     return True
+
+
+def _foreign_keys(conn: Connection, report: CheckReport) -> None:
+    fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    for table, rowid, parent, _fkid in fk[:20]:
+        report.add("外键", f"表 {table} 第 {rowid} 行引用的 {parent} 记录不存在")
+    if len(fk) > 20:
+        report.add("外键", f"另有 {len(fk) - 20} 处外键错误")
+    if not fk:
+        report.notes.append("外键检查通过")
 
 
 def _schema(engine: Engine, report: CheckReport) -> bool:
@@ -166,6 +237,7 @@ def _schema(engine: Engine, report: CheckReport) -> bool:
     if current in known:
         report.notes.append(f"结构版本 {current}，下次打开时会先备份再升级到 {head}")
         return True
+    report.newer = True
     report.add("结构版本", f"结构版本 {current} 由更新版本的程序写入（本程序为 {head}）")
     return False
 
@@ -208,8 +280,10 @@ def _attachments(engine: Engine, report: CheckReport, hash_blobs: bool) -> None:
 def _blobs(engine: Engine) -> Iterator[tuple[str, int, bytes | None]]:
     # One content at a time: a database may hold gigabytes of scans.
     with engine.connect() as conn:
+        # As bytes whatever was stored: a content stored as text that is not UTF-8 would
+        # stop the check (and name no attachment) if the driver had to decode it.
         result = conn.execution_options(yield_per=8).execute(
-            select(Blob.sha256, Blob.size, Blob.data))
+            select(Blob.sha256, Blob.size, cast(Blob.data, LargeBinary)))
         for digest, size, data in result:
             yield digest, size, bytes(data) if data is not None else None
 

@@ -12,8 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
 
-from proposal_desk.storage.backup import backup_database
+from proposal_desk.storage.backup import (
+    REASON_MIGRATION,
+    backup_database,
+    changed_since_last_backup,
+    list_backups,
+)
 from proposal_desk.storage.errors import DatabaseOpenError, NewerDatabaseError
 
 # The newest revision in migrations/versions, in a module of its own (the window's quick start
@@ -78,10 +85,46 @@ def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
                 "这个数据库文件不是提案办理台的数据库（其中已有其他表："
                 f"{'、'.join(sorted(tables)[:5])}），为免损坏，程序不会改动它。"
             )
+    before: Path | None = None
     if current is not None and backup_dir is not None and engine.dialect.name == "sqlite":
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_database(engine, backup_dir / f"迁移前-{current}-{stamp}.sqlite3")
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        before = _backup_before_migration(engine, backup_dir, current)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except (OperationalError, DatabaseError) as exc:
+        # One transaction: rolled back, the file is as it was.
+        raise _migration_failed(engine, backup_dir, current, before, exc) from exc
     return current or ""
+
+
+def _backup_before_migration(engine: Engine, backup_dir: Path, current: str) -> Path:
+    """The copy before migrating; a failed migration tried again (at every start) reuses the
+    copy of the same unchanged file instead of piling up protected copies."""
+    source = make_url(str(engine.url)).database
+    newest = list_backups(backup_dir)[:1]
+    if source and newest and newest[0].reason == REASON_MIGRATION \
+            and f"-{current}-" in f"-{newest[0].path.stem}-" \
+            and not changed_since_last_backup(Path(source), backup_dir):
+        return newest[0].path
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return backup_database(engine, backup_dir / f"{REASON_MIGRATION}-{current}-{stamp}.sqlite3")
+
+
+def _migration_failed(engine: Engine, backup_dir: Path | None, current: str | None,
+                      before: Path | None, exc: Exception) -> DatabaseOpenError:
+    """In the clerk's words: the schema is not what its revision stamp says (edited by another
+    tool, or damaged); nothing was changed; which backup to go back to."""
+    from proposal_desk.storage.backup import newest_good_backup
+
+    detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+    source = make_url(str(engine.url)).database or ""
+    sqlite = engine.dialect.name == "sqlite"
+    good = newest_good_backup(backup_dir, exclude=before) if sqlite else None
+    kept = f"升级前的副本已保存为 {before}。" if before else ""
+    hint = (f"最近一份完好的备份是 {good.label}：{good.path}，可以用它恢复（proposal-desk "
+            f"restore \"{good.path}\"）。" if good else "请联系技术人员。")
+    return DatabaseOpenError(
+        f"无法打开数据库 {source}：把数据库结构从版本 {current or '（无）'} 升级到 "
+        f"{HEAD_REVISION} 时出错——数据库的实际结构与它记录的版本不符，可能被其他工具改动过或"
+        f"已损坏。程序没有改动数据库文件。{kept}{hint}（供技术人员参考：{detail}）")

@@ -69,7 +69,8 @@ def number(value: object) -> str:
     if isinstance(value, dt.date):
         raise BadValue(f"提案号应为编号，收到日期“{value.isoformat()}”")
     result = number_text(value).translate(_FULLWIDTH).replace(" ", "")
-    result = re.sub(r"^第(.+)号$", r"\1", result)
+    if len(result) > 2 and result[0] == "第" and result[-1] == "号":  # 第…号 (no line breaks)
+        result = result[1:-1]
     result = result.removesuffix("号")
     if not result:
         return ""

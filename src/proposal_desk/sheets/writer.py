@@ -5,6 +5,7 @@ services, field by field."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -157,11 +158,18 @@ class NewRows:
         self.pending: list[tuple[Any, int]] = []  # names added since the last proposal
         self.first_named: dict[Any, dict[int, int]] = {m: {} for m in _NAME_TABLES}
         conn = session.connection()
-        self.ids = {model: IdSource(conn, model) for model in _ORDER if "id" in
-                    model.__table__.c}
+        self.ids = {model: self._first_key(IdSource(conn, model), model) for model in _ORDER
+                    if "id" in model.__table__.c}
         self.tables: dict[Any, list[dict[str, Any]]] = {model: [] for model in _ORDER}
         self.new_members: dict[int, dict[str, Any]] = {}
         self.sectors: dict[int, str] = {}
+
+    def _first_key(self, source: IdSource, model: Any) -> Callable[[], int]:
+        """A table's keys: the largest is read at the first row added, then counted on."""
+        def first() -> int:
+            take = self.ids[model] = source.counter()
+            return take()
+        return first
 
     def add(self, model: Any, **values: Any) -> int:
         if model in self.ids:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from itertools import groupby, repeat
+from itertools import count, groupby, repeat
 from operator import add, itemgetter
 from typing import Any
 
@@ -54,6 +54,13 @@ class IdSource:
         value = self._next
         self._next += 1
         return value
+
+    def counter(self) -> Callable[[], int]:
+        """The keys from here on as one C-level call each (SQLite: a count from the next key,
+        read now; tens of thousands of rows take one each). The source itself is then spent."""
+        if self.sequence:
+            return self
+        return count(self()).__next__
 
 
 def data_version(session: Session) -> tuple[int, int]:

@@ -163,7 +163,9 @@ def test_the_letter_is_dated_the_day_it_was_signed_even_after_it_is_sent(
     for text in (signed_text, sent_text):
         assert "周商函〔2025〕1号" in text
         assert "\n2025年6月8日\n" in text
-    assert "2025年6月9日印发" in signed_text  # printed the day after signing
+    # printed the day after signing, not yet sent: the 印发日期 is left to fill in (F11)
+    assert "区商务局\t\u3000\u3000年\u3000月\u3000日印发" in signed_text
+    assert "2025年6月9日" not in signed_text
     assert "2025年6月10日印发" in sent_text and "2025年6月10日\n" not in sent_text
 
 

@@ -44,9 +44,13 @@ def test_an_unsigned_letter_says_why_it_has_no_number(qtbot: Any, seeded_db: Any
     select_number(qtbot, window, "144026")
     stand.save_path = tmp_path / "letter.docx"
     notes = _write(qtbot, window, window.documents.letter_action)
-    assert len(notes) == 1 and "尚未签发：答复函暂不编发文字号" in notes[0]
+    assert "尚未签发：答复函暂不编发文字号" in notes[0]
+    # no 联系人/电话 set in this bureau (F11): said too, naming the settings page
+    assert notes[1:] == ["答复函没有联系人和联系电话：本单位联系人、联系电话未设置"
+                         "（设置 › 本单位），也可在“答复”页填写本件的"]
     message = window.statusBar().currentMessage()
     assert "已生成 1 个文件" in message and "尚未签发" in message
+    assert "答复函没有联系人和联系电话" in message
 
 
 def test_an_opinion_without_prefix_says_where_to_set_it(qtbot: Any, seeded_db: Any,
@@ -62,7 +66,9 @@ def test_an_opinion_without_prefix_says_where_to_set_it(qtbot: Any, seeded_db: A
     notes = _write(qtbot, window, window.documents.opinion_action)
     # sent without a number, it keeps none once the prefix is set (core/doc_numbers.py)
     assert notes[0].startswith("第144011号的协办意见已于2025年4月10日发出，记录中没有发文字号")
-    assert notes[1:] == ["未设置会办意见发文字号前缀（设置 › 本单位），会办意见没有发文字号"]
+    assert notes[1:] == ["未设置会办意见发文字号前缀（设置 › 本单位），会办意见没有发文字号",
+                         "协办意见没有联系人和联系电话：本单位联系人、联系电话未设置"
+                         "（设置 › 本单位），也可在“协办意见”页填写本件的"]
     assert "未设置会办意见发文字号前缀" in window.statusBar().currentMessage()
     assert "proposal-desk config" not in window.statusBar().currentMessage()
 

@@ -1,4 +1,4 @@
-"""`proposal-desk letter NUMBER [--meeting NAME] [--each-signer] -o FILE.docx`."""
+"""`proposal-desk letter NUMBER [--meeting NAME] [--each-signer] [--round K] -o FILE.docx`."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ def run(args: argparse.Namespace) -> int:
     # A transaction: a letter without a 发文字号 takes the next number of its year.
     with db.transaction() as session:
         p = find_proposal(session, args.number, args.meeting)
-        written = write_letter(session, p.id, Path(args.output), each_signer=args.each_signer)
-        notes = letter_notes(session, p.id)
+        round_no = getattr(args, "round_no", None)
+        written = write_letter(session, p.id, Path(args.output), each_signer=args.each_signer,
+                               round_no=round_no)
+        notes = letter_notes(session, p.id, round_no=round_no)
     for path in written:
         print(f"已生成答复函：{path}")
     for note in notes:

@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("number", metavar="NUMBER", help=NUMBER_HELP)
     p.add_argument("--meeting", metavar="NAME", help=MEETING_HELP)
     p.add_argument("--each-signer", action="store_true", help="联名提案每位提案人各一封")
+    p.add_argument("--round", type=int, metavar="K", dest="round_no",
+                   help="重新办理过的提案：生成第K轮答复的答复函（默认最后一轮），"
+                        "如 --round 1 重印第一次答复")
     p.add_argument("-o", "--output", required=True, metavar="FILE.docx", help=DOCX_HELP)
 
     p = sub.add_parser("opinion", help="生成会办意见（.docx）")

@@ -20,7 +20,12 @@ from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import split_names
 from proposal_desk.documents import templates
 from proposal_desk.documents.customary import address_closing, address_opening, reply_parts
-from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
+from proposal_desk.documents.numbering import (
+    empty_body,
+    issued_on,
+    sent_without_note,
+    unsent_note,
+)
 from proposal_desk.documents.safe import docx_path, file_name
 from proposal_desk.documents.shared_context import (
     kind_of,
@@ -76,6 +81,20 @@ def latest_reply(p: Proposal) -> Reply | None:
     return max(p.replies, key=lambda r: r.round, default=None)
 
 
+def round_reply(p: Proposal, round_no: int | None) -> Reply | None:
+    """The reply of round `round_no` (1 = the first answer), the latest when None; an
+    earlier round's letter is reprinted as it went out (its own number, date, opening)."""
+    if round_no is None:
+        return latest_reply(p)
+    found = next((r for r in p.replies if r.round == round_no), None)
+    if found is None:
+        kind = kind_of(p).value
+        rounds = "、".join(f"第{r.round}轮" for r in sorted(p.replies, key=lambda r: r.round))
+        raise UserError(f"第{p.number}号{kind}没有第{round_no}轮答复"
+                        + (f"（已有：{rounds}）" if rounds else "（还没有答复）"))
+    return found
+
+
 def previous_reply(p: Proposal, reply: Reply) -> Reply | None:
     """The sent reply of the round before `reply` (the one the member was not satisfied
     with), None for a first reply."""
@@ -123,15 +142,16 @@ def carbon_copies(p: Proposal, stored: str, settings: BureauSettings) -> str:
 
 
 def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
-                    each_signer: bool = False, today: dt.date | None = None
-                    ) -> list[tuple[str, dict[str, Any]]]:
-    """(file suffix, template context) for each letter of proposal p."""
+                    each_signer: bool = False, today: dt.date | None = None,
+                    round_no: int | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """(file suffix, template context) for each letter of proposal p (of round `round_no`,
+    default the latest)."""
     kind = kind_of(p)
     role = Role(p.role)
     if not role.answers_member:
         raise UserError(f"第{p.number}号是{role}{kind.value}，不直接答复{kind.member_word}；"
                         f"请生成会办意见（opinion）")
-    reply = latest_reply(p)
+    reply = round_reply(p, round_no)
     if reply is None:
         raise UserError(f"第{p.number}号{kind.value}还没有答复，请先填写答复内容")
     own = reply_parts(reply.text)  # a typed opening or closing replaces the added one
@@ -145,7 +165,7 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         "letter", p, kind, settings, title=letter_title(settings, p), body=own.body, on=on,
         contact_name=reply.contact_name, contact_phone=reply.contact_phone,
         signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings),
-        printed_on=issued_on(reply.sent_on, on, today))
+        printed_on=issued_on(reply.sent_on))
     base["publicity"] = reply.publicity or "公开"
     base["category"] = reply.category
     base["proposers"] = "、".join(pm.member.name for pm in p.proposers)
@@ -178,37 +198,61 @@ def no_prefix_note(setting: str, example: str, document: str, where: str | None 
     return f"未设置{document}发文字号前缀（{where}），{document}没有发文字号"
 
 
-def letter_notes(session: Session, proposal_id: int, where: str | None = None) -> list[str]:
-    """What a clerk should know about the letter just written: printed without a 发文字号,
-    and why (`where`: as no_prefix_note)."""
+def missing_contact_note(document: str, tab: str, name: str, phone: str,
+                         where: str | None = None) -> str | None:
+    """The note for a document printed without 联系人 and/or 联系电话 (DOMAIN: part of the
+    答复函), None when both are there. `name`/`phone` as printed (the record's, else the
+    bureau's); `where` as no_prefix_note; `tab` the detail page holding the record's own."""
+    missing = "和".join(label for label, value in (("联系人", name), ("联系电话", phone))
+                       if not value)
+    if not missing:
+        return None
+    if where is None:
+        where = (f"{SETTINGS_PAGE}，或 proposal-desk config bureau.contact_name 姓名 / "
+                 "bureau.contact_phone 电话")
+    return (f"{document}没有{missing}：本单位联系人、联系电话未设置（{where}），"
+            f"也可在“{tab}”页填写本件的")
+
+
+def letter_notes(session: Session, proposal_id: int, where: str | None = None, *,
+                 round_no: int | None = None) -> list[str]:
+    """What a clerk should know about the letter just written (of round `round_no`, default
+    the latest): printed without a 发文字号 and why (`where`: as no_prefix_note), a blank
+    印发日期 before it is sent, no 联系人/电话."""
     p = load_proposal(session, proposal_id)
-    reply = latest_reply(p)
+    reply = round_reply(p, round_no) if p.replies else None
     if reply is None:
         return []
     settings = load_settings(session)
     state = handling.reply_number_state(reply, settings.doc_prefix)
-    if state is NumberState.DRAFT:
-        return [f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）"]
     notes = []
-    if state is NumberState.SENT_WITHOUT:
-        notes.append(sent_without_note(p.number, "答复", "答复函", reply.sent_on, "答复"))
-    if state is not NumberState.GIVEN and not settings.doc_prefix:
-        notes.append(no_prefix_note("doc_prefix", "周商函", "答复函", where))
-    return notes
+    if state is NumberState.DRAFT:
+        notes.append(f"第{p.number}号的答复尚未签发：答复函暂不编发文字号（签发后再生成即编号）")
+    else:
+        if state is NumberState.SENT_WITHOUT:
+            notes.append(sent_without_note(p.number, "答复", "答复函", reply.sent_on, "答复"))
+        if state is not NumberState.GIVEN and not settings.doc_prefix:
+            notes.append(no_prefix_note("doc_prefix", "周商函", "答复函", where))
+        if reply.sent_on is None:
+            notes.append(unsent_note(p.number, "答复", "答复函", "答复"))
+    contact = missing_contact_note("答复函", "答复", reply.contact_name or settings.contact_name,
+                                   reply.contact_phone or settings.contact_phone, where)
+    return notes + ([contact] if contact else [])
 
 
 def write_letter(session: Session, proposal_id: int, path: Path, each_signer: bool = False,
-                 *, today: dt.date | None = None) -> list[Path]:
-    """Write the 答复函 of one proposal. With each_signer, one file per proposer named
-    <stem>_<name>.docx; otherwise one joint letter at path. A reply without a 发文字号 gets
-    the next number of its year here: call inside a transaction (Database.transaction)."""
+                 *, today: dt.date | None = None, round_no: int | None = None) -> list[Path]:
+    """Write the 答复函 of one proposal (of round `round_no`, default the latest). With
+    each_signer, one file per proposer named <stem>_<name>.docx; otherwise one joint letter
+    at path. A reply without a 发文字号 gets the next number of its year here: call inside a
+    transaction (Database.transaction)."""
     path = docx_path(path)
     p = load_proposal(session, proposal_id)
     settings = load_settings(session)
     template = templates.template_path("letter", settings)
     written = []
     for suffix, context in letter_contexts(session, p, settings, each_signer=each_signer,
-                                           today=today):
+                                           today=today, round_no=round_no):
         target = path.with_name(f"{path.stem}_{file_name(suffix)}{path.suffix}") \
             if suffix else path
         written.append(templates.render("letter", template, context, target))

@@ -9,10 +9,20 @@ import datetime as dt
 from proposal_desk.core.dates import format_cn
 
 
-def issued_on(sent_on: dt.date | None, written: dt.date, today: dt.date | None = None
-              ) -> dt.date:
-    """印发日期 in the 版记: the day it went out, else today's, never before 成文日期."""
-    return sent_on or max(written, today or dt.date.today())
+def issued_on(sent_on: dt.date | None) -> dt.date | None:
+    """印发日期 in the 版记: the day it went out; None (printed blank, to be filled in when it
+    goes out) before it is recorded sent — a copy for the director's signature printed
+    "today印发" for a day it did not go out."""
+    return sent_on
+
+
+UNSENT_PRINT_DATE = "\u3000\u3000年\u3000月\u3000日"  # the 版记's date, to fill in by hand
+
+
+def unsent_note(number: str, record: str, document: str, tab: str) -> str:
+    """Why a document printed before it is recorded sent has a blank 印发日期."""
+    return (f"第{number}号的{record}尚未登记发出：{document}版记的印发日期留空（发出当天填写；"
+            f"或在“{tab}”页填写答复日期后重新生成）")
 
 
 def sent_without_note(number: str, what: str, document: str, sent_on: dt.date | None,

@@ -15,7 +15,7 @@ from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_text
 from proposal_desk.documents import templates
 from proposal_desk.documents.customary import opinion_repeats
-from proposal_desk.documents.letters import no_prefix_note
+from proposal_desk.documents.letters import missing_contact_note, no_prefix_note
 from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
@@ -43,13 +43,16 @@ def opinion_notes(session: Session, proposal_id: int, where: str | None = None) 
                      f"主送单位、开头和结尾，这几句会重复出现：请在“{word}”页的正文中删去后"
                      "再生成")
     if state is NumberState.DRAFT:
-        return [*notes, f"第{p.number}号的{word}尚未送出：暂不编发文字号"
-                        f"（填写送出日期后即编号，再生成即带发文字号）"]
-    if state is NumberState.SENT_WITHOUT:
-        notes.append(sent_without_note(p.number, word, word, opinion.sent_on, word))
-    if state is not NumberState.GIVEN and not settings.opinion_prefix:
-        notes.append(no_prefix_note("opinion_prefix", "周商会办", "会办意见", where))
-    return notes
+        notes.append(f"第{p.number}号的{word}尚未送出：暂不编发文字号，版记的印发日期留空"
+                     f"（填写送出日期后即编号，再生成即带发文字号和印发日期）")
+    else:
+        if state is NumberState.SENT_WITHOUT:
+            notes.append(sent_without_note(p.number, word, word, opinion.sent_on, word))
+        if state is not NumberState.GIVEN and not settings.opinion_prefix:
+            notes.append(no_prefix_note("opinion_prefix", "周商会办", "会办意见", where))
+    contact = missing_contact_note(word, word, opinion.contact_name or settings.contact_name,
+                                   opinion.contact_phone or settings.contact_phone, where)
+    return notes + ([contact] if contact else [])
 
 
 def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
@@ -75,7 +78,7 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
         contact_name=opinion.contact_name, contact_phone=opinion.contact_phone,
         # printing never numbers an opinion: sending does (handling.save_assist_opinion)
         signer=opinion.signer, doc_number=opinion.doc_number or "",
-        printed_on=issued_on(opinion.sent_on, on, today))
+        printed_on=issued_on(opinion.sent_on))
     context["lead_unit"] = "、".join(lead_units) or p.lead_unit or "主办单位"
     context["proposers"] = names_with_title([pm.member for pm in p.proposers], kind.member_word)
     context["opinion_word"] = word

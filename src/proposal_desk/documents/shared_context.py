@@ -13,6 +13,7 @@ from proposal_desk.core.settings import BureauSettings
 from proposal_desk.core.text import clean_line
 from proposal_desk.documents import format as fmt
 from proposal_desk.documents import templates
+from proposal_desk.documents.numbering import UNSENT_PRINT_DATE
 from proposal_desk.storage.models import Member, Proposal
 
 
@@ -49,7 +50,7 @@ def shared_fields(template: str, p: Proposal, kind: Kind, settings: BureauSettin
     """The fields filled alike, kept to those the `template` kind (templates.KINDS) names:
     the document's own fields (称呼, 主送, 提案人…) are the caller's. A contact left empty
     is the bureau's (settings). `kind`: kind_of(p), which every caller has already. `on` is
-    the 成文日期, `printed_on` the 印发日期 (default: the same day)."""
+    the 成文日期, `printed_on` the 印发日期 (None: not sent yet, printed blank to fill in)."""
     date = format_cn(on)
     fields = {
         "bureau": settings.name,
@@ -63,7 +64,7 @@ def shared_fields(template: str, p: Proposal, kind: Kind, settings: BureauSettin
         "member_word": kind.member_word,
         "body": fmt.paragraphs(body),
         "date": date,
-        "print_date": format_cn(printed_on) if printed_on else date,
+        "print_date": format_cn(printed_on) if printed_on else UNSENT_PRINT_DATE,
         "contact_name": contact_name or settings.contact_name,
         "contact_phone": contact_phone or settings.contact_phone,
         "cc": cc,

@@ -104,6 +104,8 @@ class DocumentActions:
             from proposal_desk.gui.detail.pane import RETURN_LETTER_TIP  # loaded with `detail`
 
             detail.reply.set_document_buttons(ok, tip or "生成 Word 文书并打开")
+            # the 答复 tab's list of earlier rounds prints each round's own letter
+            detail.reply.round_letter_handler = self._round_letter
             detail.return_letter_button.setEnabled(ok)
             detail.return_letter_button.setToolTip(tip or RETURN_LETTER_TIP)
 
@@ -154,7 +156,14 @@ class DocumentActions:
         return pickers.save_file(self.window, title or f"保存{what}",
                                  f"第{_safe_name(number)}号{what}.docx", "Word 文档 (*.docx)")
 
-    def letter(self, path: Path | None = None) -> operations.Operation | None:
+    def _round_letter(self, round_no: int) -> None:
+        if self.letter_action.isEnabled():  # as the 答复函 button: documents can be written
+            self.letter(round_no=round_no)
+
+    def letter(self, path: Path | None = None, round_no: int | None = None
+               ) -> operations.Operation | None:
+        """答复函 of the current proposal: its latest reply, or round `round_no`'s (an earlier
+        round's letter reprinted for the file, from the 答复 tab's list of rounds)."""
         p = self._current()
         if p is None:
             return None
@@ -165,11 +174,17 @@ class DocumentActions:
             messages.warn(self.window, "尚未填写答复。请先在“答复”页写好答复正文并保存。")
             return None
         kind = Kind(p.meeting.kind).value
-        path = path or self._ask_docx(p.number, f"{kind}答复函", title="保存答复函")
+        which = f"第{round_no}轮" if round_no else ""
+        path = path or self._ask_docx(p.number, f"{kind}{which}答复函",
+                                      title=f"保存{which}答复函")
         if path is None:
             return None
-        latest = max(p.replies, key=lambda r: r.round)
-        each = not latest.joint_letter and len(p.proposers) > 1
+        chosen = next((r for r in p.replies if r.round == round_no), None) if round_no \
+            else max(p.replies, key=lambda r: r.round)
+        if chosen is None:
+            messages.warn(self.window, f"没有第{round_no}轮答复。")
+            return None
+        each = not chosen.joint_letter and len(p.proposers) > 1
         db, pid = self.window.ctx.db, p.id
         notes: list[str] = []
 
@@ -177,8 +192,8 @@ class DocumentActions:
             from proposal_desk.documents.letters import SETTINGS_PAGE, letter_notes, write_letter
 
             with db.transaction() as session:
-                paths = write_letter(session, pid, _docx(path), each)
-                notes.extend(letter_notes(session, pid, SETTINGS_PAGE))
+                paths = write_letter(session, pid, _docx(path), each, round_no=round_no)
+                notes.extend(letter_notes(session, pid, SETTINGS_PAGE, round_no=round_no))
                 return paths
 
         return self._run("正在生成答复函…", job, changes_data=True, notes=notes)

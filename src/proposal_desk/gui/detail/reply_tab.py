@@ -129,8 +129,13 @@ class ReplyTab(DetailTab):
         self.watch(a.docNumberEdit, a.signerBox, a.sentField, a.contactNameEdit,
                    a.contactPhoneEdit, a.textEdit, a.summaryEdit)
         self.letter_handler: Callable[[], None] | None = None
+        # an earlier round's letter, from the list of rounds (round number)
+        self.round_letter_handler: Callable[[int], None] | None = None
         self.opinion_handler: Callable[[], None] | None = None
         r.letterButton.clicked.connect(lambda: self.letter_handler and self.letter_handler())
+        r.roundsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        r.roundsLabel.linkActivated.connect(self._round_letter)
         a.opinionButton.clicked.connect(lambda: self.opinion_handler and self.opinion_handler())
         # Drafts: which proposal's form is shown, and its texts as saved.
         self._draft_key: tuple[int, str] | None = None
@@ -143,6 +148,11 @@ class ReplyTab(DetailTab):
         self.draft_timer.timeout.connect(self.write_draft)
         self.draft_bar.restore_button.clicked.connect(self.restore_draft)
         self.draft_bar.discard_button.clicked.connect(self.discard_draft)
+
+    def _round_letter(self, link: str) -> None:
+        kind, _, number = link.partition(":")
+        if kind == "round" and number.isdigit() and self.round_letter_handler is not None:
+            self.round_letter_handler(int(number))
 
     def set_document_buttons(self, enabled: bool, tip: str) -> None:
         for button in (self.reply.letterButton, self.assist.opinionButton):
@@ -338,10 +348,12 @@ class ReplyTab(DetailTab):
             lines = ["<b>此前各轮答复</b>"]
             for x in earlier:
                 opinion = next((o for o in p.member_opinions if o.round == x.round), None)
+                # the round's own letter, reprinted for the file (letter_handler(round_no))
+                printable = f"　<a href='round:{x.round}'>生成本轮答复函</a>" if x.text else ""
                 lines.append(
                     f"第{x.round}轮：{x.category or '未定'} 类，{x.doc_number or '无文号'}，"
                     f"{date_text(x.sent_on) or '未送出'}答复；委员意见："
-                    f"{opinion.satisfaction if opinion else '未反馈'}")
+                    f"{opinion.satisfaction if opinion else '未反馈'}{printable}")
         else:
             lines = []
         earlier_role = handling.reassigned_note_of(p)  # a 会办意见 sent before the role changed

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self._keep_after_load: int | None = None
         self.painted_at: float | None = None  # first painted with data and quiet (gui/app.py)
         self.paint_watch: object = None
+        self.full_check: object = None  # the full check after opening (gui/background_check.py)
+        self._full_check_due = False
 
         self.nav = NavigationPane(self)
         self.dashboard = DashboardView(self)
@@ -289,6 +291,29 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.documents.refresh_state()
         self._update_title()
+        self._schedule_full_check()
+
+    # ---- the full check on every open, beside the window -------------------------------
+
+    def _schedule_full_check(self) -> None:
+        """Once the window shows data and has its database: the check the quick one before
+        the window cannot do (attachments, foreign keys), on a thread of its own."""
+        if self._full_check_due or self.snapshot is None or not self.ctx.db_ready:
+            return
+        from proposal_desk.gui.background_check import START_DELAY_MS
+
+        self._full_check_due = True
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(self._start_full_check)
+        timer.start(START_DELAY_MS)
+
+    def _start_full_check(self) -> None:
+        from proposal_desk.gui import background_check
+
+        if self.isVisible() and self.ctx.db_ready:
+            self.full_check = background_check.start_for(
+                self, self.ctx.db, lambda: self.open_settings("data"))
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Show a snapshot read before the window was built (a quick start)."""
@@ -357,6 +382,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.documents.refresh_state()
         self._show_rows(keep=self._keep_after_load)
+        self._schedule_full_check()
         self.loaded.emit()
 
     def rows_for(self, target: Target) -> list[ProposalRow]:
@@ -714,6 +740,10 @@ class MainWindow(QMainWindow):
         except Exception:  # a read-only data folder must not keep the window open
             log.exception("could not save the window layout")
         event.accept()
+        if self.full_check is not None:  # no check reads on after the window is closed
+            from proposal_desk.gui.background_check import stop_all
+
+            stop_all()
 
     def bring_forward(self) -> None:
         """Another start of the program asked for this window."""

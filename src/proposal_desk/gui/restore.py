@@ -97,6 +97,9 @@ def restore_backup(parent: QWidget, ctx: AppContext, source: Path, *,
     if not messages.confirm(parent, "用备份恢复数据库", confirm_text(source), yes="恢复",
                             danger=True):
         return None
+    from proposal_desk.gui.background_check import stop_all
+
+    stop_all()  # the full check after opening must not read the file being replaced
     old = ctx.db
     parent.setEnabled(False)
 

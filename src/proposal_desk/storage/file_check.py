@@ -28,7 +28,9 @@ def connect_existing(path: Path) -> sqlite3.Connection:
 
 
 def needs_check(path: Path) -> bool:
-    """A file with content: a missing or empty one becomes a new database instead."""
+    """A file with content, for quick_check to read. A missing or empty one is not checked
+    here: integrity.check_on_open refuses an empty one and a missing one whose backups exist
+    (only a first start creates a new database)."""
     return path.exists() and path.stat().st_size > 0
 
 

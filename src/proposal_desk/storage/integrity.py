@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, LargeBinary, cast, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -155,6 +156,20 @@ def check_database(engine: Engine, location: str, *, hash_blobs: bool = True) ->
     return report
 
 
+def check_file_thoroughly(engine: Engine, location: str) -> CheckReport:
+    """What the window runs beside itself after every open (gui/background_check.py): SQLite's
+    integrity_check, the foreign keys and every attachment's content — the damage the quick
+    check on open cannot see — on a read-only `engine` (read_only_engine). Not the search
+    index and list caches: `check` does those."""
+    report = CheckReport(location)
+    try:
+        if _sqlite_structure(engine, report):
+            _attachments(engine, report, True)
+    except SQLAlchemyError as exc:
+        report.add("数据库文件", f"读取时出错，检查没有做完（供技术人员参考：{_first_line(exc)}）")
+    return report
+
+
 def check_backup_content(path: Path) -> list[Problem]:
     """What a backup's quick_check does not see, read-only: foreign keys (an attachment whose
     content row is gone) and every attachment's content against its SHA-256. [] when sound.
@@ -172,17 +187,24 @@ def check_backup_content(path: Path) -> list[Problem]:
     return report.problems
 
 
-def read_only_engine(path: Path) -> Engine:
+def read_only_engine(path: Path, on_connect: Callable[[Any], None] | None = None) -> Engine:
     """An engine that can only read `path` (a backup, or the open database checked beside the
-    window): no pragmas, no migration, never creates or writes the file."""
+    window): no pragmas, no migration, never creates or writes the file. `on_connect` is given
+    each sqlite3 connection made (to interrupt a long check from another thread)."""
     import sqlite3
 
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    return create_engine("sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(
-        uri, uri=True, timeout=10, check_same_thread=False))
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+        if on_connect is not None:
+            on_connect(conn)
+        return conn
+
+    return create_engine("sqlite://", poolclass=NullPool, creator=connect)
 
 
 def _first_line(exc: BaseException) -> str:

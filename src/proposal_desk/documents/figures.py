@@ -62,6 +62,8 @@ class Digest:
     # category and satisfaction above are those of the latest round.
     unsatisfied_before: int = 0
     again_on: Any = None  # dt.date | None: the latest reply, when it answers a 不满意
+    # The member's own 是否当面沟通：是 on an opinion form (征询意见表) of any round.
+    met_by_form: bool = False
 
     @property
     def rehandled(self) -> bool:
@@ -102,6 +104,7 @@ def digest(p: Proposal, deadlines: Deadlines) -> Digest:
         contacted=bool(facts.contacts),
         unsatisfied_before=unsatisfied_before(facts.replies_sent, unsatisfied),
         again_on=again_on(facts.replies_sent, unsatisfied),
+        met_by_form=any(o.visited for o in p.member_opinions),
     )
 
 
@@ -165,6 +168,9 @@ def load_digests(session: Session, deadlines: Deadlines, *, year: int | None = N
             .where(MemberOpinion.proposal_id.in_(in_scope),
                    MemberOpinion.satisfaction == Satisfaction.UNSATISFIED.value)):
         unsatisfied[pid].add(round_)
+    met_by_form = set(session.scalars(
+        select(MemberOpinion.proposal_id)
+        .where(MemberOpinion.proposal_id.in_(in_scope), MemberOpinion.visited.is_(True))))
     result = []
     for (pid, kind, meeting, meeting_year, reply_due, assist_due, number, title, proposers,
          role, section, handler_name, status, category, satisfaction, replied_on, key,
@@ -184,6 +190,7 @@ def load_digests(session: Session, deadlines: Deadlines, *, year: int | None = N
             unsatisfied_before=unsatisfied_before(sent_rounds.get(pid, {}),
                                                   unsatisfied.get(pid, set())),
             again_on=again_on(sent_rounds.get(pid, {}), unsatisfied.get(pid, set())),
+            met_by_form=pid in met_by_form,
         ))
     return sorted(result, key=sort_key)
 
@@ -255,6 +262,9 @@ class ReportFigures:
     returning: int = 0
     # The 按时办结率's base: answered, and late without an answer (answered + overdue).
     on_time_base: int = 0
+    # Of `face_count`: met by the member's own word on the opinion form (是否当面沟通：是),
+    # with no face-to-face contact on record.
+    face_by_form: int = 0
 
     @property
     def lead(self) -> int:
@@ -298,7 +308,7 @@ class ReportFigures:
             "rehandled": len(self.rehandled),
             "answered_without_contact": self.answered_without_contact,
             "awaiting_opinion": self.awaiting_opinion, "returning": self.returning,
-            "on_time_base": self.on_time_base,
+            "on_time_base": self.on_time_base, "face_by_form": self.face_by_form,
         }
 
 
@@ -389,10 +399,14 @@ def compute(digests: list[Digest], settings: BureauSettings,
         1 for d in ours if today is not None and d.replied_on is None
         and d.status in waiting and d.due is not None and d.due < today)
 
-    # 见面率 = answered 主办/分办 proposals with a face-to-face contact (上门面商, 座谈会,
-    # 现场调研) on record / answered 主办/分办 proposals.
+    # 见面率 = answered 主办/分办 proposals met face to face / answered 主办/分办 proposals.
+    # Met: a face-to-face contact (上门面商, 座谈会, 现场调研) on record, or the member's own
+    # 是否当面沟通：是 on the opinion form. The form is the member's signed word and what the
+    # proposal office reads 不见面不答复 by, so it counts; the report says how many rest on it
+    # alone (a meeting the handler did not record), so the figure can be traced.
     face_base = [d for d in ours if d.answers_member and d.replied_on is not None]
-    face_count = sum(1 for d in face_base if d.face_to_face)
+    face_count = sum(1 for d in face_base if d.face_to_face or d.met_by_form)
+    face_by_form = sum(1 for d in face_base if d.met_by_form and not d.face_to_face)
     without_contact = sum(1 for d in face_base if not d.contacted)
 
     topic_counts = Counter(t for d in ours for t in d.topics)
@@ -422,4 +436,5 @@ def compute(digests: list[Digest], settings: BureauSettings,
         answered_without_contact=without_contact,
         reopened_unrecorded=unrecorded, awaiting_opinion=awaiting, returning=returning,
         on_time_base=len(timed) + overdue_unanswered,
+        face_by_form=face_by_form,
     )

@@ -128,8 +128,11 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
                 if fig.overdue_unanswered else "")
         rates.append(f"按时答复{fig.on_time}件，按时办结率{percent_text(fig.on_time_rate)}{base}")
     if fig.face_base:
-        rates.append(f"已答复的{lead_roles}{kind}中与{member}当面沟通的{fig.face_count}件，"
-                     f"见面率{percent_text(fig.face_rate)}")
+        # figures.compute counts the member's 是否当面沟通：是; said, as no record backs it
+        by_form = (f"（其中{fig.face_by_form}件据{member}意见表确认，未录入面商记录）"
+                   if fig.face_by_form else "")
+        rates.append(f"已答复的{lead_roles}{kind}中与{member}当面沟通的{fig.face_count}件"
+                     f"{by_form}，见面率{percent_text(fig.face_rate)}")
     lines.append("；".join(rates) + "。")
 
     if fig.key:

@@ -135,9 +135,19 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
                      f"{by_form}，见面率{percent_text(fig.face_rate)}")
     lines.append("；".join(rates) + "。")
 
-    if fig.key:
-        items = "；".join(_key_phrase(d) for d in fig.key)
-        lines.append(f"重点{kind}{len(fig.key)}件：{items}。")
+    # Key proposals we assist are stated apart: their answer is the lead unit's, so 正在办理
+    # among ours read as our key proposal unanswered (newcomer's try-out F11).
+    ours_key = [d for d in fig.key if d.answers_member]
+    assisted_key = [d for d in fig.key if not d.answers_member]
+    if ours_key:
+        items = "；".join(_key_phrase(d) for d in ours_key)
+        lines.append(f"重点{kind}{len(ours_key)}件：{items}。")
+    if assisted_key:
+        roles = "、".join(r.value for r in ROLE_ORDER
+                         if any(d.role == r.value for d in assisted_key))
+        items = "；".join(_assisted_key_phrase(d) for d in assisted_key)
+        lines.append(f"{'另有' if ours_key else ''}{roles}的重点{kind}{len(assisted_key)}件"
+                     f"（由主办单位答复{member}）：{items}。")
 
     if fig.prior_b and fig.prior_year:
         sentence = f"{fig.prior_year}年答复为B类的{kind}共{fig.prior_b}件，"
@@ -196,6 +206,17 @@ def _key_phrase(d: Digest) -> str:
     else:
         text += "，正在办理"
     return text
+
+
+def _assisted_key_phrase(d: Digest) -> str:
+    """A key proposal we assist: whether our 协办/会办意见 went to the lead unit."""
+    word = Role(d.role).opinion_word
+    text = f"第{d.number}号《{bare_title(d.title)}》"
+    if d.status == Status.RETURNING.value:
+        return text + "，已申请退回、待审核"
+    if d.replied_on:
+        return text + f"，已于{format_cn(d.replied_on)}向主办单位送出{word}"
+    return text + f"，{word}尚未送出"
 
 
 def proposal_sections(digests: list[Digest]) -> list[dict[str, Any]]:

@@ -94,6 +94,13 @@ def sniff(path: Path, head: bytes, data: bytes) -> str:
     raise _fail(path, "不是可识别的电子表格文件（支持 .xlsx、.xls、.ods）")
 
 
+# A formula cell's <f> tag (<x:f> with a prefix). Its "f" and the character after it come
+# first: rare in a sheet's XML and found at memchr speed, where the whole pattern tries
+# every "<" (12 MB for 10,000 rows: 3 ms instead of 30).
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_FORMULA_END = re.compile(rb"f[\s>/]")
+
+
 class Workbook:
     """An opened spreadsheet file: its sheets, and each sheet's cells on request."""
 
@@ -161,7 +168,7 @@ class Workbook:
             xml = archive.read(part)
         except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
             return {}
-        if not re.search(rb"<(?:\w+:)?f[\s>/]", xml):
+        if not _FORMULA_END.search(xml) or not _FORMULA_TAG.search(xml):
             return {}
         found: dict[tuple[int, int], tuple[str, bool]] = {}
         for _event, elem in ElementTree.iterparse(io.BytesIO(xml)):

@@ -126,8 +126,12 @@ def insert_complete(session: Session, model: type[Base], full: Sequence[dict[str
     fastsql.insert_many(session.connection(), table, full)
     is_proposal = model is Proposal
     pid_key = "id" if is_proposal else "proposal_id"
-    hooks.touch_many(session, (v[pid_key] for v in full if v.get(pid_key) is not None),
-                     new=is_proposal)
+    try:  # complete rows: every one has the column, or none
+        touched = set(map(itemgetter(pid_key), full)) if pid_key in full[0] else set()
+    except KeyError:
+        touched = {v[pid_key] for v in full if v.get(pid_key) is not None}
+    touched.discard(None)
+    hooks.touch_many(session, touched, new=is_proposal)
     if audit:
         audit_inserted(session, model, full, now)
 

@@ -119,8 +119,11 @@ def facts(d: StoredProposal) -> rules.ProposalFacts:
     role = Role(d.role)
     sent = {r.round: r.sent_on for r in d.replies if r.sent_on}
     opinions = {o.round: (o.satisfaction, o.received_on) for o in d.opinions}
-    drafting_round = rules.current_round(
-        rules.ProposalFacts(role=role, replies_sent=sent, opinions=opinions))
+    reply_drafted = False
+    if d.replies:  # without one, no round has a draft (and no ProposalFacts to build twice)
+        drafting_round = rules.current_round(
+            rules.ProposalFacts(role=role, replies_sent=sent, opinions=opinions))
+        reply_drafted = any(r.round == drafting_round for r in d.replies)
     sent_assist = [o.sent_on for o in d.assist_opinions if o.sent_on]
     reply_due, assist_due, return_due = d.meeting_dues
     return rules.ProposalFacts(
@@ -133,7 +136,7 @@ def facts(d: StoredProposal) -> rules.ProposalFacts:
         meeting_assist_due=assist_due,
         meeting_return_due=return_due,
         replies_sent=sent,
-        reply_drafted=any(r.round == drafting_round for r in d.replies),
+        reply_drafted=reply_drafted,
         assist_sent_on=min(sent_assist) if sent_assist else None,
         opinions=opinions,
         returns=tuple(d.returns),

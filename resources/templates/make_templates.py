@@ -121,9 +121,19 @@ def signature(doc: Any, *, contact_follows: bool = True) -> None:
     p = keep_with_next(para(doc, style="GwFlush"))
     fmt.add_tab(p._p.get_or_add_pPr(), SIGN_CENTRE, "center")
     fmt.add_run(p, "\t{{ bureau }}")
-    date = para(doc, "{{ date }}", style="GwSignature")
-    if contact_follows:  # the report's date ends its section: nothing to keep it with
-        keep_with_next(date)
+    if not contact_follows:  # the report's date ends its section: nothing to keep it with
+        para(doc, "{{ date }}", style="GwSignature")
+        return
+    # The date keeps with the contact line under it, never with the 版记 after it: a short
+    # body whose closing, 落款 and 版记 did not fit on its page sent all three to the next,
+    # leaving a third of the page empty. The 版记 may go to a page of its own (the 版记页 of
+    # GB/T 9704); the 落款 stays with the text. Adjusting the line spacing to fit (7.3.5.1)
+    # would need the page layout, which only the word processor knows.
+    tag(doc, "{%p if contact_name or contact_phone %}")
+    keep_with_next(para(doc, "{{ date }}", style="GwSignature"))
+    tag(doc, "{%p else %}")
+    para(doc, "{{ date }}", style="GwSignature")
+    tag(doc, "{%p endif %}")
 
 
 def contact(doc: Any) -> None:

@@ -57,6 +57,7 @@ def test_the_dialog_offers_the_backup_and_restores_it(qapp: Any, tmp_path: Path,
     opened.db.dispose()
     assert heading in seen["heading"] and "没有" in seen["explain"]
     assert office["good"].label in seen["backup"]
+    assert "损坏的原文件" not in seen["backup"]  # nothing to keep aside
     assert numbers(office["path"]) == ["144009"]
 
 

@@ -98,16 +98,22 @@ class DamagedDatabaseDialog(QDialog):
             ui.explainLabel.setText(explain)
         ui.detailsView.setPlainText(str(error))
         backup = error.backup
+        # An empty or missing file holds nothing to keep aside (restore_database writes the
+        # backup in its place); a damaged one is kept, byte for byte.
+        kept = ("损坏的原文件会原样移到备份文件夹中保存（名为“损坏的原文件”），以便技术人员设法"
+                "找回其中的数据。" if error.kind not in KIND_TEXTS else "")
         if backup is not None:
             ui.backupLabel.setText(
                 f"<b>{backup.label}</b>，{size_text(backup.size)}<br>{backup.path}<br><br>"
-                "用它恢复后，这份备份之后所做的修改将会丢失。损坏的原文件会原样移到备份文件夹中"
-                "保存（名为“损坏的原文件”），以便技术人员设法找回其中的数据。")
+                f"用它恢复后，这份备份之后所做的修改将会丢失。{kept}")
         else:
             ui.backupGroup.setTitle("没有找到完好的备份")
+            keep = {EMPTY: "。如果这确实是新装的程序、从未录入过数据，可以删除这个空文件后重新打开",
+                    MISSING: "。如果确实要从空数据库重新开始，请先把备份文件夹改名或移走"
+                    }.get(error.kind, "——请保留这个损坏的文件，不要删除")
             ui.backupLabel.setText(
                 f"备份文件夹（{folder}）中没有可用的备份。可以选择其他备份文件（例如拷在 U 盘上"
-                "的备份）恢复；或者退出程序并联系技术人员——请保留这个损坏的文件，不要删除。")
+                f"的备份）恢复；或者退出程序并联系技术人员{keep}。")
             ui.restoreButton.setEnabled(False)
             ui.restoreButton.setDefault(False)
             ui.chooseButton.setDefault(True)

@@ -122,7 +122,7 @@ def test_a_follow_up_is_dated_after_the_answer_and_not_after_today(db: Database)
     with db.session() as s:
         assert not load_proposal(s, pid).follow_ups
     with db.transaction() as s:
-        handling.add_follow_up(load_proposal(s, pid), year=2026, on=D(2025, 12, 1),
+        handling.add_follow_up(load_proposal(s, pid), year=2026, on=D(2026, 1, 15),
                                progress="推进中", carried_out=False)
 
 

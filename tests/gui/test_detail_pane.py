@@ -137,6 +137,7 @@ def test_unsatisfied_opens_a_second_round(qtbot: Any, seeded_db: Any, make_windo
     assert "对第1轮答复的意见" in opinion.stateLabel.text()
     qtbot.mouseClick(opinion.unsatisfiedRadio, Qt.MouseButton.LeftButton)
     opinion.commentsEdit.setPlainText("措施不够具体")
+    opinion.receivedField.setValue(dt.date(2025, 6, 20))  # 不满意 needs its 反馈日期 (F10)
     assert detail.save()
     wait_loaded(qtbot, window)
     assert detail.current().status == "重新办理"

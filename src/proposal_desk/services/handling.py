@@ -192,6 +192,10 @@ RETURN_ON = "退回申请日期"
 CONTACT_ON = "沟通日期"
 FOLLOW_UP_ON = "跟踪日期"
 DUE_ON = "办理时限"
+DRAFTED_ON = "起草日期"
+REVIEWED_ON = "审核日期"
+REPLY_SIGNED = "签发日期"
+FEEDBACK_ON = "意见反馈日期"
 
 
 def check_signed(on: dt.date, assigned_on: dt.date | None) -> None:
@@ -205,9 +209,16 @@ def history_before_assigned(day: dt.date | None, assigned_on: dt.date | None,
     window refuses typing such a date (check_not_before_assigned), but a ledger records what
     happened, so its rows import as they are, whatever the role, and the clerk is asked to
     check them."""
-    if day is None or assigned_on is None or day >= assigned_on:
+    return history_before(day, assigned_on, "交办日期", label)
+
+
+def history_before(day: dt.date | None, start: dt.date | None, start_label: str,
+                   label: str) -> str:
+    """An import's warning for a date of its history before the day its step began (交办;
+    for a later round's reply, round_start's 不满意): "" when it is not."""
+    if day is None or start is None or day >= start:
         return ""
-    return (f"注意：{label}（{format_cn(day)}）早于交办日期（{format_cn(assigned_on)}），"
+    return (f"注意：{label}（{format_cn(day)}）早于{start_label}（{format_cn(start)}），"
             "请核对；将按表中日期导入")
 
 
@@ -219,6 +230,52 @@ def _check_sent_date(sent_on: dt.date, before: dt.date | None, assigned_on: dt.d
     check_not_in_future(sent_on, label)
     if not from_record and sent_on != before:
         check_not_before_assigned(sent_on, assigned_on, label)
+
+
+# A reply's dates in the order its steps happen (起草 → 审核 → 签发 → 答复日期).
+REPLY_DATES = (("drafted_on", DRAFTED_ON), ("reviewed_on", REVIEWED_ON),
+               ("signed_on", REPLY_SIGNED), ("sent_on", REPLY_SENT))
+
+
+def round_start(p: Proposal, round_: int) -> tuple[dt.date | None, str]:
+    """The day a handling round began, and its name as the messages say it: 交办 for the
+    first; for a later one the 不满意 opinion that opened it (or, undated, the reply it was
+    on: no reply of the new round is older than the one it follows)."""
+    if round_ <= 1:
+        return p.assigned_on, "交办日期"
+    opinion = next((o for o in p.member_opinions if o.round == round_ - 1), None)
+    if opinion is not None and opinion.received_on is not None:
+        return opinion.received_on, "委员不满意意见的反馈日期"
+    sent = next((r.sent_on for r in p.replies if r.round == round_ - 1), None)
+    return sent, f"第{round_ - 1}轮答复日期"
+
+
+def check_reply_dates(dates: dict[str, dt.date | None], before: dict[str, dt.date | None],
+                      round_: int, start: tuple[dt.date | None, str],
+                      today: dt.date | None = None) -> None:
+    """The 起草/审核/签发/答复 dates of one round's reply, as a save will keep them (`dates`,
+    column → day; `before`: what the reply held): a date typed or changed is not after today
+    and not before its round began (round_start); and the steps come in order where both are
+    given. Only what the save changes is held to it, so a reply stored before the rule (or a
+    ledger's history) can still be saved as it is. The 签发日期 is printed as the 成文日期 and
+    gives the 发文字号 its year, so it matters as much as the 答复日期."""
+    which = f"第{round_}轮" if round_ > 1 else ""
+    begun, begun_label = start
+    changed = {col for col, _ in REPLY_DATES if dates.get(col) != before.get(col)}
+    for col, label in REPLY_DATES:
+        day = dates.get(col)
+        if day is None or col not in changed:
+            continue
+        check_not_in_future(day, f"{which}{label}", today)
+        if begun is not None and day < begun:
+            raise UserError(f"{which}{label}（{format_cn(day)}）不能早于{begun_label}"
+                            f"（{format_cn(begun)}）")
+    given = [(col, label, dates[col]) for col, label in REPLY_DATES if dates.get(col)]
+    for i, (col, label, day) in enumerate(given):
+        for col2, label2, day2 in given[i + 1:]:
+            if day2 < day and (col in changed or col2 in changed):
+                raise UserError(f"{which}{label2}（{format_cn(day2)}）不能早于{label}"
+                                f"（{format_cn(day)}）")
 
 
 def check_assigned(assigned_on: dt.date | None, later: dict[str, dt.date | None], *,
@@ -525,7 +582,20 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
     def will_be(name: str) -> Any:  # checked before anything changes: a refusal leaves no trace
         return fields[name] if name in fields else getattr(reply, name, None)
 
+    round_ = reply.round if reply is not None else rules.current_round(facts_of(p))
     sent_on = will_be("sent_on")
+    dates = {col: will_be(col) for col, _ in REPLY_DATES}
+    later = [dates[c] for c, _ in REPLY_DATES[1:]
+             if dates[c] and dates[c] != getattr(reply, c, None)]
+    drafted = dates["drafted_on"]
+    if (reply is not None and drafted and drafted == reply.drafted_on and later
+            and min(later) < drafted):
+        # the 起草日期 kept (the program stamps it on the first save) yields to a step typed
+        # in after the fact: a letter is drafted no later than it is reviewed or signed
+        fields["drafted_on"] = dates["drafted_on"] = min(later)
+    if not from_record:
+        check_reply_dates(dates, {col: getattr(reply, col, None) for col, _ in REPLY_DATES},
+                          round_, round_start(p, round_))
     if sent_on:
         _check_sent_date(sent_on, getattr(reply, "sent_on", None), p.assigned_on, REPLY_SENT,
                          from_record=from_record)
@@ -536,7 +606,9 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
     before = (reply_number_state(reply, settings.doc_prefix) if reply is not None
               else NumberState.DRAFT)
     if reply is None:
-        reply = Reply(round=rules.current_round(facts_of(p)), drafted_on=dt.date.today(),
+        # typed in after the fact, a reply was drafted no later than its first step on record
+        drafted = min((d for d in dates.values() if d), default=dt.date.today())
+        reply = Reply(round=round_, drafted_on=drafted,
                       publicity=Publicity.PUBLIC.value,
                       contact_name=settings.contact_name, contact_phone=settings.contact_phone,
                       cc="、".join(settings.cc))
@@ -599,14 +671,27 @@ def opinion_number_state(opinion: AssistOpinion, prefix: str) -> NumberState:
                         prefix=prefix)
 
 
+def check_unsatisfied_dated(satisfaction: str, received_on: dt.date | None) -> None:
+    """A 不满意 typed in needs the day the form came back: the second round's deadline runs
+    from it, and without one the reopened proposal would not be chased. Not defaulted to
+    today: a form often lies on the desk for days, and a guessed day would set a wrong
+    deadline without a word. (A ledger's undated 不满意 is history, imported as it is.)"""
+    if satisfaction == Satisfaction.UNSATISFIED and received_on is None:
+        raise UserError("委员意见为不满意时，请填写意见反馈日期（征询意见表送回的日期）："
+                        "重新办理的时限从这一天起算，不填则无法计算时限、不列入催办")
+
+
 def record_opinion(p: Proposal, satisfaction: str, *, received_on: dt.date | None = None,
                    visited: bool | None = None, addressed: bool | None = None,
-                   comments: str = "") -> MemberOpinion:
-    """The member's opinion form on the latest reply; 不满意 reopens the proposal."""
+                   comments: str = "", from_record: bool = False) -> MemberOpinion:
+    """The member's opinion form on the latest reply; 不满意 reopens the proposal
+    (`from_record`: a ledger's history, whose 不满意 may carry no date)."""
     try:
         value = Satisfaction(clean_line(satisfaction))
     except ValueError as exc:
         raise UserError(f"委员意见“{satisfaction}”无效（满意、基本满意、不满意）") from exc
+    if not from_record:
+        check_unsatisfied_dated(value, received_on)
     sent = {r.round: r.sent_on for r in p.replies if r.sent_on}
     last = max(sent, default=None)
     check_opinion(sent[last] if last is not None else None, received_on)
@@ -657,9 +742,20 @@ def add_follow_up(p: Proposal, *, year: int, on: dt.date, progress: str,
     first = min(r.sent_on for r in sent)
     if on < first:
         raise UserError(f"{FOLLOW_UP_ON}不能早于答复日期（{format_cn(first)}）")
+    check_follow_up_year(year, p.meeting.year, on)
     follow = FollowUp(year=year, date=on, progress=clean_text(progress), carried_out=carried_out)
     p.follow_ups.append(follow)
     return follow
+
+
+def check_follow_up_year(year: int, proposal_year: int, on: dt.date) -> None:
+    """回头看 happens in a year after the proposal's (DOMAIN: followed up in the next year
+    until carried out), and its 年度 is not a year the 跟踪日期 has not reached."""
+    if year <= proposal_year:
+        raise UserError(f"跟踪年度（{year}年）应晚于提案年度（{proposal_year}年）："
+                        "回头看是在答复后的下一年及以后进行的")
+    if year > on.year:
+        raise UserError(f"跟踪年度（{year}年）不能晚于跟踪日期（{format_cn(on)}）所在的年份")
 
 
 def warnings_for(session: Session, p: Proposal, today: dt.date | None = None

@@ -40,7 +40,8 @@ def _ledger_current(p: Proposal) -> dict[str, Any]:
         "replied": view["replied"], "category": view["category"],
         "doc_number": view["doc_number"], "signer": view["signer"],
         "publicity": view["publicity"], "satisfaction": view["satisfaction"],
-        "opinion_date": view["opinion_date"], "merged_with": p.merged_with,
+        "opinion_date": view["opinion_date"], "earlier_rounds": view["earlier_rounds"],
+        "merged_with": p.merged_with,
         "summary": p.summary, "notes": p.notes,
         **{k: view[k] for k in existing.RETURN_FIELDS},
     }

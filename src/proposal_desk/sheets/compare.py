@@ -4,6 +4,7 @@ new), unchanged, or refused by the handling rules. One batch of queries for all 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,13 +13,13 @@ from sqlalchemy.orm import Session
 
 from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
-from proposal_desk.core.enums import Kind, Role
+from proposal_desk.core.enums import Kind, Role, Satisfaction
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.services import handling
 from proposal_desk.services.meetings import year_conflict
 from proposal_desk.sheets import existing
 from proposal_desk.sheets.existing import RETURN_FIELDS, Stored
-from proposal_desk.sheets.ledger import UNIT_FIELDS
+from proposal_desk.sheets.ledger import UNIT_FIELDS, RoundRow, rounds_text
 from proposal_desk.sheets.plan import Action, Change, RowData
 from proposal_desk.storage.errors import UserError
 from proposal_desk.storage.models import Meeting
@@ -31,7 +32,7 @@ LABELS = {
     "category": "答复类别", "doc_number": "发文字号", "signer": "签发人", "publicity": "公开属性",
     "satisfaction": "委员意见", "opinion_date": "意见反馈日期", "merged_with": "并案",
     "summary": "办理情况", "notes": "备注", "return_on": "退回日期", "return_reason": "退回理由",
-    "return_outcome": "退回结果", "return_decided": "退回审核日期",
+    "return_outcome": "退回结果", "return_decided": "退回审核日期", "earlier_rounds": "历次答复",
 }
 PLAIN = ("title", "sector", "supervisor", "merged_with", "summary", "notes", "assigned",
           "signed", "leader", "section", "handler", "replied", "category", "doc_number",
@@ -154,6 +155,8 @@ def wanted_values(rd: RowData, p: Stored | None, settings: BureauSettings) -> di
         wanted["topics"] = tuple(v["topics"])
     if "methods" in v:
         wanted["methods"] = tuple(v["methods"])
+    if "earlier_rounds" in v:  # compared as the export writes it; the rounds stay in rd
+        wanted["earlier_rounds"] = rounds_text(v["earlier_rounds"])
     return wanted
 
 
@@ -228,12 +231,63 @@ def check_rules(rd: RowData, p: Stored | None, wanted: dict[str, Any],
         if p is not None and "return_on" in wanted and wanted["return_on"] != current.get(
                 "return_on") and p.pending_return:
             problems.append(("return_on", "数据库中已有一份待审核的退回申请"))
-    if p is not None and p.second_round and any(
+    problems += _rounds_problems(rd, p, wanted, current)
+    if p is not None and p.second_round and "earlier_rounds" in rd.cells and any(
             k in wanted and wanted[k] != current.get(k)
             for k in ("replied", "category", "satisfaction", "opinion_date")):
-        problems.append(("replied", "该提案已重新办理（有第二轮答复），台账中的答复信息"
-                                    "无法对应到某一轮；请在程序中修改"))
+        problems.append(("replied", "该提案已重新办理（有第二轮答复），已登记的各轮答复"
+                                    "请在程序中修改"))
     return problems
+
+
+def _rounds_problems(rd: RowData, p: Stored | None, wanted: dict[str, Any],
+                     current: dict[str, Any]) -> list[tuple[str, str]]:
+    """A row's 历次答复 (the rounds before the one it states): read into a new proposal's
+    rounds; a registered proposal's rounds are changed in the window, not by a sheet."""
+    earlier: tuple[RoundRow, ...] = tuple(rd.values.get("earlier_rounds", ()))
+    role = rd.role
+    if not earlier:
+        return []
+    if not role.answers_member:
+        return [("earlier_rounds", f"{role.value}提案不直接答复提出人，没有历次答复")]
+    if p is not None:
+        if wanted["earlier_rounds"] != current.get("earlier_rounds", ""):
+            return [("earlier_rounds", "历次答复与数据库中的不同：已登记提案的各轮答复请在程序中"
+                                       "修改（导入只为新提案读入历次答复）")]
+        return []
+    problems: list[tuple[str, str]] = []
+    today = dt.date.today()
+    for r in earlier:
+        if r.sent_on is None:
+            problems.append(("earlier_rounds", f"历次答复第{r.round}轮没有答复日期"))
+        elif r.satisfaction != Satisfaction.UNSATISFIED:
+            problems.append(("earlier_rounds", f"历次答复第{r.round}轮的委员意见应为不满意"
+                                               f"（其后才有第{r.round + 1}轮答复）"))
+        for day in (r.sent_on, r.opinion_date):
+            try:
+                handling.check_not_in_future(day, f"第{r.round}轮{LABELS['replied']}", today)
+            except UserError as exc:
+                problems.append(("earlier_rounds", str(exc)))
+    if not wanted.get("replied"):
+        problems.append(("replied", f"有历次答复，却没有第{len(earlier) + 1}轮的答复日期"))
+    return problems
+
+
+def round_notes(rd: RowData, wanted: dict[str, Any]) -> list[tuple[str, str]]:
+    """A new row's later rounds dated before the 不满意 that opened each (the window refuses
+    them: handling.check_reply_dates): history, imported as the sheet says, with a warning."""
+    earlier: tuple[RoundRow, ...] = tuple(rd.values.get("earlier_rounds", ()))
+    rounds = [*earlier, RoundRow(len(earlier) + 1, wanted.get("replied"))]
+    notes = []
+    for before, r in itertools.pairwise(rounds):
+        start, start_label = ((before.opinion_date, "委员不满意意见的反馈日期")
+                              if before.opinion_date else
+                              (before.sent_on, f"第{before.round}轮答复日期"))
+        note = handling.history_before(r.sent_on, start, start_label,
+                                       f"第{r.round}轮答复日期")
+        if note:
+            notes.append(("earlier_rounds" if r in earlier else "replied", note))
+    return notes
 
 
 def _assigned_problems(rd: RowData, wanted: dict[str, Any], current: dict[str, Any],
@@ -276,10 +330,17 @@ def history_notes(rd: RowData, p: Stored | None, wanted: dict[str, Any],
     notes: list[tuple[str, str]] = []
     assigned = wanted.get("assigned") or current.get("assigned")
     for key in ("replied", "opinion_date"):
-        if wanted.get(key):
+        if wanted.get(key) and not wanted.get("earlier_rounds"):
             note = handling.history_before_assigned(wanted[key], assigned, LABELS[key])
             if note:
                 notes.append((key, note))
+    if wanted.get("earlier_rounds"):  # the first round begins at 交办, the later ones at 不满意
+        first = rd.values["earlier_rounds"][0]
+        note = handling.history_before_assigned(first.sent_on, assigned, "第1轮答复日期")
+        if note:
+            notes.append(("earlier_rounds", note))
+        if p is None:
+            notes += round_notes(rd, wanted)
     if p is not None and p.role != rd.role.value:
         held = p.after_assigned
         note = handling.reassigned_note(rd.role, old=Role(p.role),
@@ -300,6 +361,15 @@ def compare_row(rd: RowData, p: Stored | None, settings: BureauSettings) -> Outc
     if problems:
         return Outcome(Action.ERROR, problems=problems)
     notes = history_notes(rd, p, wanted, current)
+    if p is not None and p.second_round and "earlier_rounds" not in rd.cells:
+        # a sheet without 历次答复 (a ledger exported before it was added) cannot say which
+        # round its answer columns mean: the rounds on record stand
+        dropped = [k for k in ("replied", "category", "doc_number", "signer", "publicity",
+                               "satisfaction", "opinion_date")
+                   if k in wanted and wanted.pop(k) != current.get(k)]
+        if dropped:
+            notes.append(("replied", f"注意：第{rd.number}号已重新办理（有第2轮答复），本表没有"
+                                     "“历次答复”栏，表中的答复信息未导入（以程序中的各轮答复为准）"))
     record_date = None
     reason = ""
     if "methods" in wanted:

@@ -19,7 +19,7 @@ from proposal_desk.core.dates import stored_day
 from proposal_desk.core.enums import Role
 from proposal_desk.services import handling
 from proposal_desk.services.handling import LEDGER_CONTACT_NOTE
-from proposal_desk.sheets.ledger import LEDGER_LOADS
+from proposal_desk.sheets.ledger import LEDGER_LOADS, RoundRow, ledger_rounds, rounds_text
 from proposal_desk.storage.fastsql import as_text, fetch
 from proposal_desk.storage.models import (
     AssistOpinion,
@@ -216,22 +216,25 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
                    key=lambda x: (x[0], x[1]))
     cur["methods"] = tuple(dict.fromkeys(m for _, _, m, _ in dated))
     answers = Role(s.role).answers_member
-    # (pid, round, sent_on, category, doc_number, signer, publicity), by round
-    reply = next((r for r in reversed(replies) if r[3]), replies[-1] if replies else None)
+    # replies: (pid, round, sent_on, category, doc_number, signer, publicity), by round;
+    # opinions: (pid, round, satisfaction, received_on)
+    on_round = {o[1]: (o[2], stored_day(o[3])) for o in opinions}
+    reply, earlier = ledger_rounds(
+        RoundRow(r[1], stored_day(r[2]), r[3], r[4], r[5], r[6],
+                 *on_round.get(r[1], ("", None))) for r in replies)
     if answers:
-        sent = [stored_day(r[2]) for r in replies if r[2]]
-        cur["replied"] = sent[0] if sent else None
-        doc = (reply[4], reply[5]) if reply else ("", "")
+        cur["replied"] = reply.sent_on if reply else None
+        doc = (reply.doc_number, reply.signer) if reply else ("", "")
     else:
         sent = [stored_day(r[1]) for r in assist if r[1]]
         cur["replied"] = min(sent) if sent else None  # type: ignore[type-var]
         doc = (assist[0][2], assist[0][3]) if assist else ("", "")
-    cur["category"] = reply[3] if (reply and answers) else ""  # by role, as ledger_values
+    cur["category"] = reply.category if (reply and answers) else ""  # by role, as ledger_values
     cur["doc_number"], cur["signer"] = doc
-    cur["publicity"] = reply[6] if (reply and answers) else ""
-    opinion = opinions[-1] if opinions else None
-    cur["satisfaction"] = opinion[2] if (opinion and answers) else ""
-    cur["opinion_date"] = stored_day(opinion[3]) if (opinion and answers) else None
+    cur["publicity"] = reply.publicity if (reply and answers) else ""
+    cur["satisfaction"] = reply.satisfaction if (reply and answers) else ""
+    cur["opinion_date"] = reply.opinion_date if (reply and answers) else None
+    cur["earlier_rounds"] = rounds_text(earlier) if answers else ""
     latest = max(returns, key=lambda r: (stored_day(r[2]), r[1]), default=None)
     cur["return_on"] = stored_day(latest[2]) if latest else None
     cur["return_reason"] = latest[3] if latest else ""

@@ -4,7 +4,9 @@ widths to the content, A4 landscape fitted to the page width.
 
 The file is also the import's input: `plan_import` reads it back (its 办理方式 column makes it a
 ledger), so export → import into an empty database gives the same register (see
-sheets.ledger for the values a row carries). Text that begins with = + - @ is stored as a
+sheets.ledger for the values a row carries): a row states the latest handling round, and a
+proposal handled again carries its earlier rounds in 历次答复, which the import reads back.
+Text that begins with = + - @ is stored as a
 string cell with Excel's quote-prefix style, so no spreadsheet program ever evaluates it.
 """
 
@@ -36,12 +38,13 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("supervisor", 8), ("assigned", 12), ("due", 12), ("signed", 12), ("leader", 8),
     ("section", 10), ("handler", 8), ("topics", 12), ("methods", 12), ("replied", 12),
     ("category", 5), ("doc_number", 14), ("signer", 7), ("publicity", 7),
-    ("satisfaction", 8), ("opinion_date", 12), ("return_on", 12), ("return_reason", 16),
+    ("satisfaction", 8), ("opinion_date", 12), ("earlier_rounds", 30), ("return_on", 12),
+    ("return_reason", 16),
     ("return_outcome", 8), ("return_decided", 12), ("status", 8), ("merged_with", 10),
     ("summary", 30), ("notes", 16),
 )
 WRAPPED = {"title", "co_signers", "assist_units", "joint_units", "summary", "notes", "meeting",
-           "topics", "lead_unit", "split_units", "return_reason"}
+           "topics", "lead_unit", "split_units", "return_reason", "earlier_rounds"}
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FORMULA_STARTS = ("=", "+", "-", "@")
 _THIN = Side(style="thin", color="808080")

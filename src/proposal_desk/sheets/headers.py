@@ -74,6 +74,8 @@ FIELDS: tuple[Field, ...] = (
     _f("satisfaction", "委员意见", "满意度", "代表意见", "委员满意度", "代表满意度", "评价意见",
        "委员评价", "代表评价", "满意程度", "征询意见结果"),
     _f("opinion_date", "意见反馈日期", "反馈日期", "意见回执日期", "征询意见日期"),
+    # the rounds before the one the row states (sheets.ledger.rounds_text's form)
+    _f("earlier_rounds", "历次答复", "以往答复", "前几轮答复", "历次答复情况"),
     _f("return_on", "退回日期", "退回申请日期", "申请退回日期", "退回时间"),
     _f("return_reason", "退回理由", "退回原因", "退回说明"),
     _f("return_outcome", "退回结果", "退回审核结果", "是否同意退回"),

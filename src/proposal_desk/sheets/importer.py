@@ -38,6 +38,9 @@ The rules the import follows:
 - Replies and opinions from a ledger are stored as the first handling round: 答复日期 → the
   reply (主办/分办, marked sent) or the 会办意见 (协办/会办) with that date; 答复类别 → its
   category; 委员意见 → the member's opinion form. No 发文字号 is invented for imported replies.
+  A 历次答复 cell (the program's own export of a proposal handled again) gives a new proposal
+  its earlier rounds, and the row's answer is then the latest round's (sheets.ledger); a
+  registered proposal's rounds are not changed by a sheet.
 - A ledger is history, recorded as it stands, never reopened by the import's own dates. A row
   ending 不满意 becomes 重新办理 (the figures count the 不满意), and its re-handling deadline
   runs from the opinion's 反馈日期 as for any opinion (core.rules.effective_due). A ledger
@@ -83,7 +86,7 @@ from proposal_desk.sheets import cells, headers
 from proposal_desk.sheets.compare import Outcome, compare_rows
 from proposal_desk.sheets.errors import CellProblem, SheetError, column_letter
 from proposal_desk.sheets.existing import orm_proposals
-from proposal_desk.sheets.ledger import UNIT_FIELDS
+from proposal_desk.sheets.ledger import UNIT_FIELDS, parse_rounds
 from proposal_desk.sheets.plan import (
     Action,
     Column,
@@ -316,6 +319,21 @@ def _default_meeting(ctx: _Context, existing: list[tuple[str, str, int]]) -> str
     return name
 
 
+def _meeting_lines(ctx: _Context, own: Counter[str], column: str) -> None:
+    """The preview's 会议 line says what the import will do: rows that name their meeting in
+    a 届次会议 column go to it, whatever the title, sheet or file name suggested."""
+    named = [name for name in own if name]
+    if not named:
+        return
+    listed = "、".join(named[:3]) + ("等" if len(named) > 3 else "")
+    rest = own.get("", 0)
+    if rest:  # the sheet's own meeting still serves the rows that name none
+        ctx.lines.append(f"会议：{listed}（来自表中「{column}」列；其余{rest}行按上面的会议）")
+    else:
+        ctx.lines[:] = [f"会议：{listed}（来自表中「{column}」列）",
+                        *(line for line in ctx.lines if not line.startswith("会议："))]
+
+
 # ---- reading the rows --------------------------------------------------------------------
 
 _FIELD_LIMIT = {"sector": "sector", "supervisor": "supervisor", "section": "section",
@@ -357,6 +375,11 @@ def _convert(key: str, value: Any, settings: BureauSettings) -> Any:
         return cells.kind(value)
     if key == "year":
         return cells.year(value)
+    if key == "earlier_rounds":
+        try:
+            return parse_rounds(cells.text(value, multiline=True), settings.categories)
+        except ValueError as exc:
+            raise cells.BadValue(str(exc)) from exc
     return cells.text(value, _FIELD_LIMIT.get(key))
 
 
@@ -461,6 +484,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
 
     formula_count = 0
     year_missing = False
+    own_meetings = Counter[str]()  # the meeting each row names ("" for none)
     plan_rows: list[PlanRow] = []
     unlisted: list[tuple[int, str, str, str]] = []  # 未列本单位 rows: (row, kind, meeting, number)
     records: list[RowData] = []
@@ -520,6 +544,7 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         row_meeting = values.get("meeting")
         parsed = parse_meeting(row_meeting) if row_meeting else None
         meeting_name = row_meeting or default_meeting
+        own_meetings[row_meeting or ""] += 1
         row_kind = values.get("kind") or (parsed.kind if parsed else None) or ctx.kind
         year = (values.get("year") or options.year
                 or known_years.get((row_kind.value, meeting_name or "")) or ctx.year)
@@ -580,6 +605,8 @@ def _plan(session: Session, path: Path | str, options: ImportOptions | None,
         records.append(rd)
         plan_rows.append(PlanRow(excel_row, number, title, meeting_name, role.value, Action.ADD))
     step("检查各行", total, total)
+    _meeting_lines(ctx, own_meetings, clean_line(head[index["meeting"]])
+                   if "meeting" in index else "")
     if year_missing:
         problems.append(CellProblem(
             sheet.file, sheet.name, "无法确定所属会议的年度：标题行、工作表名、文件名和日期中"

@@ -4,11 +4,15 @@ compares against, from one function so that export → import is a fixed point."
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import selectinload
 
-from proposal_desk.core.enums import Role
+from proposal_desk.core.dates import format_cn
+from proposal_desk.core.enums import Role, Satisfaction
 from proposal_desk.storage.models import Proposal, ProposalMember, ProposalTopic, ProposalUnit
 
 UNIT_FIELDS: dict[str, Role] = {
@@ -30,6 +34,118 @@ LEDGER_LOADS = (
 )
 
 
+@dataclass(frozen=True)
+class RoundRow:
+    """One handling round of a 主办/分办 proposal as a ledger states it: its reply and the
+    member's opinion on that reply."""
+
+    round: int
+    sent_on: dt.date | None
+    category: str = ""
+    doc_number: str = ""
+    signer: str = ""
+    publicity: str = ""
+    satisfaction: str = ""
+    opinion_date: dt.date | None = None
+
+
+def ledger_rounds(rounds: Iterable[RoundRow]) -> tuple[RoundRow | None, tuple[RoundRow, ...]]:
+    """The round a row states (the latest sent reply with its own category, number and
+    opinion; before any is sent, the latest draft that has a category) and the earlier sent
+    rounds, which go to the 历次答复 column: a row never pairs one round's date with another
+    round's number or opinion."""
+    ordered = sorted(rounds, key=lambda r: r.round)
+    sent = [r for r in ordered if r.sent_on]
+    if sent:
+        return sent[-1], tuple(sent[:-1])
+    drafted = next((r for r in reversed(ordered) if r.category),
+                   ordered[-1] if ordered else None)
+    return drafted, ()
+
+
+def rounds_text(rounds: Iterable[RoundRow]) -> str:
+    """The 历次答复 cell: one line per earlier round, in a fixed form parse_rounds reads back —
+    第1轮：2025年6月25日答复；C类；周商函〔2025〕4号；签发人：王局长；委员意见：不满意（2025年7月10日反馈）"""
+    lines = []
+    for r in rounds:
+        parts = [f"{format_cn(r.sent_on)}答复" if r.sent_on else "未答复"]
+        if r.category:
+            parts.append(f"{r.category}类")
+        if r.doc_number:
+            parts.append(r.doc_number)
+        if r.signer:
+            parts.append(f"签发人：{r.signer}")
+        if r.publicity:
+            parts.append(f"公开属性：{r.publicity}")
+        if r.satisfaction:
+            when = f"（{format_cn(r.opinion_date)}反馈）" if r.opinion_date else ""
+            parts.append(f"委员意见：{r.satisfaction}{when}")
+        lines.append(f"第{r.round}轮：" + "；".join(parts))
+    return "\n".join(lines)
+
+
+_CN_DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_LINE = re.compile(r"第(\d+)轮[:：](.*)")
+_SENT = re.compile(_CN_DATE + r"答复")
+_OPINION = re.compile(r"委员意见[:：](满意|基本满意|不满意)(?:[（(]" + _CN_DATE + r"反馈[)）])?")
+
+
+def _day(groups: tuple[str, ...]) -> dt.date:
+    return dt.date(int(groups[0]), int(groups[1]), int(groups[2]))
+
+
+def parse_rounds(text: str, categories: Iterable[str]) -> tuple[RoundRow, ...]:
+    """A 历次答复 cell (rounds_text's form) read back; ValueError names what is not in it."""
+    rounds: list[RoundRow] = []
+    known = set(categories)
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        m = _LINE.fullmatch(line)
+        if m is None:
+            raise ValueError(f"“{line}”不是历次答复的写法（应为：第1轮：2025年6月25日答复；C类；"
+                             "周商函〔2025〕4号；委员意见：不满意（2025年7月10日反馈））")
+        values: dict[str, Any] = {"round": int(m.group(1)), "sent_on": None}
+        for part in (x.strip() for x in re.split("[；;]", m.group(2))):
+            try:
+                if sent := _SENT.fullmatch(part):
+                    values["sent_on"] = _day(sent.groups())
+                elif part == "未答复" or not part:
+                    pass
+                elif opinion := _OPINION.fullmatch(part):
+                    values["satisfaction"] = Satisfaction(opinion.group(1)).value
+                    if opinion.group(2):
+                        values["opinion_date"] = _day(opinion.groups()[1:])
+                elif part.startswith("签发人"):
+                    values["signer"] = part[3:].lstrip(":：")
+                elif part.startswith("公开属性"):
+                    values["publicity"] = part[4:].lstrip(":：")
+                elif part.endswith("类") and part[:-1] in known:
+                    values["category"] = part[:-1]
+                else:
+                    values["doc_number"] = part
+            except ValueError as exc:
+                raise ValueError(f"第{values['round']}轮的“{part}”不是有效日期") from exc
+        rounds.append(RoundRow(**values))
+    numbers = [r.round for r in rounds]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise ValueError("历次答复应从第1轮起按轮次逐行填写")
+    return tuple(rounds)
+
+
+def reply_rounds(p: Proposal) -> list[RoundRow]:
+    """The rounds of a proposal's replies with the member's opinion on each."""
+    opinions = {o.round: o for o in p.member_opinions}
+    rows = []
+    for r in p.replies:
+        o = opinions.get(r.round)
+        rows.append(RoundRow(r.round, r.sent_on, r.category, r.doc_number, r.signer,
+                             r.publicity, o.satisfaction if o else "",
+                             o.received_on if o else None))
+    return rows
+
+
 def first_reply_date(p: Proposal) -> dt.date | None:
     """答复日期: the first reply sent (主办/分办) or the 会办意见 sent (协办/会办)."""
     if Role(p.role).answers_member:
@@ -48,11 +164,8 @@ def methods_of(p: Proposal) -> tuple[str, ...]:
 def ledger_values(p: Proposal) -> dict[str, Any]:
     """Field key (as in sheets.headers) → value, for one proposal."""
     answers = Role(p.role).answers_member
-    replies = sorted(p.replies, key=lambda r: r.round)
-    reply = next((r for r in reversed(replies) if r.category), replies[-1] if replies else None)
+    reply, earlier = ledger_rounds(reply_rounds(p))
     doc_source: Any = reply if answers else (p.assist_opinions[0] if p.assist_opinions else None)
-    opinions = sorted(p.member_opinions, key=lambda o: o.round)
-    opinion = opinions[-1] if opinions else None
     values: dict[str, Any] = {
         "kind": p.meeting.kind,
         "meeting": p.meeting.name,
@@ -73,15 +186,17 @@ def ledger_values(p: Proposal) -> dict[str, Any]:
         "handler": p.handler.name if p.handler else "",
         "topics": [t.topic.name for t in p.topics],
         "methods": list(methods_of(p)),
-        "replied": first_reply_date(p),
+        # the round the row states (ledger_rounds); a 协办/会办's 会办意见
+        "replied": reply.sent_on if (reply and answers) else first_reply_date(p),
         # a reply or member's opinion from before the office made us 协办/会办 is history
         # (handling.reassigned_note), not this role's: not a row's answer, as the import reads it
         "category": reply.category if (reply and answers) else "",
         "doc_number": doc_source.doc_number if doc_source else "",
         "signer": doc_source.signer if doc_source else "",
         "publicity": reply.publicity if (reply and answers) else "",
-        "satisfaction": opinion.satisfaction if (opinion and answers) else "",
-        "opinion_date": opinion.received_on if (opinion and answers) else None,
+        "satisfaction": reply.satisfaction if (reply and answers) else "",
+        "opinion_date": reply.opinion_date if (reply and answers) else None,
+        "earlier_rounds": rounds_text(earlier) if answers else "",
         "status": p.status,
         "merged_with": p.merged_with,
         "summary": p.summary,

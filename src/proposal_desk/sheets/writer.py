@@ -284,9 +284,21 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
     for name in w.get("topics", ()):
         rows.add(ProposalTopic, proposal_id=pid, topic_id=names.topic(name))
     reply_fields = {col: w[key] for key, col in REPLY_FIELDS.items() if key in w}
+    earlier = rd.values.get("earlier_rounds", ()) if answering else ()
+    for r in earlier:  # 历次答复: the rounds before the one the row states (sheets.ledger)
+        rows.add(Reply, proposal_id=pid, round=r.round, category=r.category,
+                 doc_number=r.doc_number, signer=r.signer,
+                 publicity=r.publicity or Publicity.PUBLIC.value, step=ReviewStep.SENT.value,
+                 sent_on=r.sent_on, drafted_on=r.sent_on, contact_name=settings.contact_name,
+                 contact_phone=settings.contact_phone, cc="、".join(settings.cc))
+        rows.add(MemberOpinion, proposal_id=pid, round=r.round,
+                 satisfaction=Satisfaction(r.satisfaction).value, received_on=r.opinion_date,
+                 visited=None, addressed=None, comments="")
+    latest = len(earlier) + 1
     if answering and reply_fields:
         sent = reply_fields.get("sent_on")
-        rows.add(Reply, proposal_id=pid, round=1, category=reply_fields.get("category", ""),
+        rows.add(Reply, proposal_id=pid, round=latest,
+                 category=reply_fields.get("category", ""),
                  doc_number=reply_fields.get("doc_number", ""),
                  signer=reply_fields.get("signer", ""),
                  publicity=reply_fields.get("publicity") or Publicity.PUBLIC.value,
@@ -294,7 +306,7 @@ def create(meeting: Meeting, rd: RowData, out: Outcome, names: Names,
                  drafted_on=sent, contact_name=settings.contact_name,
                  contact_phone=settings.contact_phone, cc="、".join(settings.cc))
         if "satisfaction" in w:
-            rows.add(MemberOpinion, proposal_id=pid, round=1,
+            rows.add(MemberOpinion, proposal_id=pid, round=latest,
                      satisfaction=Satisfaction(w["satisfaction"]).value,
                      received_on=w.get("opinion_date"),
                      visited=None, addressed=None, comments="")
@@ -356,7 +368,7 @@ def update(session: Session, p: Proposal, rd: RowData, out: Outcome) -> None:
             p, w.get("satisfaction") or (last.satisfaction if last else ""),
             received_on=w.get("opinion_date") or (last.received_on if last else None),
             visited=last.visited if last else None, addressed=last.addressed if last else None,
-            comments=last.comments if last else "")
+            comments=last.comments if last else "", from_record=True)
     if any(wants(k) for k in ("return_on", "return_reason", "return_outcome",
                                   "return_decided")):
         _return(p, w)

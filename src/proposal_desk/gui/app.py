@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_MS = 120_000
 EXIT_OPEN_FAILED = 2
 BEGIN_ANYWAY_MS = 3000  # a quick start opens the database by then even without a paint
+HAND_OVER_WAIT_S = 2.0  # a window started a moment before answers once painted
 
 
 def make_application() -> QApplication:
@@ -95,15 +97,14 @@ def fill_demo_in_background(window: MainWindow) -> None:
 
 
 def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: bool) -> int:
-    """The window, once gui/launch.py has started `load` (run_gui: the whole start)."""
-    from proposal_desk.gui.single_instance import acquire
+    """The window, once gui/launch.py has started `load` (run_gui: the whole start).
 
+    One window per database (gui/single_instance.py): a quick start holds the file's instance
+    lock, so no other window of ours has it open, and it starts answering later starts only
+    once painted (QtNetwork and the local server, ~8 ms, after the paint); any other start
+    first asks a running window to come forward, before anything is opened."""
     app = make_application()
-    server: InstanceServer | None = acquire(url)
-    if server is None:
-        log.info("another window holds %s; it was asked to come forward", url)
-        if not smoke:
-            return 0
+    servers: list[InstanceServer] = []  # closed as the start ends
     previous_hooks = (sys.excepthook, threading.excepthook)
     errors.install()
     try:
@@ -111,7 +112,14 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
 
         quick = load.quick_snapshot()  # its rows already frozen (startup_load.freeze_gc)
         if quick is not None:
-            return _run_quick(app, load, quick, url, folder, server, demo=demo, smoke=smoke)
+            return _run_quick(app, load, quick, url, folder, servers, demo=demo, smoke=smoke)
+        server = _hand_over_or_serve(url, waiting=load.locked_elsewhere)
+        if server is None:
+            log.info("another window holds %s; it was asked to come forward", url)
+            if not smoke:
+                return 0
+        else:
+            servers.append(server)
         load.import_database_layer()
         from proposal_desk.gui import operations
         from proposal_desk.gui.context import AppContext
@@ -150,9 +158,36 @@ def run_window(load: StartupLoad, url: str, folder: Path, *, demo: bool, smoke: 
         ctx.db.dispose()  # a restore in the window may have replaced the first one
         return int(code)
     finally:
-        if server is not None:
+        for server in servers:
             server.close()
         sys.excepthook, threading.excepthook = previous_hooks
+
+
+def _hand_over_or_serve(url: str, *, waiting: bool) -> InstanceServer | None:
+    """None when a window of ours already has `url` (it was asked to come forward), else the
+    server that answers later starts. `waiting`: the file's lock is held elsewhere, perhaps by
+    a window started a moment ago (a double click twice) that answers once painted: it gets
+    HAND_OVER_WAIT_S to answer before this start goes on (to the lock's message)."""
+    from proposal_desk.gui.single_instance import acquire, notify_running, server_name
+
+    if waiting:
+        name = server_name(url)
+        deadline = time.monotonic() + HAND_OVER_WAIT_S
+        while time.monotonic() < deadline:
+            if notify_running(name):
+                return None
+            time.sleep(0.05)
+    return acquire(url)
+
+
+def _serve_later(window: MainWindow, url: str, servers: list[InstanceServer]) -> None:
+    """A quick start's server for later starts, once its window is painted."""
+    server = _hand_over_or_serve(url, waiting=False)
+    if server is None:  # a window of ours without the file (one still in an opening dialog)
+        log.warning("another window answers for %s; this one goes on without", url)
+        return
+    servers.append(server)
+    server.activate_requested.connect(window.bring_forward)
 
 
 def _read_lookups(ctx: AppContext) -> None:
@@ -166,7 +201,7 @@ def _read_lookups(ctx: AppContext) -> None:
 
 
 def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, folder: Path,
-               server: InstanceServer | None, *, demo: bool, smoke: bool) -> int:
+               servers: list[InstanceServer], *, demo: bool, smoke: bool) -> int:
     """The quick start: the window is built and shown with the snapshot read by plain sqlite3
     (the check passed, the schema is current); once it is painted, the database layer is
     imported a module per turn of the event loop and the worker opens the database, which is
@@ -175,14 +210,18 @@ def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, f
 
     window, opening = quick_window(app, load, snap, url, folder, demo=demo,
                                    interactive=not smoke)
-    if server is not None:
-        server.activate_requested.connect(window.bring_forward)
+
+    def painted(when: float = 0.0) -> None:
+        if not opening.begun:  # once: at the paint, or by BEGIN_ANYWAY_MS
+            _serve_later(window, url, servers)
+        opening.begin(when)
+
     window.show()
-    _note_painted(window, then=opening.begin)
+    _note_painted(window, then=painted)
     # A window that is not painted (started minimized, say) gets its database all the same.
     anyway = QTimer(window)
     anyway.setSingleShot(True)
-    anyway.timeout.connect(opening.begin)
+    anyway.timeout.connect(painted)
     anyway.start(BEGIN_ANYWAY_MS)
     if not _report_start(window, app if smoke else None, quick=True) and smoke:
         _exit_when_idle(app, window)

@@ -159,6 +159,9 @@ class StartupLoad:
         self._snapshot: Snapshot | None = None
         self._read_error: BaseException | None = None
         self.prechecked = False  # step 1 ran (tests and the log say so)
+        # Step 1 found the file's lock held: another program has it open, or another window
+        # of ours is starting on it (gui/app.py waits a moment for it to answer).
+        self.locked_elsewhere = False
         self.damaged = False  # a quick start's check of the whole file found damage
         self._whole: threading.Thread | None = None
         self._whole_result: list[str] | None = None
@@ -223,6 +226,7 @@ class StartupLoad:
                 return None
             lock = InstanceLock.for_database(path)
             if not lock.try_acquire():
+                self.locked_elsewhere = True
                 return None  # the ordinary opening says who holds it
             quick, findings = self._check_locked(path)
         except Exception:

@@ -96,16 +96,28 @@ def rule_due_with_source(f: ProposalFacts, rules: Deadlines) -> tuple[dt.date | 
 def effective_due(f: ProposalFacts, rules: Deadlines) -> dt.date | None:
     """When the current piece of work is due.
 
-    A reopened proposal is due `reopen_months` after the 不满意 opinion arrived. When the day
+    A reopened proposal is due `reopen_months` after the 不满意 opinion arrived, and stays so
+    once answered again (round_due: a round's limit is its own). When the day
     it arrived is not on record (a ledger's 委员意见 column has none) no date is invented: the
     proposal stays 重新办理 without a deadline, so it is not chased as overdue, and `warnings`
     asks for the date. Otherwise an explicit date on the proposal wins over the meeting's fixed
     dates and the role's duration.
     """
+    last = max(f.replies_sent, default=0) if f.role.answers_member else 0
     if derive_status(f) is Status.REOPENED:
-        received = reopened_by(f)
-        return add_months(received, rules.reopen_months) if received else None
+        return round_due(f, rules, last + 1)
+    if last > 1:  # answered again: the round's own limit stays (the header, list, 办理日志)
+        return round_due(f, rules, last)
     return f.explicit_due or rule_due_with_source(f, rules)[0]
+
+
+def round_due(f: ProposalFacts, rules: Deadlines, round_: int) -> dt.date | None:
+    """The limit of one handling round: the first's from 交办 (or the explicit date); a later
+    one's `reopen_months` after the 不满意 on the round before arrived (None: not dated)."""
+    if round_ <= 1:
+        return f.explicit_due or rule_due_with_source(f, rules)[0]
+    received = f.opinions.get(round_ - 1, ("", None))[1]
+    return add_months(received, rules.reopen_months) if received else None
 
 
 def reopened_by(f: ProposalFacts) -> dt.date | None:

@@ -81,17 +81,27 @@ def is_import_summary(table: str, action: str, changes: Any) -> bool:
 
 
 def describe_action(table: str, action: str, changes: Any) -> str:
-    """The 操作 column: 新增提案, 修改答复…, 导入新增提案 for an import's summary row."""
+    """The 操作 column: 新增提案, 修改答复…, 导入新增提案 for an import's summary row, and
+    随办理记录更新 for a proposal row holding only derived columns: what follows from an edit
+    of its records (a status, a due date), which nobody typed."""
+    if (table == "proposal" and action == "update" and isinstance(changes, dict) and changes
+            and set(changes) <= DERIVED | SKIP):
+        return "随办理记录更新"
     what = f"{ACTIONS.get(action, action)}{TABLES.get(table, table)}"
     return f"导入{what}" if is_import_summary(table, action, changes) else what
 
 
-def _fields(changes: dict[str, Any], action: str, skip: set[str]) -> list[str]:
+# Where one column name means another thing in one table (a reply is 签发, a proposal 签收).
+TABLE_FIELDS = {("reply", "signed_on"): "签发日期"}
+
+
+def _fields(changes: dict[str, Any], action: str, skip: set[str],
+            table: str = "") -> list[str]:
     parts = []
     for key, value in changes.items():
         if key in SKIP or key in skip:
             continue
-        label = FIELDS.get(key, key)
+        label = TABLE_FIELDS.get((table, key)) or FIELDS.get(key, key)
         if action == "update" and isinstance(value, list) and len(value) == 2:
             parts.append(f"{label}：{value_text(value[0])} → {value_text(value[1])}")
         else:
@@ -105,7 +115,7 @@ def describe_changes(table: str, action: str, changes: Any) -> str:
         return ""
     if is_import_summary(table, action, changes):
         return _describe_summary(changes)
-    return "；".join(_fields(changes, action, set()))
+    return "；".join(_fields(changes, action, set(), table))
 
 
 def _describe_summary(changes: dict[str, Any]) -> str:
@@ -135,7 +145,7 @@ def _describe_summary(changes: dict[str, Any]) -> str:
             details.append(f"{word}：{'、'.join(str(i.get('name', '')) for i in items)}")
         else:
             for item in items:
-                details.append(f"{word}（{'，'.join(_fields(item, 'insert', set()))}）")
+                details.append(f"{word}（{'，'.join(_fields(item, 'insert', set(), table))}）")
     head = f"导入{where}：新建提案" + (f"，含{'、'.join(counts)}" if counts else "")
     named = changes.get("names") if isinstance(changes.get("names"), dict) else {}
     own = {k: named.get(k) or v for k, v in changes.items()

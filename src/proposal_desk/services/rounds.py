@@ -44,3 +44,17 @@ def round_text(r: LatestRound, member_word: str = "委员") -> str:
     if r.later:
         parts.append(f"第{r.later}轮重新办理中")
     return "　".join(parts)
+
+
+def limit_words(r: LatestRound | None, due: dt.date) -> tuple[str, str]:
+    """How the heading names a proposal's 办理时限 (the round's own: core.rules.round_due) and
+    whether the round's answer met it: ("第2轮办理时限", "已按时答复"); ("办理时限", "") before
+    the first answer or while a new round is being handled."""
+    if r is None:
+        return "办理时限", ""
+    current = r.later or r.round
+    label = f"第{current}轮办理时限" if current > 1 else "办理时限"
+    if r.later:
+        return label, ""
+    late = (r.sent_on - due).days
+    return label, "已按时答复" if late <= 0 else f"超过时限{late}天答复"

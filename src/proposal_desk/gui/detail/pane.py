@@ -281,16 +281,21 @@ class DetailPane(QWidget):
         status_color = STATUS_COLORS.get(p.status)
         state = (f"<b style='color:{status_color.name() if status_color else '#000'}'>"
                  f"{p.status}</b>")
+        answers = Role(p.role).answers_member
+        latest = rounds.latest_round(p) if answers else None
         if t.due:
-            due = f"办理时限 {date_text(t.due)}"
+            label, met = rounds.limit_words(latest, t.due)  # the round's own limit
+            due = f"{label} {date_text(t.due)}"
             if t.days_left is not None:
                 due += f"（{days_text(t.days_left)}）"
+            elif met:
+                due += f"（{met}）"
             if t.overdue or t.due_soon:
                 color = "#b3261e" if t.overdue else "#8a5a00"
                 due = f"<span style='color:{color};font-weight:bold'>{due}</span>"
             state += "　" + due
-        if Role(p.role).answers_member:
-            latest = rounds.latest_round(p)  # one round's date, category and opinion together
+        if answers:
+            # one round's date, category and opinion together
             if latest is not None:
                 state += "　" + rounds.round_text(latest, kind.member_word)
         elif p.replied_on:  # the role's own word, as the tab and the document say it

@@ -294,8 +294,11 @@ class _Builder:
             else:
                 self.assist_opinion(p, topic, assigned + dt.timedelta(days=25))
             if category == "B" and i == 2:
-                handling.add_follow_up(p, year=self.today.year, on=self.today - dt.timedelta(
-                    days=30), progress="相关项目已建成投用，提案所提问题已落实。", carried_out=True)
+                # a 跟踪 of this year (its 年度 is its date's year, after the proposal's)
+                on = max(self.today - dt.timedelta(days=30), dt.date(self.today.year, 1, 1))
+                handling.add_follow_up(p, year=self.today.year, on=on,
+                                       progress="相关项目已建成投用，提案所提问题已落实。",
+                                       carried_out=True)
 
     def this_year(self) -> None:
         year = self.today.year

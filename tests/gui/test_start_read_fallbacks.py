@@ -165,3 +165,51 @@ def test_a_file_held_by_another_program_is_refused_as_busy_not_as_damaged(
     finally:
         holder.communicate("", timeout=30)
 
+
+
+def test_a_whole_file_check_that_fails_to_run_leaves_the_check_to_the_opening(
+        seeded_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: StartupLoad) -> Any:
+        raise RuntimeError("the check's thread went away")
+
+    monkeypatch.setattr(StartupLoad, "_whole_findings", broken)
+    checks: list[Path] = []
+    from proposal_desk.storage import database
+
+    check_on_open = database._check_file  # integrity.check_on_open, as the Database calls it
+    monkeypatch.setattr(database, "_check_file",
+                        lambda path, backups: (checks.append(path), check_on_open(path, backups)))
+    path = seeded_db.sqlite_path
+    seeded_db.dispose()
+    load = StartupLoad(f"sqlite:///{path}", tmp_path / "window-data", quick=True).start()
+    db = None
+    try:
+        snap = load.quick_snapshot()
+        assert snap is not None and len(snap.rows) == 3
+        load.import_database_layer()
+        db = load.database()  # opened, the Database's own check run instead
+        assert checks == [path]
+    finally:
+        load.close()
+        if db is not None:
+            db.dispose()
+
+
+def test_a_fault_in_the_worker_is_raised_by_database_never_a_hang(
+        seeded_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fault(self: StartupLoad, _checked: Any) -> None:
+        raise RuntimeError("a fault of ours")
+
+    monkeypatch.setattr(StartupLoad, "_check_whole_file", fault)
+    path = seeded_db.sqlite_path
+    seeded_db.dispose()
+    load = StartupLoad(f"sqlite:///{path}", tmp_path / "window-data", quick=True).start()
+    try:
+        assert load.quick_snapshot() is not None
+        load.import_database_layer()
+        with pytest.raises(RuntimeError, match="a fault of ours"):
+            load.database()  # open_with_recovery shows it as a message
+        assert load.lookups(seeded_db) is None
+    finally:
+        load.close()
+    assert not load._thread.is_alive()

@@ -176,6 +176,17 @@ class StartupLoad:
 
     def _work(self) -> None:
         try:
+            self._steps()
+        except BaseException as exc:  # a fault of ours: said by database(), never a hang
+            log.exception("the start's worker failed")
+            if self._db is None and self._error is None:
+                self._error = exc
+        finally:  # whatever happened, nothing on the UI thread is left waiting
+            for done in (self._quick_done, self._opened, self._lookups_read, self._read_done):
+                done.set()
+
+    def _steps(self) -> None:
+        try:
             checked = self._check_file()
         finally:
             self._quick_done.set()
@@ -270,7 +281,11 @@ class StartupLoad:
         were checked before they were read; nothing is written to the file (the Database is
         opened, `_open`) before this check has passed. Damage found here gets the damaged-
         database dialog (`damaged`: the window hides first), as at an ordinary start."""
-        checked.findings = self._whole_findings()
+        try:
+            checked.findings = self._whole_findings()
+        except Exception:
+            log.exception("the check of the whole file failed; the opening checks again")
+            checked.findings = None
         if checked.findings is None:
             return  # the check failed to run: the Database runs its own check on open
         self.damaged = bool(checked.findings)

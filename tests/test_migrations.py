@@ -75,3 +75,74 @@ def test_a_database_of_the_first_schema_is_backed_up_and_migrated(tmp_path) -> N
         assert "COVERING INDEX ix_reply_later_rounds" in str(plan)
         assert new.execute(LATER_ROUNDS_SQL).fetchall() == [(1, 2, "2025-08-01")]
     new.close()
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def test_every_revision_names_the_program_version_that_first_writes_it() -> None:
+    # A new migration must raise the program's version: two copies of the program on two PCs
+    # then answer `--version` differently, and the older one's refusal can be acted on.
+    from alembic.script import ScriptDirectory
+
+    import proposal_desk
+    from proposal_desk.storage.migrate import alembic_config
+    from proposal_desk.storage.schema_revision import FIRST_VERSION
+
+    revisions = [r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+    assert set(FIRST_VERSION) == set(revisions)
+    ordered = [_version(FIRST_VERSION[r]) for r in sorted(revisions)]
+    assert ordered == sorted(set(ordered)), "each revision needs a later program version"
+    assert ordered[-1] <= _version(proposal_desk.__version__)
+
+
+def test_a_new_or_migrated_database_names_the_version_that_wrote_its_schema(tmp_path) -> None:
+    from alembic import command
+
+    import proposal_desk
+    from proposal_desk.storage.migrate import alembic_config, written_by
+
+    path = tmp_path / "new.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    assert written_by(db.engine) == proposal_desk.__version__
+    with db.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+        conn.exec_driver_sql("DELETE FROM setting")
+    assert written_by(db.engine) is None
+    db.dispose()
+    db = Database(f"sqlite:///{path}", backup_dir=tmp_path / "backups")
+    assert written_by(db.engine) == proposal_desk.__version__
+    db.dispose()
+
+
+def test_a_database_of_a_newer_program_is_refused_naming_both_versions(tmp_path) -> None:
+    import sqlite3
+
+    import pytest
+
+    import proposal_desk
+    from proposal_desk.storage.errors import NewerDatabaseError
+    from proposal_desk.storage.integrity import check_database
+    from proposal_desk.storage.schema_revision import WRITTEN_BY_KEY
+
+    path = tmp_path / "newer.sqlite3"
+    Database(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+        conn.execute("UPDATE setting SET value = '\"0.9.0\"' WHERE key = ?", (WRITTEN_BY_KEY,))
+    conn.close()
+    with pytest.raises(NewerDatabaseError) as refused:
+        Database(f"sqlite:///{path}")
+    message = str(refused.value)
+    assert "（0.9.0 版）写入（结构版本 0099）" in message
+    assert f"本程序是 {proposal_desk.__version__} 版" in message
+    assert "请使用0.9.0 版或更新的程序" in message
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    [problem] = check_database(engine, str(path)).problems
+    engine.dispose()
+    assert "（0.9.0 版）" in problem.message and proposal_desk.__version__ in problem.message

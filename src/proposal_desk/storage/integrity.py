@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, LargeBinary, cast, func, inspect, sel
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
+from proposal_desk import __version__
 from proposal_desk.core.dates import format_cn
 from proposal_desk.storage.backup import BackupInfo, list_backups, newest_good_backup
 from proposal_desk.storage.errors import DatabaseOpenError
@@ -243,7 +244,12 @@ def _foreign_keys(conn: Connection, report: CheckReport) -> None:
 def _schema(engine: Engine, report: CheckReport) -> bool:
     from alembic.script import ScriptDirectory
 
-    from proposal_desk.storage.migrate import alembic_config, current_revision, head_revision
+    from proposal_desk.storage.migrate import (
+        alembic_config,
+        current_revision,
+        head_revision,
+        written_by,
+    )
 
     tables = set(inspect(engine).get_table_names())
     if "alembic_version" not in tables:
@@ -260,7 +266,9 @@ def _schema(engine: Engine, report: CheckReport) -> bool:
         report.notes.append(f"结构版本 {current}，下次打开时会先备份再升级到 {head}")
         return True
     report.newer = True
-    report.add("结构版本", f"结构版本 {current} 由更新版本的程序写入（本程序为 {head}）")
+    by = written_by(engine)
+    report.add("结构版本", f"结构版本 {current} 由更新版本的程序{f'（{by} 版）' if by else ''}"
+               f"写入（本程序是 {__version__} 版，结构版本 {head}）")
     return False
 
 

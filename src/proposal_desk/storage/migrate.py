@@ -11,10 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from proposal_desk import __version__
 from proposal_desk.storage.backup import (
     REASON_MIGRATION,
     backup_database,
@@ -22,10 +23,15 @@ from proposal_desk.storage.backup import (
     list_backups,
 )
 from proposal_desk.storage.errors import DatabaseOpenError, NewerDatabaseError
+from proposal_desk.storage.models import Setting
 
 # The newest revision in migrations/versions, in a module of its own (the window's quick start
 # reads it without SQLAlchemy); tests/test_migrations.py keeps the two in step.
-from proposal_desk.storage.schema_revision import HEAD_REVISION
+from proposal_desk.storage.schema_revision import (
+    HEAD_REVISION,
+    WRITTEN_BY_KEY,
+    newer_message,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -57,6 +63,26 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def written_by(engine: Engine) -> str | None:
+    """The program version that last changed this database's schema, if it says (0.2.0 on)."""
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM setting WHERE key = :k"),
+                                 {"k": WRITTEN_BY_KEY}).scalar()
+    except (OperationalError, DatabaseError):
+        return None
+    if isinstance(value, str) and value.startswith('"'):  # the JSON column's raw text
+        value = value.strip('"')
+    return value if isinstance(value, str) and value else None
+
+
+def _record_writer(conn: Connection) -> None:
+    """Name this program version in the file, in the migration's own transaction."""
+    table = Setting.__table__
+    conn.execute(table.delete().where(table.c.key == WRITTEN_BY_KEY))
+    conn.execute(table.insert().values(key=WRITTEN_BY_KEY, value=__version__))
+
+
 def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
     """Bring the schema to this version's head; returns the revision migrated from, if any.
 
@@ -74,10 +100,7 @@ def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
     if current is not None:
         known = {rev.revision for rev in script.walk_revisions()}
         if current not in known:
-            raise NewerDatabaseError(
-                "这个数据库由更新版本的提案办理台写入（结构版本 "
-                f"{current}），本程序无法安全打开。请使用新版本程序。"
-            )
+            raise NewerDatabaseError(newer_message(current, written_by(engine)))
     else:
         tables = set(inspect(engine).get_table_names())
         if tables:
@@ -92,6 +115,7 @@ def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            _record_writer(conn)
     except (OperationalError, DatabaseError) as exc:
         # One transaction: rolled back, the file is as it was.
         raise _migration_failed(engine, backup_dir, current, before, exc) from exc

@@ -303,10 +303,24 @@ class MainWindow(QMainWindow):
         from proposal_desk.gui.background_check import START_DELAY_MS
 
         self._full_check_due = True
+        self._say_backup_problem()
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(self._start_full_check)
         timer.start(START_DELAY_MS)
+
+    def _say_backup_problem(self) -> None:
+        """The opening's automatic copy failed (a full disk): the window opens all the same,
+        as the command line does, but the clerk is told her newest work has no copy yet."""
+        problem = getattr(self.ctx.db, "backup_problem", None)
+        if not problem:
+            return
+        text = f"打开时的自动备份没有完成：{problem}"
+        self.statusBar().showMessage(text)
+        self.backup_problem_box = messages.warn(
+            self, text, title="自动备份没有完成",
+            informative="数据库本身没有受影响，可以继续工作。请腾出磁盘空间（或检查备份文件夹），"
+                        "再在“设置 › 数据和备份”中点“立即备份”。")
 
     def _start_full_check(self) -> None:
         from proposal_desk.gui import background_check

@@ -78,5 +78,7 @@ def test_a_ledger_s_final_unsatisfied_row_is_not_said_to_be_handled_again(
     text = full_text(open_docx(tmp_path / "r.docx"))
     # The ledger records 不满意 without the date it came back or any second reply: nothing
     # says the bureau is handling it again.
-    assert "已办结18件，1件委员意见为不满意（尚未录入重新办理情况）。" in text
+    # 主办 replies and 协办 opinions apart (deliberately changed from 已办结18件; F12)
+    assert ("主办提案8件，均已按时答复委员，其中委员意见为不满意（尚未录入重新办理情况）1件；"
+            "协办、会办提案11件，均已向主办单位送出协办、会办意见（按时9件）。") in text
     assert "正在重新办理" not in text

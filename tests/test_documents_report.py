@@ -156,7 +156,10 @@ def test_report_text_figures_sections_and_format(db, tmp_path: Path) -> None:
     doc = open_docx(path)
     text = full_text(doc)
     assert "区商务局关于2024年度政协委员提案\n办理工作情况的报告" in text
-    assert "截至2024年12月20日，已办结18件，1件因委员不满意正在重新办理。" in text
+    # 主办 replies and 协办/会办 opinions apart (deliberately changed: it read 已办结18件,
+    # adding the two; newcomer's try-out F12).
+    assert ("截至2024年12月20日，主办提案8件，均已按时答复委员，其中因委员不满意正在重新办理1件；"
+            "协办、会办提案11件，均已向主办单位送出协办、会办意见（按时9件）。") in text
     assert "所办提案涵盖了电商、物流等方面。" in text
     assert "按时办结率89.5%" in text and "见面率62.5%" in text and "办复率100.0%" in text
     assert ("重点提案1件：第143140号《关于建设县级物流配送中心的建议》（王副区长督办），"

@@ -265,6 +265,26 @@ class ReportFigures:
     # Of `face_count`: met by the member's own word on the opinion form (是否当面沟通：是),
     # with no face-to-face contact on record.
     face_by_form: int = 0
+    # The two kinds of answer, apart (as the reference reports state them): replies to the
+    # member for 主办/分办 proposals, opinions sent to the lead unit for 协办/会办 ones. Each
+    # pair adds up to `answered` and `on_time`; `*_outstanding` are not answered yet and not
+    # waiting for a 退回 decision.
+    member_replied: int = 0
+    member_replied_on_time: int = 0
+    member_outstanding: int = 0
+    opinions_sent: int = 0
+    opinions_sent_on_time: int = 0
+    opinions_outstanding: int = 0
+
+    @property
+    def answering(self) -> int:
+        """主办 and 分办 proposals (we answer the member)."""
+        return self.lead + self.split
+
+    @property
+    def assisting(self) -> int:
+        """协办 and 会办 proposals (we send our opinion to the lead unit)."""
+        return self.assist + self.joint
 
     @property
     def lead(self) -> int:
@@ -309,6 +329,12 @@ class ReportFigures:
             "answered_without_contact": self.answered_without_contact,
             "awaiting_opinion": self.awaiting_opinion, "returning": self.returning,
             "on_time_base": self.on_time_base, "face_by_form": self.face_by_form,
+            "member_replied": self.member_replied,
+            "member_replied_on_time": self.member_replied_on_time,
+            "member_outstanding": self.member_outstanding,
+            "opinions_sent": self.opinions_sent,
+            "opinions_sent_on_time": self.opinions_sent_on_time,
+            "opinions_outstanding": self.opinions_outstanding,
         }
 
 
@@ -412,6 +438,14 @@ def compute(digests: list[Digest], settings: BureauSettings,
     topic_counts = Counter(t for d in ours for t in d.topics)
     topics = tuple(sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
+    # 答复 (to the member) and 协办/会办意见 (to the lead unit) apart: `answered` and `on_time`
+    # add the two, which a reader takes as members answered (newcomer's try-out F12).
+    answering = [d for d in ours if d.answers_member]
+    assisting = [d for d in ours if not d.answers_member]
+
+    def outstanding(group: list[Digest]) -> int:
+        return sum(1 for d in group
+                   if d.replied_on is None and d.status != Status.RETURNING.value)
 
     return ReportFigures(
         total=total, returned=len(returned),
@@ -437,4 +471,10 @@ def compute(digests: list[Digest], settings: BureauSettings,
         reopened_unrecorded=unrecorded, awaiting_opinion=awaiting, returning=returning,
         on_time_base=len(timed) + overdue_unanswered,
         face_by_form=face_by_form,
+        member_replied=sum(1 for d in answering if d.replied_on is not None),
+        member_replied_on_time=sum(1 for d in answering if d.on_time),
+        member_outstanding=outstanding(answering),
+        opinions_sent=sum(1 for d in assisting if d.replied_on is not None),
+        opinions_sent_on_time=sum(1 for d in assisting if d.on_time),
+        opinions_outstanding=outstanding(assisting),
     )

@@ -78,6 +78,13 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
                 if fig.awaiting_opinion else "")
     if fig.closed == fig.total:
         sentence += f"目前均已办结{awaiting}。"
+        if fig.answering and fig.assisting:
+            sentence += both_answers_sentence(fig, kind, member, today=None)
+    elif fig.answering and fig.assisting:
+        # 主办 replies and 协办 opinions apart, as the references do (newcomer's try-out F12):
+        # one 已办结 figure adding the two read as members answered, and hid the opinions
+        # never sent.
+        sentence += both_answers_sentence(fig, kind, member, today=today)
     else:
         parts = [f"截至{format_cn(today)}，已办结{fig.closed}件{awaiting}"]
         handled_again = fig.reopened - fig.reopened_unrecorded
@@ -118,15 +125,25 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
     if fig.rehandled:
         lines.append(rehandled_sentence(fig.rehandled, member))
 
-    rates = [f"已答复{fig.answered}件，办复率{percent_text(fig.answer_rate)}"]
+    # With both kinds of answer the rates count them together, so they say 办复 (answered or
+    # opinion sent) and what the sum is made of, not 已答复.
+    both = bool(fig.answering and fig.assisting)
+    done = "办复" if both else "答复"
+    opinion = _opinion_word(fig)
+    made_of = (f"（答复{member}{fig.member_replied}件、向主办单位送出{opinion}"
+               f"{fig.opinions_sent}件）" if both else "")
+    rates = [f"已{done}{fig.answered}件{made_of}，办复率{percent_text(fig.answer_rate)}"]
     if fig.overdue_unanswered:
-        rates.append(f"已超过办理时限尚未答复{fig.overdue_unanswered}件")
+        rates.append(f"已超过办理时限尚未{done}{fig.overdue_unanswered}件")
     if fig.on_time_base:
         # 按时办结率 = answered by the due date / (answered + late unanswered), figures.compute:
         # its base is said when it is not simply the answered ones.
-        base = (f"（以已答复和已超过办理时限的{fig.on_time_base}件计）"
+        base = (f"（以已{done}和已超过办理时限的{fig.on_time_base}件计）"
                 if fig.overdue_unanswered else "")
-        rates.append(f"按时答复{fig.on_time}件，按时办结率{percent_text(fig.on_time_rate)}{base}")
+        on_time_parts = (f"（答复{member}{fig.member_replied_on_time}件、送出{opinion}"
+                         f"{fig.opinions_sent_on_time}件）" if both else "")
+        rates.append(f"按时{done}{fig.on_time}件{on_time_parts}，"
+                     f"按时办结率{percent_text(fig.on_time_rate)}{base}")
     if fig.face_base:
         # figures.compute counts the member's 是否当面沟通：是; said, as no record backs it
         by_form = (f"（其中{fig.face_by_form}件据{member}意见表确认，未录入面商记录）"
@@ -157,6 +174,62 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
                      else "均已落实。")
         lines.append(sentence)
     return lines
+
+
+def _opinion_word(fig: ReportFigures) -> str:
+    """协办意见, 会办意见, or 协办、会办意见 when we have both kinds."""
+    words = [r.opinion_word for r in (Role.ASSIST, Role.JOINT) if fig.by_role.get(r.value)]
+    return "协办、会办意见" if len(words) > 1 else (words[0] if words else "协办意见")
+
+
+def _all_done(verb: str, on_time: int, count: int) -> str:
+    """均已按时答复委员 when every one was on time, else 均已答复委员（按时N件）."""
+    return f"均已按时{verb}" if on_time == count else f"均已{verb}（按时{on_time}件）"
+
+
+def both_answers_sentence(fig: ReportFigures, kind: str, member: str, *,
+                          today: dt.date | None) -> str:
+    """The replies to members (主办/分办) and the opinions sent to lead units (协办/会办),
+    each with how many were on time and how many are still outstanding; `today` None when
+    every one is done (no 截至)."""
+    answering = "、".join(r.value for r in (Role.LEAD, Role.SPLIT) if fig.by_role.get(r.value))
+    assisting = "、".join(r.value for r in (Role.ASSIST, Role.JOINT)
+                          if fig.by_role.get(r.value))
+    opinion = _opinion_word(fig)
+    lead = [f"{answering}{kind}{fig.answering}件"]
+    if fig.member_replied == fig.answering:
+        lead.append(_all_done(f"答复{member}", fig.member_replied_on_time, fig.answering))
+    else:
+        lead.append(f"已答复{member}{fig.member_replied}件"
+                    + (f"（按时{fig.member_replied_on_time}件）" if fig.member_replied else ""))
+    if today is not None:
+        # Of the answered: the window's 已答复 (opinion not back) and 重新办理 ones.
+        within = []
+        if fig.awaiting_opinion:
+            within.append(f"待{member}反馈意见{fig.awaiting_opinion}件")
+        handled_again = fig.reopened - fig.reopened_unrecorded
+        if handled_again:
+            within.append(f"因{member}不满意正在重新办理{handled_again}件")
+        if fig.reopened_unrecorded:
+            within.append(f"{member}意见为不满意（尚未录入重新办理情况）"
+                          f"{fig.reopened_unrecorded}件")
+        if within:
+            lead.append("其中" + "、".join(within))
+    if fig.member_outstanding:
+        lead.append(f"尚未答复{fig.member_outstanding}件")
+    assist = [f"{assisting}{kind}{fig.assisting}件"]
+    if fig.opinions_sent == fig.assisting:
+        assist.append(_all_done(f"向主办单位送出{opinion}", fig.opinions_sent_on_time,
+                                fig.assisting))
+    else:
+        assist.append(f"已向主办单位送出{opinion}{fig.opinions_sent}件"
+                      + (f"（按时{fig.opinions_sent_on_time}件）" if fig.opinions_sent else ""))
+    if fig.opinions_outstanding:
+        assist.append(f"尚未送出{fig.opinions_outstanding}件")
+    head = f"截至{format_cn(today)}，" if today else "其中"
+    returning = (f"另有{fig.returning}件已申请退回、待审核。"
+                 if today is not None and fig.returning else "")
+    return head + "，".join(lead) + "；" + "，".join(assist) + "。" + returning
 
 
 def rehandled_sentence(rehandled: tuple[Digest, ...], member: str) -> str:

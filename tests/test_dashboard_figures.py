@@ -80,6 +80,7 @@ def _figures_row_by_row(rows: list[Any], year: int | None,
         fig.by_role[r.role] = fig.by_role.get(r.role, 0) + 1
         fig.answered += r.replied is not None
         if r.role in answering:
+            fig.member_replied += r.replied is not None
             if r.category:
                 fig.by_category[r.category] = fig.by_category.get(r.category, 0) + 1
             if r.satisfaction:

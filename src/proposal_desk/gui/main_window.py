@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.nav.target_changed.connect(self._target_chosen)
         self.nav.year_changed.connect(self._year_chosen)
         self.dashboard.view_requested.connect(lambda key: self.show_target(Target("view", key)))
+        self.dashboard.follow_up_requested.connect(
+            lambda: self.show_target(Target("follow_up")))
         self.dashboard.proposal_requested.connect(self.open_proposal)
         self.dashboard.import_requested.connect(self.open_import_wizard)
         self.dashboard.settings_requested.connect(lambda: self.open_settings())

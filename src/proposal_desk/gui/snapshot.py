@@ -80,7 +80,8 @@ def make_snapshot(year: int, years: list[int], rows: list[ProposalRow],
         counts=views.counts(rows),
         meetings=sorted(meeting_counts.items(), key=lambda kv: meeting_order.get(kv[0], 999)),
         sections=sorted(section_counts.items(), key=lambda kv: (-kv[1], kv[0])),
-        figures=dashboard.year_figures(rows, year or None, lookups.settings.categories),
+        figures=dashboard.year_figures(rows, year or None, lookups.settings.categories,
+                                       follow_up=follow),
     )
 
 

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 from proposal_desk.core.enums import Role
 from proposal_desk.gui.dashboard.charts import BarChart, Series
 from proposal_desk.gui.formatting import date_text
-from proposal_desk.services.dashboard import YearFigures
+from proposal_desk.services import views
+from proposal_desk.services.dashboard import (
+    YearFigures,
+    follow_up_text,
+    rates_text,
+    returned_in_tiles,
+)
 from proposal_desk.services.rows import ProposalRow
 
 TILE_STYLE = """
@@ -85,6 +91,7 @@ def _list_tree(headers: list[str], widths: list[int]) -> QTreeWidget:
 
 class DashboardView(QScrollArea):
     view_requested = Signal(str)  # a navigation view key
+    follow_up_requested = Signal()  # the B、C类跟踪 list (回头看)
     proposal_requested = Signal(int)
     import_requested = Signal()
     settings_requested = Signal()
@@ -144,6 +151,15 @@ class DashboardView(QScrollArea):
         self.rates.setWordWrap(True)
         tiles.addWidget(self.rates, 1, len(role_spec), 1, len(spec) - len(role_spec))
         layout.addLayout(tiles)
+        # 回头看: earlier years' B、C answers to follow up, a link to the B、C类跟踪 list.
+        self.follow_up = QLabel()
+        self.follow_up.setObjectName("followUpLine")
+        self.follow_up.setStyleSheet(
+            "#followUpLine { background: #fff8e6; border: 1px solid #e8cf8a; "
+            "border-radius: 6px; padding: 6px 10px; color: #5a4300; }")
+        self.follow_up.setToolTip(views.FOLLOW_UP_TIP)
+        self.follow_up.linkActivated.connect(lambda _link: self.follow_up_requested.emit())
+        layout.addWidget(self.follow_up)
 
         lists = QHBoxLayout()
         lists.setSpacing(12)
@@ -235,20 +251,20 @@ class DashboardView(QScrollArea):
         self.subheading.setText(f"今天是 {date_text(today)}。点击数字可查看对应清单。")
         self.welcome.setVisible(fig.total == 0 or not bureau)
         self.settings_button.setVisible(not bureau)
+        # Each tile shows the count of the list it opens, as the tree does; one holding
+        # 已退回 rows says so, since the report's 承办 (the line beside) leaves them out.
+        returned = returned_in_tiles(fig, counts)
         for key, tile in self.tiles.items():
             tile.set_count(counts.get(key, 0))
-        # Totals as the report counts them: 已退回 ones were never ours (see the 退回 tile).
-        by_role = fig.by_role
-        for key, count in (("all", fig.total),
-                           ("lead", by_role.get(Role.LEAD.value, 0)),
-                           ("assist", by_role.get(Role.ASSIST.value, 0)
-                            + by_role.get(Role.JOINT.value, 0)),
-                           ("split", by_role.get(Role.SPLIT.value, 0))):
-            tile = self.tiles[key]
-            tile.set_count(count)
-            tile.setToolTip(tile.tip + (f"\n不含已退回的 {fig.returned} 件（与办理情况报告一致）"
-                                        if fig.returned else ""))
-        self.rates.setText(self._rates_text(fig))
+            n = returned.get(key, 0)
+            tile.caption.setText(tile.name + (f"（含已退回 {n}）" if n else ""))
+            tile.setToolTip(tile.tip + (f"\n含已退回的 {n} 件；办理情况报告的承办件数不含"
+                                        if n else ""))
+        self.rates.setText(rates_text(fig))
+        line = follow_up_text(fig)
+        self.follow_up.setText(f"{line}　<a href='follow_up'>查看{views.FOLLOW_UP_LABEL}清单</a>"
+                               if line else "")
+        self.follow_up.setVisible(bool(line))
         self._fill_list(self.overdue_tree, fig.overdue, today, overdue=True)
         self._fill_list(self.due_tree, fig.due_soon, today, overdue=False)
         self.overdue_box.setVisible(True)
@@ -267,21 +283,6 @@ class DashboardView(QScrollArea):
             Series("到期", "#e0a100", tuple(fig.due_by_month)),
             Series("办复", "#2e7d32", tuple(fig.replied_by_month)),
         ])
-
-    @staticmethod
-    def _rates_text(fig: YearFigures) -> str:
-        if not fig.total:
-            return f"已退回 {fig.returned} 件" if fig.returned else ""
-        returned = f"（另已退回 {fig.returned} 件，不计入）" if fig.returned else ""
-        parts = [f"承办 {fig.total} 件{returned}，办复 {fig.answered} 件，"
-                 f"办复率 {fig.answer_rate}"]
-        opinions = sum(fig.by_satisfaction.values())
-        if opinions:
-            satisfied = fig.by_satisfaction.get("满意", 0)
-            basic = fig.by_satisfaction.get("基本满意", 0)
-            parts.append(f"收到意见 {opinions} 件，满意 {satisfied} 件，基本满意 {basic} 件，"
-                         f"不满意 {fig.by_satisfaction.get('不满意', 0)} 件")
-        return "；".join(parts)
 
     def _fill_list(self, tree: QTreeWidget, rows: list[ProposalRow], today: dt.date, *,
                    overdue: bool) -> None:

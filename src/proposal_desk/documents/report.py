@@ -128,10 +128,11 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
     # With both kinds of answer the rates count them together, so they say 办复 (answered or
     # opinion sent) and what the sum is made of, not 已答复.
     both = bool(fig.answering and fig.assisting)
+    split = both and fig.answered > 0
     done = "办复" if both else "答复"
     opinion = _opinion_word(fig)
     made_of = (f"（答复{member}{fig.member_replied}件、向主办单位送出{opinion}"
-               f"{fig.opinions_sent}件）" if both else "")
+               f"{fig.opinions_sent}件）" if split else "")
     rates = [f"已{done}{fig.answered}件{made_of}，办复率{percent_text(fig.answer_rate)}"]
     if fig.overdue_unanswered:
         rates.append(f"已超过办理时限尚未{done}{fig.overdue_unanswered}件")
@@ -141,7 +142,7 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
         base = (f"（以已{done}和已超过办理时限的{fig.on_time_base}件计）"
                 if fig.overdue_unanswered else "")
         on_time_parts = (f"（答复{member}{fig.member_replied_on_time}件、送出{opinion}"
-                         f"{fig.opinions_sent_on_time}件）" if both else "")
+                         f"{fig.opinions_sent_on_time}件）" if split and fig.on_time else "")
         rates.append(f"按时{done}{fig.on_time}件{on_time_parts}，"
                      f"按时办结率{percent_text(fig.on_time_rate)}{base}")
     if fig.face_base:
@@ -170,8 +171,8 @@ def basic_paragraphs(fig: ReportFigures, settings: BureauSettings, *, year: int,
         sentence = f"{fig.prior_year}年答复为B类的{kind}共{fig.prior_b}件，"
         rest = fig.prior_b - fig.prior_b_done
         # "已落实1件，均已落实" said it twice
-        sentence += (f"已落实{fig.prior_b_done}件，其余{rest}件正在跟踪落实。" if rest
-                     else "均已落实。")
+        sentence += ("均已落实。" if not rest else "均在跟踪落实。" if not fig.prior_b_done
+                     else f"已落实{fig.prior_b_done}件，其余{rest}件正在跟踪落实。")
         lines.append(sentence)
     return lines
 
@@ -197,7 +198,9 @@ def both_answers_sentence(fig: ReportFigures, kind: str, member: str, *,
                           if fig.by_role.get(r.value))
     opinion = _opinion_word(fig)
     lead = [f"{answering}{kind}{fig.answering}件"]
-    if fig.member_replied == fig.answering:
+    if not fig.member_replied:
+        lead.append("尚未答复")
+    elif fig.member_replied == fig.answering:
         lead.append(_all_done(f"答复{member}", fig.member_replied_on_time, fig.answering))
     else:
         lead.append(f"已答复{member}{fig.member_replied}件"
@@ -215,16 +218,18 @@ def both_answers_sentence(fig: ReportFigures, kind: str, member: str, *,
                           f"{fig.reopened_unrecorded}件")
         if within:
             lead.append("其中" + "、".join(within))
-    if fig.member_outstanding:
+    if fig.member_outstanding and fig.member_replied:
         lead.append(f"尚未答复{fig.member_outstanding}件")
     assist = [f"{assisting}{kind}{fig.assisting}件"]
-    if fig.opinions_sent == fig.assisting:
+    if not fig.opinions_sent:
+        assist.append(f"{opinion}尚未送出")
+    elif fig.opinions_sent == fig.assisting:
         assist.append(_all_done(f"向主办单位送出{opinion}", fig.opinions_sent_on_time,
                                 fig.assisting))
     else:
         assist.append(f"已向主办单位送出{opinion}{fig.opinions_sent}件"
                       + (f"（按时{fig.opinions_sent_on_time}件）" if fig.opinions_sent else ""))
-    if fig.opinions_outstanding:
+    if fig.opinions_outstanding and fig.opinions_sent:
         assist.append(f"尚未送出{fig.opinions_outstanding}件")
     head = f"截至{format_cn(today)}，" if today else "其中"
     returning = (f"另有{fig.returning}件已申请退回、待审核。"
@@ -401,13 +406,15 @@ def report_context(session: Session, year: int, *, meeting: str | None = None,
         "year": year,
         "scope": scope,
         "kind_word": long_kind,
-        "opening": fmt.paragraphs(texts[report_texts.OPENING].text),
+        "opening": fmt.paragraphs(report_texts.marked_text(texts[report_texts.OPENING], year)),
         "basic": fmt.paragraphs("\n".join(basic_paragraphs(fig, settings, year=year,
                                                            today=today))),
-        "practice": fmt.paragraphs(texts[report_texts.PRACTICE].text),
+        "practice": fmt.paragraphs(report_texts.marked_text(texts[report_texts.PRACTICE],
+                                                            year)),
         "sections": proposal_sections(listed),
-        "problems": fmt.paragraphs(texts[report_texts.PROBLEMS].text),
-        "plans": fmt.paragraphs(texts[report_texts.PLANS].text),
+        "problems": fmt.paragraphs(report_texts.marked_text(texts[report_texts.PROBLEMS],
+                                                            year)),
+        "plans": fmt.paragraphs(report_texts.marked_text(texts[report_texts.PLANS], year)),
         "date": format_cn(today),
         "appendix_title": f"{scope}{kind}办理情况一览表",
         "appendix": appendix_rows(listed),
@@ -415,6 +422,13 @@ def report_context(session: Session, year: int, *, meeting: str | None = None,
     }
     step(3)
     return context
+
+
+def report_notes(session: Session, year: int) -> list[str]:
+    """What to tell whoever made the report without the window's text dialog (the command
+    line): which sections reuse an earlier year's text, whose year and figures they state,
+    or a starter text (services.report_texts.carried_notes)."""
+    return report_texts.carried_notes(report_texts.texts_for(session, year), year)
 
 
 def write_report(session: Session, year: int, path: Path, meeting: str | None = None,

@@ -4,6 +4,7 @@ latest earlier year's, and the very first year from a starter text to rewrite.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -101,6 +102,70 @@ def texts_for(session: Session, year: int, *, bureau: str = "", kind: str = "提
                                  every_one_met=every_one_met),
                 None)
     return {s: result[s] for s in SECTIONS}
+
+
+# A carried-over sentence that names a year or states a figure speaks of the year it was written
+# for: in a new year's report it would state last year's year and counts as this year's (the
+# 2026 report opened "2025年……今年共承办提案39件" above its own 40; newcomer's try-out F14).
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:件|%|％)")
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?|\n")
+MARK = "【请核对：沿用{year}年的文字】"
+
+
+def _is_stale(sentence: str, year: int) -> bool:
+    return (any(int(y) != year for y in _YEAR.findall(sentence))
+            or _FIGURE.search(sentence) is not None)
+
+
+def carried(text: SectionText, year: int) -> bool:
+    """True when the text was written for an earlier year and is reused for `year`."""
+    return text.source_year is not None and text.source_year != year
+
+
+def stale_sentences(text: SectionText, year: int) -> list[str]:
+    """The sentences of a carried-over text that name another year or state a figure."""
+    if not carried(text, year):
+        return []
+    return [m.strip() for m in _SENTENCE.findall(text.text)
+            if m.strip() and _is_stale(m, year)]
+
+
+def marked_text(text: SectionText, year: int) -> str:
+    """The text as the report prints it: a carried-over sentence naming another year or a
+    figure is preceded by 【请核对：沿用2025年的文字】, so it is not printed unmarked as this
+    year's; the year's own text and a starter text are printed as they are."""
+    if not carried(text, year):
+        return text.text
+    mark = MARK.format(year=text.source_year)
+    out = []
+    for m in _SENTENCE.findall(text.text):
+        lead = m[:len(m) - len(m.lstrip())]
+        out.append(lead + mark + m.lstrip() if m.strip() and _is_stale(m, year) else m)
+    return "".join(out)
+
+
+def carried_notes(texts: dict[str, SectionText], year: int) -> list[str]:
+    """What the command line says about the texts a report for `year` prints: reused from
+    an earlier year (whose year and figures they state), or the starter texts."""
+    notes = []
+    by_year: dict[int, list[str]] = {}
+    for section, text in texts.items():
+        if carried(text, year):
+            by_year.setdefault(text.source_year or 0, []).append(section)
+    for source, sections in sorted(by_year.items()):
+        stale = sum(len(stale_sentences(texts[s], year)) for s in sections)
+        marked = (f"；报告中已在{stale}句写有年份或数字的句子前标出“{MARK.format(year=source)}”"
+                  if stale else "")
+        notes.append(
+            f"{year}年的报告文字尚未编写，{'、'.join(sections)}已沿用{source}年的文字"
+            f"（其中的年份和数字是{source}年的）{marked}。请核对，并在窗口中“文书 › "
+            f"编写年度报告文字”改写并保存{year}年的文字")
+    starters = [s for s, t in texts.items() if t.source_year is None]
+    if starters:
+        notes.append(f"{year}年的报告文字尚未编写，{'、'.join(starters)}使用的是参考文字；"
+                     f"请在窗口中“文书 › 编写年度报告文字”按本单位实际情况改写并保存")
+    return notes
 
 
 def save_text(session: Session, year: int, section: str, text: str) -> ReportText:

@@ -90,7 +90,8 @@ def test_one_letter_per_signer_and_collective_bodies_get_no_title(db, tmp_path: 
     assert all("周商函〔2025〕1号" in t for t in texts)
     with db.transaction() as s:
         [joint] = write_letter(s, pid, tmp_path / "joint.docx")
-    assert "民建区委会、张三、李四委员：" in full_text(open_docx(joint))
+    # a comma sets the body off (deliberately changed from 、; newcomer's try-out F11)
+    assert "民建区委会，张三、李四委员：" in full_text(open_docx(joint))
 
 
 def test_document_number_is_the_next_of_the_year_and_kept(db, tmp_path: Path) -> None:

@@ -141,6 +141,18 @@ def carbon_copies(p: Proposal, stored: str, settings: BureauSettings) -> str:
     return "，".join(names)
 
 
+def salutation(members: Sequence[Member], member_word: str) -> str:
+    """The 称呼: 张三、李四委员： — a body filing with members (民建区委会 and 许辉) is set off
+    by a comma, 民建区委会，许辉委员：, as 民建区委会、许辉委员 read as if the body were a
+    委员 too (newcomer's try-out F11)."""
+    bodies = [m for m in members if m.collective]
+    people = [m for m in members if not m.collective]
+    parts = [names_with_title(bodies, member_word)] if bodies else []
+    if people:
+        parts.append(names_with_title(people, member_word))
+    return "，".join(parts) + "："
+
+
 def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
                     each_signer: bool = False, today: dt.date | None = None,
                     round_no: int | None = None) -> list[tuple[str, dict[str, Any]]]:
@@ -172,7 +184,7 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
     result = []
     for who in addressees(p, each_signer):
         context = dict(base)
-        context["salutation"] = names_with_title(who.members, kind.member_word) + "："
+        context["salutation"] = salutation(who.members, kind.member_word)
         context["you"] = who.you
         context["opening_verb"] = who.opening_verb
         # A typed opening or closing keeps its words but speaks to this letter's reader(s):

@@ -33,6 +33,7 @@ from proposal_desk.core.enums import (
     Stage,
 )
 from proposal_desk.core.text import clean_line, clean_text
+from proposal_desk.services.reply_defaults import reply_defaults
 from proposal_desk.storage.errors import UserError, os_reason
 from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import (
@@ -608,10 +609,12 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
     if reply is None:
         # typed in after the fact, a reply was drafted no later than its first step on record
         drafted = min((d for d in dates.values() if d), default=dt.date.today())
+        # a later round starts from the previous round's letter choices (reply_defaults)
+        start = reply_defaults(p, settings)
         reply = Reply(round=round_, drafted_on=drafted,
-                      publicity=Publicity.PUBLIC.value,
-                      contact_name=settings.contact_name, contact_phone=settings.contact_phone,
-                      cc="、".join(settings.cc))
+                      publicity=Publicity.PUBLIC.value, joint_letter=start.joint_letter,
+                      contact_name=start.contact_name, contact_phone=start.contact_phone,
+                      cc=start.cc)
         p.replies.append(reply)
     for name, value in fields.items():
         setattr(reply, name, clean_text(value) if isinstance(value, str) else value)

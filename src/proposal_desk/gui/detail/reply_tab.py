@@ -33,6 +33,7 @@ from proposal_desk.gui.formatting import date_text
 from proposal_desk.gui.forms.ui_assist_form import Ui_AssistForm
 from proposal_desk.gui.forms.ui_reply_form import Ui_ReplyForm
 from proposal_desk.services import drafts, handling
+from proposal_desk.services.reply_defaults import reply_defaults
 from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import Proposal
 
@@ -330,10 +331,12 @@ class ReplyTab(DetailTab):
         r.signedField.setValue(reply.signed_on if reply else None)
         r.sentField.setValue(reply.sent_on if reply else None)
         self._sent_before = reply.sent_on if reply else None
-        r.contactNameEdit.setText(reply.contact_name if reply else settings.contact_name)
-        r.contactPhoneEdit.setText(reply.contact_phone if reply else settings.contact_phone)
-        r.ccEdit.setText(reply.cc if reply else "、".join(settings.cc))
-        r.jointCheck.setChecked(reply.joint_letter if reply else True)
+        # a new round starts from the previous round's letter choices (reply_defaults)
+        start = reply or reply_defaults(p, settings)
+        r.contactNameEdit.setText(start.contact_name)
+        r.contactPhoneEdit.setText(start.contact_phone)
+        r.ccEdit.setText(start.cc)
+        r.jointCheck.setChecked(start.joint_letter)
         r.jointCheck.setEnabled(len(p.proposers) > 1)
         r.textEdit.setPlainText(reply.text if reply else "")
         r.summaryEdit.setPlainText(p.summary)

@@ -209,7 +209,8 @@ def rates_text(fig: YearFigures) -> str:
     returned = f"（另已退回 {fig.returned} 件，不计入）" if fig.returned else ""
     assisting = fig.total - sum(fig.by_role.get(r.value, 0) for r in Role if r.answers_member)
     made_of = (f"（答复委员 {fig.member_replied} 件、送出协办/会办意见 "
-               f"{fig.answered - fig.member_replied} 件）" if assisting else "")
+               f"{fig.answered - fig.member_replied} 件）" if assisting and fig.answered
+               else "")
     parts = [f"承办 {fig.total} 件{returned}，办复 {fig.answered} 件{made_of}，"
              f"办复率 {fig.answer_rate}"]
     opinions = sum(fig.by_satisfaction.values())

@@ -69,3 +69,14 @@ def test_marks_only_carried_sentences_with_a_year_or_figure() -> None:
     assert report_texts.stale_sentences(text, 2025) == []  # its own year
     starter = report_texts.SectionText(report_texts.OPENING, "2026年，我局……", None)
     assert report_texts.marked_text(starter, 2026) == "2026年，我局……"
+
+
+def test_the_window_points_out_the_same_sentences() -> None:
+    from proposal_desk.gui.dialogs.report_texts import source_text
+
+    text = report_texts.SectionText(report_texts.OPENING, TEXTS[report_texts.OPENING], 2025)
+    said = source_text(text, 2026)
+    assert said.startswith("沿用2025年的文字。")
+    assert said.endswith("其中2句写有年份或数字（是2025年的），如“2025年，我局认真办理提案。”，"
+                         "请核对改写。")
+    assert "请核对" not in source_text(text, 2025)

@@ -145,6 +145,17 @@ def marked_text(text: SectionText, year: int) -> str:
     return "".join(out)
 
 
+def stale_hint(text: SectionText, year: int) -> str:
+    """The window's word on a carried-over section whose sentences state another year or a
+    figure: 其中2句写有年份或数字（是2025年的），如“今年共承办提案39件，…”，请核对改写。"""
+    stale = stale_sentences(text, year)
+    if not stale:
+        return ""
+    first = stale[0] if len(stale[0]) <= 24 else stale[0][:24] + "…"
+    return (f"其中{len(stale)}句写有年份或数字（是{text.source_year}年的），如“{first}”，"
+            "请核对改写。")
+
+
 def carried_notes(texts: dict[str, SectionText], year: int) -> list[str]:
     """What the command line says about the texts a report for `year` prints: reused from
     an earlier year (whose year and figures they state), or the starter texts."""

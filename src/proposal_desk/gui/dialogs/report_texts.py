@@ -18,7 +18,14 @@ from proposal_desk.gui.icons import icon
 from proposal_desk.gui.messages import SaveChoice
 from proposal_desk.services import report_draft
 from proposal_desk.services.report_draft import ReportDraft
-from proposal_desk.services.report_texts import OPENING, PLANS, PRACTICE, PROBLEMS, SectionText
+from proposal_desk.services.report_texts import (
+    OPENING,
+    PLANS,
+    PRACTICE,
+    PROBLEMS,
+    SectionText,
+    stale_hint,
+)
 from proposal_desk.storage.database import Database
 
 _SAVED_STYLE = "color: #2e7d32;"
@@ -31,7 +38,7 @@ def source_text(text: SectionText, year: int) -> str:
         return f"这是{year}年保存的文字。"
     if text.source_year is not None:
         return (f"沿用{text.source_year}年的文字。改写后保存，即成为{year}年的文字"
-                f"（{text.source_year}年的报告文字不变）。")
+                f"（{text.source_year}年的报告文字不变）。" + stale_hint(text, year))
     return "首次编写：下面是一段参考文字，请按本单位的实际情况改写后保存。"
 
 

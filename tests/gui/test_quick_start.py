@@ -120,6 +120,8 @@ def test_damage_found_by_the_check_of_the_whole_file_gets_the_dialog(
         monkeypatch.setattr(startup_load.file_check, "quick_check_file", slow_check)
     else:
         monkeypatch.setattr(startup_load, "read_plain_snapshot", slow_read)
+        # As with a large file: its whole check runs beside the read, not after the paint.
+        monkeypatch.setattr(startup_load, "CHECK_AFTER_PAINT_MAX_BYTES", 0)
     shown: list[int] = []
     windows: list[MainWindow] = []
     show = MainWindow.show_snapshot

@@ -213,3 +213,37 @@ def test_a_fault_in_the_worker_is_raised_by_database_never_a_hang(
     finally:
         load.close()
     assert not load._thread.is_alive()
+
+
+def test_a_small_file_is_checked_whole_after_the_paint_and_damage_still_refuses_it(
+        seeded_db: Any, tmp_path: Path) -> None:
+    """The whole file's check of a small file waits for the window's paint
+    (begin_whole_check); the opening still waits for it, and damage it finds outside the
+    tables read refuses the file untouched (the window hides for the dialog: QuickOpening)."""
+    import sqlite3 as sqlite
+
+    from proposal_desk.storage.integrity import DamagedDatabaseError
+
+    path = seeded_db.sqlite_path
+    seeded_db.dispose()
+    conn = sqlite.connect(path)
+    root, size = conn.execute("SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                              "FROM sqlite_master WHERE name = 'audit_log'").fetchone()
+    conn.close()
+    with path.open("r+b") as fh:  # damage in a table the quick read does not use
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * 64)
+    damaged = path.read_bytes()
+    load = StartupLoad(f"sqlite:///{path}", tmp_path / "window-data", quick=True).start()
+    try:
+        snap = load.quick_snapshot()
+        assert snap is not None and len(snap.rows) == 3  # shown: its tables are sound
+        assert load._whole is None  # nothing checks the whole file before the paint
+        load.begin_whole_check()  # the window is painted
+        load.import_database_layer()
+        with pytest.raises(DamagedDatabaseError):
+            load.database()
+        assert load.damaged
+    finally:
+        load.close()
+    assert path.read_bytes() == damaged

@@ -213,6 +213,7 @@ def _run_quick(app: QApplication, load: StartupLoad, snap: Snapshot, url: str, f
 
     def painted(when: float = 0.0) -> None:
         if not opening.begun:  # once: at the paint, or by BEGIN_ANYWAY_MS
+            load.begin_whole_check()
             _serve_later(window, url, servers)
         opening.begin(when)
 

@@ -7,7 +7,9 @@ The worker thread
    it with SQLite's quick_check, spent in SQLite without Python's global lock, so the UI
    thread imports the window meanwhile at full speed. On a quick start the tables the first
    read uses are checked first (gui/plain_snapshot.TABLES: 10 ms at 10,000 proposals, against
-   0.2 s for the whole file), then the whole file on a thread of its own (on the other CPU);
+   0.2 s for the whole file), then the whole file on a thread of its own: once the window is
+   painted (`begin_whole_check`), or at once, beside the read, for a large file
+   (CHECK_AFTER_PAINT_MAX_BYTES);
 2. (quick start) when those tables are sound and the file's schema is this version's, reads
    the first snapshot through a read-only sqlite3 connection (gui/plain_snapshot.py), which
    the UI thread shows at once (`quick_snapshot()`); the whole file's check ends meanwhile or
@@ -98,6 +100,14 @@ LOOKUPS_WAIT_S = 3.0
 SNAPSHOT_WAIT_S = 20.0
 CLOSE_WAIT_S = 5.0  # the end of the start: a worker still stuck is left (a daemon thread)
 
+# A quick start of a file up to this size checks the whole file after the first paint: the
+# check reads every page (~0.2 s of CPU and 0.3 GB of memory traffic at 10,000 proposals) and,
+# run beside the start, slowed the way to the paint by ~8 % of CPU on a quiet machine and
+# doubled it on a busy one; after the paint it still ends while the database layer is
+# imported (~0.3 s), before the opening needs it. A larger file, whose check paces the
+# opening (3 GB: ~2 s), is checked at once, beside the start.
+CHECK_AFTER_PAINT_MAX_BYTES = 400_000_000
+
 
 def plain_sqlite_file(url: str) -> Path | None:
     """The file of a URL as paths.sqlite_url makes it ("sqlite:///" and an absolute path);
@@ -165,6 +175,7 @@ class StartupLoad:
         self.damaged = False  # a quick start's check of the whole file found damage
         self._whole: threading.Thread | None = None
         self._whole_result: list[str] | None = None
+        self._check_go = threading.Event()  # begin_whole_check(): the window is painted
         self._cancelled = False
         self._thread = threading.Thread(target=self._work, name="startup-load", daemon=True)
 
@@ -257,6 +268,8 @@ class StartupLoad:
             quick = self._read_while_checking(path)
             if quick is not None:
                 return quick, None
+            if self._whole is None:
+                self._start_whole_check(path)
             findings = self._whole_findings()
             if findings is None:
                 raise OSError("the check of the whole file failed")
@@ -264,10 +277,12 @@ class StartupLoad:
         return None, file_check.quick_check_file(path)
 
     def _read_while_checking(self, path: Path) -> Snapshot | None:
-        """The first read, with the whole file's check started beside it; None when the read
-        cannot be used, or when the check has already found damage: the dialog comes before
-        any data."""
-        self._start_whole_check(path)
+        """The first read, with the whole file's check started beside it (a large file; a
+        small one's after the paint: CHECK_AFTER_PAINT_MAX_BYTES); None when the read cannot
+        be used, or when the check has already found damage: the dialog comes before any
+        data."""
+        if path.stat().st_size > CHECK_AFTER_PAINT_MAX_BYTES:
+            self._start_whole_check(path)
         quick = self._read_quick(path)
         whole = self._whole
         if quick is not None and whole is not None and not whole.is_alive() \
@@ -282,6 +297,9 @@ class StartupLoad:
         opened, `_open`) before this check has passed. Damage found here gets the damaged-
         database dialog (`damaged`: the window hides first), as at an ordinary start."""
         try:
+            if self._whole is None:  # a small file: once the window is painted
+                self._check_go.wait()
+                self._start_whole_check(checked.path)
             checked.findings = self._whole_findings()
         except Exception:
             log.exception("the check of the whole file failed; the opening checks again")
@@ -348,6 +366,11 @@ class StartupLoad:
         self._quick_done.wait()
         return self._quick
 
+    def begin_whole_check(self) -> None:
+        """The quick start's window is painted (or needs the database now): the check of the
+        whole file, if not begun beside the read, begins."""
+        self._check_go.set()
+
     def import_next(self) -> bool:
         """Import the next module of the database layer; True once all are imported (and the
         worker goes on to open the database). A quick start calls it once its window has been
@@ -359,9 +382,11 @@ class StartupLoad:
                 importlib.import_module(DATABASE_LAYER[self._next_import])
                 self._next_import += 1
         except BaseException:
+            self._check_go.set()
             self._imported.set()  # the worker fails to open; database() raises it
             raise
         if self._next_import >= len(DATABASE_LAYER):
+            self._check_go.set()  # the opening is next: it needs the check
             self._imported.set()
         return self._imported.is_set()
 
@@ -421,6 +446,7 @@ class StartupLoad:
         thaw what a quick read froze, whatever happened."""
         if not self._imported.is_set():  # the start ended early (another window has it)
             self._cancelled = True
+            self._check_go.set()
             self._imported.set()
         self._thread.join(CLOSE_WAIT_S)
         if self._thread.is_alive():

@@ -128,3 +128,20 @@ def test_a_follow_ups_year_is_after_the_proposals_and_not_after_its_date(db: Dat
     with db.transaction() as s:
         handling.add_follow_up(load_proposal(s, pid), year=2026, on=D(2026, 3, 25),
                                progress="推进中", carried_out=False)
+
+
+def test_assigned_is_not_moved_after_a_replys_signing(db: Database) -> None:
+    # 交办 moved after the 签发日期 of a reply not sent yet would leave a letter signed before
+    # it was assigned (the rule above, kept from the other side: handling.check_assigned).
+    from proposal_desk.services import editing
+
+    pid = plain_proposal(db)
+    with db.transaction() as s:
+        handling.save_reply(s, load_proposal(s, pid), **BODY, signed_on=D(2025, 3, 25))
+
+    def move(s: Session, p: object) -> None:
+        info = editing.read_basic(p)  # type: ignore[arg-type]
+        info.assigned_on = D(2025, 3, 28)
+        editing.apply_basic(s, p, info)  # type: ignore[arg-type]
+
+    assert _refused(db, pid, move) == "交办日期（2025年3月28日）不能晚于签发日期（2025年3月25日）"

@@ -309,6 +309,7 @@ _CORRECTED_IN = {
     CONTACT_ON: "在“沟通记录”页改正该次沟通的日期",
     RETURN_ON: "用“退回结果…”撤回该退回申请，再按实际日期重新申请",
     FOLLOW_UP_ON: "在“跟踪”页改正该条跟踪记录",
+    REPLY_SIGNED: "在“答复”页改正签发日期",
 }
 
 
@@ -332,16 +333,19 @@ def earliest_after_assigned(signed: dt.date | None, *, replies: Iterable[dt.date
                             opinions: Iterable[dt.date | None],
                             contacts: Iterable[dt.date | None],
                             returns: Iterable[dt.date | None],
-                            follow_ups: Iterable[dt.date | None]) -> dict[str, dt.date | None]:
+                            follow_ups: Iterable[dt.date | None],
+                            replies_signed: Iterable[dt.date | None] = ()
+                            ) -> dict[str, dt.date | None]:
     """Label → the earliest date of each kind a proposal holds that may not precede its 交办
     (check_assigned's `later`), from the ORM objects (dates_after_assigned) or an import's
-    rows (sheets.existing) alike; None in a list: not dated."""
+    rows (sheets.existing) alike; None in a list: not dated. A reply's 签发日期 comes last: a
+    reply is signed before it is sent, so a 交办 after both is said by the 答复日期 first."""
     def first(days: Iterable[dt.date | None]) -> dt.date | None:
         return min((d for d in days if d is not None), default=None)
 
     return {SIGNED_ON: signed, REPLY_SENT: first(replies), OPINION_SENT: first(opinions),
             CONTACT_ON: first(contacts), RETURN_ON: first(returns),
-            FOLLOW_UP_ON: first(follow_ups)}
+            FOLLOW_UP_ON: first(follow_ups), REPLY_SIGNED: first(replies_signed)}
 
 
 def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
@@ -351,7 +355,8 @@ def dates_after_assigned(p: Proposal) -> dict[str, dt.date | None]:
         p.signed_on, replies=(r.sent_on for r in p.replies),
         opinions=(o.sent_on for o in p.assist_opinions),
         contacts=(r.date for r in p.records if r.content != LEDGER_CONTACT_NOTE),
-        returns=(r.requested_on for r in p.returns), follow_ups=(f.date for f in p.follow_ups))
+        returns=(r.requested_on for r in p.returns), follow_ups=(f.date for f in p.follow_ups),
+        replies_signed=(r.signed_on for r in p.replies))
 
 
 def reassigned_note(role: Role, *, old: Role | None, reply_sent: dt.date | None,

@@ -167,7 +167,7 @@ def _children(conn: Connection, ranged: bool, where: tuple[int, ...], keep: list
     PM, PU, PT = ProposalMember, ProposalUnit, ProposalTopic
     return {
         "replies": grouped(select(R.proposal_id, R.round, as_text(R.sent_on), R.category,
-                                  R.doc_number, R.signer, R.publicity)
+                                  R.doc_number, R.signer, R.publicity, as_text(R.signed_on))
                            .where(of(R.proposal_id)).order_by(R.proposal_id, R.round)),
         "assist": grouped(select(A.proposal_id, as_text(A.sent_on), A.doc_number, A.signer)
                           .where(of(A.proposal_id)).order_by(A.proposal_id, A.id)),
@@ -216,7 +216,8 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
                    key=lambda x: (x[0], x[1]))
     cur["methods"] = tuple(dict.fromkeys(m for _, _, m, _ in dated))
     answers = Role(s.role).answers_member
-    # replies: (pid, round, sent_on, category, doc_number, signer, publicity), by round;
+    # replies: (pid, round, sent_on, category, doc_number, signer, publicity, signed_on),
+    # by round;
     # opinions: (pid, round, satisfaction, received_on)
     on_round = {o[1]: (o[2], stored_day(o[3])) for o in opinions}
     reply, earlier = ledger_rounds(
@@ -245,7 +246,8 @@ def _fill(s: Stored, children: dict[str, dict[int, list[Any]]], pid: int) -> Non
         opinions=(stored_day(r[1]) for r in assist),
         contacts=(d for d, _, _, guessed in dated if not guessed),
         returns=(stored_day(r[2]) for r in returns),
-        follow_ups=(stored_day(r[1]) for r in children["follow_ups"].get(pid, [])))
+        follow_ups=(stored_day(r[1]) for r in children["follow_ups"].get(pid, [])),
+        replies_signed=(stored_day(r[7]) for r in replies))
 
 
 def orm_proposals(session: Session, ids: Sequence[int]) -> dict[int, Proposal]:

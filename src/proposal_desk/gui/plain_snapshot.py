@@ -65,10 +65,19 @@ def is_current(conn: sqlite3.Connection) -> bool:
     return schema_revision(conn) == HEAD_REVISION
 
 
+def _json_value(value: Any) -> Any:
+    """A setting's value as the JSON column gives it. SQLite keeps a JSON number as a number
+    (the column's type name gives it numeric affinity); SQLAlchemy's SQLite JSON type reads
+    it as it is, and so does this."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return json.loads(value)
+
+
 def read_lookups(conn: sqlite3.Connection) -> Lookups:
     """Lookups.read's pick lists and settings (services.editing's section_names and
     people_names, storage.settings_store.load_settings)."""
-    stored = {key: (json.loads(value) if value is not None else None)
+    stored = {key: _json_value(value)
               for key, value in conn.execute("SELECT key, value FROM setting")}
     meetings = [MeetingInfo(*r) for r in conn.execute(
         "SELECT id, name, kind, year FROM meeting ORDER BY year DESC, name")]

@@ -12,6 +12,12 @@ from proposal_desk.core.dates import add_months, add_working_days, format_cn
 from proposal_desk.core.enums import Method, ReturnOutcome, Role, Satisfaction, Status
 from proposal_desk.core.settings import Deadlines
 
+# Raised when a release changes what these rules derive for records already stored (the
+# cached list columns: status, 办理时限, 答复类别 …); a database opened with an older number
+# has every proposal's columns recomputed once (storage.database). 2: a re-handled proposal
+# keeps its later round's 办理时限 once that round is answered.
+RULES_REVISION = 2
+
 
 @dataclass(frozen=True)
 class ContactFact:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from proposal_desk.core.rules import RULES_REVISION
 from proposal_desk.core.settings import BureauSettings
 from proposal_desk.storage import conflicts, hooks, lengths
 from proposal_desk.storage.backup import BackupError, BackupInfo, automatic_backup
@@ -23,6 +24,8 @@ from proposal_desk.storage.instance_lock import InstanceLock
 from proposal_desk.storage.integrity import check_on_open as _check_file
 from proposal_desk.storage.integrity import refuse_foreign
 from proposal_desk.storage.migrate import upgrade_to_head
+from proposal_desk.storage.models import Setting
+from proposal_desk.storage.schema_revision import RULES_KEY
 from proposal_desk.storage.settings_store import load_settings
 
 log = logging.getLogger(__name__)
@@ -135,6 +138,22 @@ class Database:
             except BackupError as exc:
                 log.info("backup on open failed: %s", exc)
                 self.backup_problem = str(exc)
+        self._follow_new_rules()
+
+    def _follow_new_rules(self) -> None:
+        """A release whose rules derive other list columns from the same records (see
+        core.rules.RULES_REVISION) recomputes every proposal's once, in one transaction,
+        after the opening's backup: the list, `check` and the next save then agree."""
+        with self.session() as s:  # a read, rolled back: no commit to count
+            row = s.get(Setting, RULES_KEY)
+            if row is not None and row.value == RULES_REVISION:
+                return
+        table = Setting.__table__
+        with self.transaction() as s:
+            hooks.refresh_all_at_commit(s)  # audited: each column it changes
+            # the program's own bookkeeping, not the bureau's settings: written unaudited
+            s.execute(table.delete().where(table.c.key == RULES_KEY))
+            s.execute(table.insert().values(key=RULES_KEY, value=RULES_REVISION))
 
     def _count_commit(self, _conn: object) -> None:
         self.commits += 1

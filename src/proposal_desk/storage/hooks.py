@@ -367,6 +367,12 @@ def _before_commit(session: Session) -> None:
         session.info[_REFRESHING] = False
 
 
+def refresh_all_at_commit(session: Session) -> None:
+    """Recompute every proposal's cached columns when this session commits (the rules that
+    derive them changed), as a change of the deadline settings does."""
+    session.info[_REFRESH_ALL] = True
+
+
 def refresh(session: Session, ids: set[int], *, caches_only: set[int] | None = None) -> None:
     """Recompute status, due date and list columns, and reindex, for the given proposals
     (`caches_only`: recompute the columns but leave the index, whose text did not change).

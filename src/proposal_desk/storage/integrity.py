@@ -33,7 +33,14 @@ from proposal_desk.storage.file_check import (  # noqa: F401 - refuse_foreign: u
     quick_check_file,
     refuse_foreign,
 )
-from proposal_desk.storage.models import Attachment, Blob, Proposal, ProposalMember, ProposalTopic
+from proposal_desk.storage.models import (
+    Attachment,
+    Blob,
+    Proposal,
+    ProposalMember,
+    ProposalTopic,
+    Setting,
+)
 
 log = logging.getLogger(__name__)
 
@@ -348,11 +355,18 @@ def _search_index(engine: Engine, report: CheckReport) -> None:
 
 def _caches(engine: Engine, report: CheckReport) -> None:
     """Recompute the cached list columns in a session that is never committed."""
+    from proposal_desk.core.rules import RULES_REVISION
     from proposal_desk.storage.facts import refresh_caches
+    from proposal_desk.storage.schema_revision import RULES_KEY
     from proposal_desk.storage.settings_store import load_settings
 
     wrong = 0
     with Session(engine, autoflush=False) as s:
+        follows = s.scalar(select(Setting.value).where(Setting.key == RULES_KEY))
+        if follows != RULES_REVISION:  # not damage: the next opening recomputes them
+            report.notes.append(f"列表缓存按旧版办理规则计算，下次打开时会按第{RULES_REVISION}版"
+                                "规则重新计算，未逐件核对")
+            return
         deadlines = load_settings(s).deadlines
         ids = list(s.scalars(select(Proposal.id).order_by(Proposal.id)))
         for start in range(0, len(ids), 500):

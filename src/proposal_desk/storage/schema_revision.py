@@ -17,6 +17,9 @@ FIRST_VERSION = {"0001": "0.1.0", "0002": "0.2.0"}
 # migration's own transaction), so an older copy refusing the file can say which one to use.
 WRITTEN_BY_KEY = "program.schema_written_by"
 
+# The setting naming the core.rules.RULES_REVISION the file's cached list columns follow.
+RULES_KEY = "program.rules_revision"
+
 
 def newer_message(revision: str, written_by: str | None) -> str:
     """Why a database of an unknown (newer) revision is not opened, and what to use instead."""

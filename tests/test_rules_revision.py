@@ -1,0 +1,72 @@
+"""A release that changes what the rules derive from stored records (core.rules.RULES_REVISION)
+recomputes every proposal's cached list columns once, when a database of an older release is
+opened: the list, `check` and the next save then agree, and the change is in the 办理日志.
+`check` on such a file, not yet opened, says so instead of reporting damage."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from safety_support import plain_proposal
+from sqlalchemy import create_engine
+
+from proposal_desk.core.rules import RULES_REVISION
+from proposal_desk.storage.database import Database
+from proposal_desk.storage.integrity import check_database
+from proposal_desk.storage.schema_revision import RULES_KEY
+
+
+def _older_release(tmp_path: Path) -> tuple[Path, str]:
+    """A file whose 办理时限 an older release's rules cached differently, and no revision."""
+    path = tmp_path / "office.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    pid = plain_proposal(db)
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        [(due,)] = conn.execute("SELECT due FROM proposal WHERE id = ?", (pid,)).fetchall()
+        conn.execute("UPDATE proposal SET due = '2025-04-01' WHERE id = ?", (pid,))
+        conn.execute("DELETE FROM setting WHERE key = ?", (RULES_KEY,))
+    conn.close()
+    return path, due
+
+
+def _check(path: Path) -> list[str]:
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        report = check_database(engine, str(path))
+    finally:
+        engine.dispose()
+    assert report.ok, report.lines()
+    return report.notes
+
+
+def test_an_older_release_s_caches_are_recomputed_once_at_opening(tmp_path: Path) -> None:
+    path, due = _older_release(tmp_path)
+    assert due and due != "2025-04-01"
+    assert any("下次打开时会按" in note for note in _check(path))  # not reported as damage
+
+    db = Database(f"sqlite:///{path}")
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT due FROM proposal").fetchall() == [(due,)]
+        assert conn.execute("SELECT value FROM setting WHERE key = ?",
+                            (RULES_KEY,)).fetchall() == [(RULES_REVISION,)]
+        [(changes,)] = conn.execute(
+            "SELECT changes FROM audit_log WHERE \"table\" = 'proposal' AND action = 'update'"
+        ).fetchall()
+    conn.close()
+    assert "2025-04-01" in changes and due in changes
+    assert not any("下次打开时会按" in note for note in _check(path))
+
+
+def test_a_file_of_this_release_is_not_written_at_opening(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    plain_proposal(db)
+    db.dispose()
+    db = Database(f"sqlite:///{path}")
+    try:
+        assert db.commits == 0  # an import's backup may reuse the opening's copy
+    finally:
+        db.dispose()

@@ -98,6 +98,10 @@ class BackgroundCheck:
     # ---- the check's thread -------------------------------------------------------------
 
     def _connected(self, conn: sqlite3.Connection) -> None:
+        # interrupt() reaches only a statement already running; a stop that falls between
+        # the connection and its first statement is caught by the progress handler, which
+        # SQLite calls every few thousand steps and which ends the statement once stopped.
+        conn.set_progress_handler(self.stopped.is_set, 10_000)
         with self._lock:
             self._connections.append(conn)
         if self.stopped.is_set():

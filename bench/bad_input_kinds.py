@@ -58,6 +58,22 @@ AREAS: dict[str, list[str]] = {
         "tests/test_settings_checked.py::test_a_category_given_to_replies_stays",
         "tests/test_settings_checked.py::test_a_meeting_date_before_assignment_is_refused",
     ],
+    "reply, second-round and 跟踪 dates against the records (签发/审核/起草, 不满意; session 5)": [
+        "tests/test_reply_step_dates.py::test_signing_reviewing_and_drafting_dates_are_checked",
+        "tests/test_reply_step_dates.py::test_a_second_round_is_not_dated_before_the_unsatisfied_opinion",
+        "tests/test_reply_step_dates.py::test_an_unsatisfied_opinion_typed_in_needs_its_feedback_date",
+        "tests/test_reply_step_dates.py::test_a_follow_ups_year_is_after_the_proposals_and_not_after_its_date",
+        "tests/test_reply_step_dates.py::test_assigned_is_not_moved_after_a_replys_signing",
+    ],
+    "database files and backup places (empty, missing, the live file, stale or newer; session 5)": [
+        "tests/test_open_refuses_empty_or_missing.py::test_open_refuses_and_names_the_newest_good_backup",
+        "tests/test_open_refuses_empty_or_missing.py::test_empty_file_without_backups_is_refused_and_says_it_may_be_deleted",
+        "tests/test_backup_destination.py::test_the_database_itself_is_refused",
+        "tests/test_backup_destination.py::test_a_name_without_extension_that_does_not_exist_is_refused",
+        "tests/test_safety_messages_in_chinese.py::test_a_stale_revision_stamp_is_explained_and_leaves_one_copy",
+        "tests/test_good_backup_content.py::test_a_copy_with_damaged_attachments_is_not_offered_as_good",
+        "tests/test_migrations.py::test_a_database_of_a_newer_program_is_refused_naming_both_versions",
+    ],
     "attachments (huge, empty, unreadable, a folder; names with path parts or controls)": [
         "tests/test_bad_input_attachments.py::test_a_bad_file_is_refused_and_nothing_changes",
         "tests/test_bad_input_attachments.py::test_names_with_path_parts_or_control_characters_are_stored_safely",
@@ -91,6 +107,7 @@ AREAS: dict[str, list[str]] = {
         "tests/test_integrity.py::test_a_newer_schema_is_reported",
         "tests/test_integrity.py::test_a_damaged_file_is_found_by_check_without_writing",
         "tests/test_integrity.py::test_a_broken_foreign_key_is_found",
+        "tests/test_good_backup_content.py::test_check_names_the_attachment_stored_as_text",
     ],
 }
 

@@ -31,10 +31,6 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "merge":
         with db.session() as session:
             source, target = (_by_name(session, n).id for n in args.names)
-            # A merge the service refuses (another year, numbers in both) is refused here,
-            # in a transaction rolled back, before the backup is taken for nothing.
-            meeting_admin.merge_meetings(session, source, target)
-            session.rollback()
         moved = meeting_admin.merge_meetings_with_backup(db, source, target)
         print(f"已把“{args.names[0]}”的 {moved} 件并入“{args.names[1]}”")
         return 0

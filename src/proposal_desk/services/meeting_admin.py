@@ -138,6 +138,13 @@ def merge_meetings(session: Session, source_id: int, target_id: int) -> int:
 
 
 def merge_meetings_with_backup(db: Database, source_id: int, target_id: int) -> int:
+    """The merge, after a backup. A merge merge_meetings refuses (another year, a number in
+    both) is refused first, by a dry run rolled back, so no backup is taken for nothing."""
+    with db.session() as session:
+        try:
+            merge_meetings(session, source_id, target_id)
+        finally:
+            session.rollback()
     backup_before(db, REASON_MERGE)
     with db.transaction() as session:
         return merge_meetings(session, source_id, target_id)

@@ -94,6 +94,38 @@ def _day(groups: tuple[str, ...]) -> dt.date:
     return dt.date(int(groups[0]), int(groups[1]), int(groups[2]))
 
 
+def _read_part(part: str, values: dict[str, Any], known: set[str]) -> None:
+    """One ；-separated part of a round's line into values. A part of no form rounds_text writes
+    is refused, not kept as the 发文字号: only one part may be the number, and a category not
+    set up (E类) must not vanish."""
+    where = f"第{values['round']}轮的“{part}”"
+    try:
+        if sent := _SENT.fullmatch(part):
+            values["sent_on"] = _day(sent.groups())
+            return
+        if opinion := _OPINION.fullmatch(part):
+            values["satisfaction"] = Satisfaction(opinion.group(1)).value
+            if opinion.group(2):
+                values["opinion_date"] = _day(opinion.groups()[1:])
+            return
+    except ValueError as exc:
+        raise ValueError(f"{where}不是有效日期") from exc
+    if part == "未答复" or not part:
+        return
+    if part.startswith("签发人"):
+        values["signer"] = part[3:].lstrip(":：")
+    elif part.startswith("公开属性"):
+        values["publicity"] = part[4:].lstrip(":：")
+    elif part.endswith("类"):
+        if part[:-1] not in known:
+            raise ValueError(f"{where}不是已设置的答复类别")
+        values["category"] = part[:-1]
+    elif part.startswith("委员意见") or "doc_number" in values:
+        raise ValueError(f"{where}无法识别")
+    else:
+        values["doc_number"] = part
+
+
 def parse_rounds(text: str, categories: Iterable[str]) -> tuple[RoundRow, ...]:
     """A 历次答复 cell (rounds_text's form) read back; ValueError names what is not in it."""
     rounds: list[RoundRow] = []
@@ -108,25 +140,7 @@ def parse_rounds(text: str, categories: Iterable[str]) -> tuple[RoundRow, ...]:
                              "周商函〔2025〕4号；委员意见：不满意（2025年7月10日反馈））")
         values: dict[str, Any] = {"round": int(m.group(1)), "sent_on": None}
         for part in (x.strip() for x in re.split("[；;]", m.group(2))):
-            try:
-                if sent := _SENT.fullmatch(part):
-                    values["sent_on"] = _day(sent.groups())
-                elif part == "未答复" or not part:
-                    pass
-                elif opinion := _OPINION.fullmatch(part):
-                    values["satisfaction"] = Satisfaction(opinion.group(1)).value
-                    if opinion.group(2):
-                        values["opinion_date"] = _day(opinion.groups()[1:])
-                elif part.startswith("签发人"):
-                    values["signer"] = part[3:].lstrip(":：")
-                elif part.startswith("公开属性"):
-                    values["publicity"] = part[4:].lstrip(":：")
-                elif part.endswith("类") and part[:-1] in known:
-                    values["category"] = part[:-1]
-                else:
-                    values["doc_number"] = part
-            except ValueError as exc:
-                raise ValueError(f"第{values['round']}轮的“{part}”不是有效日期") from exc
+            _read_part(part, values, known)
         rounds.append(RoundRow(**values))
     numbers = [r.round for r in rounds]
     if numbers != list(range(1, len(numbers) + 1)):

@@ -7,21 +7,29 @@ import sys
 from pathlib import Path
 
 from proposal_desk.cli.context import open_database
-from proposal_desk.documents.letters import letter_notes, write_letter
+from proposal_desk.documents.letters import letter_notes, per_signer, round_reply, write_letter
 from proposal_desk.services.queries import find_proposal
 
 
 def run(args: argparse.Namespace) -> int:
     db = open_database(args)
+    round_no = getattr(args, "round_no", None)
+    chose_each = False
     # A transaction: a letter without a 发文字号 takes the next number of its year.
     with db.transaction() as session:
         p = find_proposal(session, args.number, args.meeting)
-        round_no = getattr(args, "round_no", None)
-        written = write_letter(session, p.id, Path(args.output), each_signer=args.each_signer,
+        # Without --each-signer, the reply's own choice (合发一封答复函), as in the window.
+        each = args.each_signer
+        if not each and p.replies:
+            chose_each = each = per_signer(p, round_reply(p, round_no))
+        written = write_letter(session, p.id, Path(args.output), each_signer=each,
                                round_no=round_no)
         notes = letter_notes(session, p.id, round_no=round_no)
     for path in written:
         print(f"已生成答复函：{path}")
+    if chose_each:  # before, the command printed one joint letter here
+        print("提示：该答复未勾选“合发一封答复函”，已按窗口中的选择给每位提案人各生成一封",
+              file=sys.stderr)
     for note in notes:
         print(f"提示：{note}", file=sys.stderr)
     return 0

@@ -68,6 +68,13 @@ def addressees(p: Proposal, each_signer: bool) -> list[Addressee]:
     return [Addressee(tuple(members), "您" if single else "你们", "提出的", "")]
 
 
+def per_signer(p: Proposal, reply: Reply) -> bool:
+    """Whether `reply`'s 答复函 goes one to each signer: its 合发一封答复函 unticked on a
+    proposal with more than one proposer (the 答复 tab's choice, which a later round starts
+    from). The window and `proposal-desk letter` without --each-signer both follow it."""
+    return not reply.joint_letter and len(p.proposers) > 1
+
+
 def letter_title(settings: BureauSettings, p: Proposal) -> str:
     pattern = settings.letter_title_pattern or "关于{meeting}第{number}号{kind}的答复"
     try:

@@ -184,7 +184,9 @@ class DocumentActions:
         if chosen is None:
             messages.warn(self.window, f"没有第{round_no}轮答复。")
             return None
-        each = not chosen.joint_letter and len(p.proposers) > 1
+        from proposal_desk.documents.letters import per_signer
+
+        each = per_signer(p, chosen)
         db, pid = self.window.ctx.db, p.id
         notes: list[str] = []
 

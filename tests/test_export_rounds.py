@@ -197,3 +197,24 @@ def test_the_preview_names_the_meeting_the_rows_name(rounds_db: Database,
         assert run_import(fresh, out)[1].meetings_created == ("区政协十四届四次会议",)
     finally:
         fresh.dispose()
+
+
+def test_a_sheet_changing_a_registered_proposals_rounds_is_refused(rounds_db: Database,
+                                                                   tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    with rounds_db.session() as s:
+        export_ledger(s, out)
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    head = [c.value for c in ws[2]]
+    column = head.index("历次答复") + 1
+    [row] = [r for r in range(3, ws.max_row + 1) if ws.cell(r, 1 + head.index("提案号")).value
+             == "144072"]
+    ws.cell(row, column).value = ws.cell(row, column).value.replace("C类", "D类")
+    wb.save(out)
+    before = dump(rounds_db)
+    p = plan(rounds_db, out)
+    assert [(x.row, x.header, x.message) for x in p.problems] == [
+        (row, "历次答复", "历次答复与数据库中的不同：已登记提案的各轮答复请在程序中修改"
+                         "（导入只为新提案读入历次答复）")]
+    assert dump(rounds_db) == before

@@ -1,7 +1,8 @@
 """`proposal-desk backup [DEST]`: a consistent copy of the database, attachments included.
 
 Without DEST the copy goes to the backup folder beside the database (rotated with the automatic
-ones, but a manual backup is never deleted by rotation). DEST may be a folder or a file name.
+ones, but a manual backup is never deleted by rotation). DEST may be a folder or a file name;
+a name without extension that does not exist becomes NAME.sqlite3 (with a 提示).
 Safe while the window is open: SQLite's online backup API copies a consistent state.
 A shared PostgreSQL database is copied into a SQLite file this program can open.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from proposal_desk import paths
@@ -34,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
     source = sqlite_file(url)
     folder = backup_dir(args)
     replaced = False
+    note = ""
     if source is None:
-        dest = _destination(args.dest, folder, "服务器数据库")
+        dest, note = _destination(args.dest, folder, "服务器数据库")
         replaced = dest.exists()
         engine = make_engine(url)
         try:
@@ -52,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"数据库 {source} 已损坏（{'；'.join(findings)[:200]}），"
                             "这样的副本不能当作备份。请用 proposal-desk restore 从以前的备份恢复。")
         if args.dest:
-            dest = _destination(args.dest, folder, REASON_MANUAL)
+            dest, note = _destination(args.dest, folder, REASON_MANUAL)
             _refuse_the_database_itself(dest, source)
             replaced = dest.exists()
             try:
@@ -68,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"已备份到 {dest}（{_size_text(size)}，含全部附件）")
     if replaced:
         print("（这个文件原是一份提案办理台的备份，已被这次的备份替换）")
+    if note:  # said once the copy is there, never for a backup that failed
+        print(f"提示：{note}", file=sys.stderr)
     return 0
 
 
@@ -81,24 +86,32 @@ def _refuse_the_database_itself(dest: Path, source: Path) -> None:
                         "请指定另一个文件夹（例如 U 盘）或另一个文件名。")
 
 
-def _destination(dest: str | None, folder: Path, reason: str) -> Path:
+def _destination(dest: str | None, folder: Path, reason: str) -> tuple[Path, str]:
+    """Where the copy goes, and a 提示 to print once it is there ("" for none)."""
     now = dt.datetime.now().replace(microsecond=0)
     if not dest:
-        return folder / backup_name(reason, now)
+        return folder / backup_name(reason, now), ""
     path = Path(dest).expanduser()
     if path.is_dir() or dest.endswith(("/", "\\")):
-        return path / backup_name(reason, now)
+        return path / backup_name(reason, now), ""
+    note = ""
     if path.suffix == "":
-        # A name that is not there yet: a mistyped folder as often as a file name; either
-        # guess would leave the copy where the clerk does not look for it.
-        raise UserError(
-            f"“{path}”不存在。要备份到一个新文件夹，请先建立它（或在末尾加 /）；"
-            f"要备份成一个文件，请写出完整的文件名，例如 {path.name}{SUFFIX}。")
+        # A name that is not there yet, in a folder that is: NAME.sqlite3, as scripts have
+        # relied on; the 提示 names it, in case a new folder was meant. Without that folder
+        # either, it is a mistyped path, refused.
+        if not path.parent.is_dir():
+            raise UserError(
+                f"“{path}”不存在，文件夹 {path.parent} 也不存在。要备份到一个新文件夹，"
+                "请先建立它（或在末尾加 /）。")
+        typed = dest.rstrip()
+        note = (f"已备份为 {typed}{SUFFIX}（“{typed}”不存在；要备份到新文件夹，请先建立它，"
+                "或在末尾加 /）")
+        path = path.with_name(path.name + SUFFIX)
     if path.exists() and verify_backup(path) is not None:
         raise UserError(f"{path} 已存在且不是提案办理台的备份，为免覆盖其他文件，请换一个文件名")
     if not path.parent.is_dir():
         raise UserError(f"文件夹 {path.parent} 不存在")
-    return path
+    return path, note
 
 
 def _size_text(size: int) -> str:

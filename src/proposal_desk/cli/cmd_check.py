@@ -13,7 +13,13 @@ from proposal_desk.cli.context import backup_dir
 from proposal_desk.storage.backup import newest_good_backup
 from proposal_desk.storage.database import make_engine, sqlite_file
 from proposal_desk.storage.errors import UserError
-from proposal_desk.storage.integrity import CheckReport, check_database, quick_check_file
+from proposal_desk.storage.integrity import (
+    EMPTY_FILE,
+    CheckReport,
+    check_database,
+    is_empty_file,
+    quick_check_file,
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,9 +32,9 @@ def run(args: argparse.Namespace) -> int:
         if not path.exists():
             raise UserError(f"数据库 {path} 不存在{_restore_hint(args)}")
         location = str(path)
-        if path.is_file() and path.stat().st_size == 0:
+        if is_empty_file(path):
             report = CheckReport(location)
-            report.add("数据库文件", "文件是空的（0 字节），其中没有任何数据")
+            report.add("数据库文件", EMPTY_FILE)
             return _finish(report, args)
         findings = quick_check_file(path)
         if findings and findings[0].startswith("文件头"):

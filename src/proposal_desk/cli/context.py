@@ -16,14 +16,19 @@ from proposal_desk.storage.errors import UserError
 def open_database(args: argparse.Namespace, *, write: bool = True) -> Database:
     """Commands that write hold the instance lock: with the window (or another command) writing
     the same SQLite file they stop with a message naming who has it (no two writers on one
-    file). Commands that only read (`write=False`) take no lock and make no backup: WAL lets
-    them read beside the open window, so scripts keep working while the clerk works."""
+    file). Commands that only read (`write=False`) take no lock, make no backup and write
+    nothing (not even the list columns new rules would recompute): WAL lets them read beside
+    the open window, so scripts keep working while the clerk works."""
     url = paths.database_url(args.db, demo=getattr(args, "demo", False))
     if not write:
         refuse_missing_named_file(args, url)
-    db = Database(url, backup_dir=backup_dir(args), lock=write, backup_on_open=write)
+    db = Database(url, backup_dir=backup_dir(args), lock=write, backup_on_open=write,
+                  follow_rules=write)
     if db.backup_problem:  # the command goes on; the user should still know
         print(f"警告：打开时的自动备份没有完成：{db.backup_problem}", file=sys.stderr)
+    if db.rules_problem:
+        print("警告：按本版办理规则重新计算列表中的状态、办理时限等没有完成"
+              f"（{db.rules_problem}），下次打开时会再试。", file=sys.stderr)
     return db
 
 

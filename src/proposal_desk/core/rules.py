@@ -15,7 +15,8 @@ from proposal_desk.core.settings import Deadlines
 # Raised when a release changes what these rules derive for records already stored (the
 # cached list columns: status, 办理时限, 答复类别 …); a database opened with an older number
 # has every proposal's columns recomputed once (storage.database). 2: a re-handled proposal
-# keeps its later round's 办理时限 once that round is answered.
+# keeps its later round's 办理时限 once that round is answered; a reassigned proposal's status,
+# 答复类别 and 答复日期 follow its current role.
 RULES_REVISION = 2
 
 

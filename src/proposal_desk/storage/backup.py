@@ -476,7 +476,7 @@ def _set_aside(target: Path, folder: Path) -> BackupInfo:
 def export_to_sqlite(engine: Engine, dest: Path) -> Path:
     """Copy every table of a (PostgreSQL) database into a new SQLite file this program opens."""
     from proposal_desk.storage.database import Database
-    from proposal_desk.storage.models import Base
+    from proposal_desk.storage.models import Base, Setting
     from proposal_desk.storage.search import FTS_TABLE, build_grams, index_body, search_text
 
     tmp = dest.with_name(dest.name + ".part")
@@ -484,6 +484,9 @@ def export_to_sqlite(engine: Engine, dest: Path) -> Path:
     copy = Database(f"sqlite:///{tmp}", check_on_open=False)
     try:
         with engine.connect() as src, copy.engine.begin() as dst:
+            # the new file's own bookkeeping rows (program version, rules revision) give way
+            # to the server's, which name the same keys
+            dst.execute(Setting.__table__.delete())
             for table in Base.metadata.sorted_tables:
                 _copy_rows(dst, table, src.execution_options(yield_per=500).execute(
                     select(table)).mappings())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -90,11 +90,14 @@ class Database:
     program has the file); `check_on_open` runs SQLite's quick_check first and raises
     integrity.DamagedDatabaseError rather than touching a damaged file; `backup_on_open` copies
     an existing database into `backup_dir` when it changed since the newest backup (a failed
-    copy is noted in `backup_problem`, not fatal: a full disk must not lock users out).
+    copy is noted in `backup_problem`, not fatal: a full disk must not lock users out);
+    `follow_rules` recomputes the cached list columns once when the rules changed since the
+    file was last written (off for commands that only read: they write nothing).
     """
 
     def __init__(self, url: str, *, backup_dir: Path | None = None, user: str | None = None,
-                 lock: bool = False, check_on_open: bool = True, backup_on_open: bool = True):
+                 lock: bool = False, check_on_open: bool = True, backup_on_open: bool = True,
+                 follow_rules: bool = True):
         self.url = url
         self.backup_dir = backup_dir
         self.user = user or _os_user()
@@ -138,7 +141,18 @@ class Database:
             except BackupError as exc:
                 log.info("backup on open failed: %s", exc)
                 self.backup_problem = str(exc)
-        self._follow_new_rules()
+        self.rules_problem: str | None = None
+        try:
+            if follow_rules:
+                self._follow_new_rules()
+        except (UserError, SQLAlchemyError) as exc:
+            # A full disk must not lock the clerk out: the columns stay as they were (check
+            # says so) and the next opening tries again.
+            log.warning("recomputing the list columns for new rules failed: %s", exc)
+            self.rules_problem = str(getattr(exc, "orig", exc)).splitlines()[0]
+        except BaseException:
+            self.dispose()
+            raise
 
     def _follow_new_rules(self) -> None:
         """A release whose rules derive other list columns from the same records (see
@@ -149,8 +163,8 @@ class Database:
         # the way to the window's editing
         with self.engine.connect() as conn:
             follows = conn.execute(select(table.c.value).where(table.c.key == RULES_KEY)).scalar()
-        if follows == RULES_REVISION:
-            return
+        if isinstance(follows, int) and follows >= RULES_REVISION:
+            return  # a newer release's columns are left to it: no recomputing back and forth
         with self.transaction() as s:
             hooks.refresh_all_at_commit(s)  # audited: each column it changes
             # the program's own bookkeeping, not the bureau's settings: written unaudited

@@ -29,7 +29,6 @@ from proposal_desk.core.dates import format_cn
 from proposal_desk.storage.backup import BackupInfo, list_backups, newest_good_backup
 from proposal_desk.storage.errors import DatabaseOpenError
 from proposal_desk.storage.file_check import (  # noqa: F401 - refuse_foreign: used from here
-    needs_check,
     quick_check_file,
     refuse_foreign,
 )
@@ -83,7 +82,6 @@ class CheckReport:
     revision: str | None = None
     newer: bool = False  # written by a newer version of the program
 
-
     @property
     def ok(self) -> bool:
         return not self.problems
@@ -99,6 +97,14 @@ class CheckReport:
 
 # ---- on open ----------------------------------------------------------------------------
 
+# One wording of an empty database file, for the opening's refusal and `check`.
+EMPTY_FILE = "文件是空的（0 字节），其中没有任何数据"
+
+
+def is_empty_file(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size == 0
+
+
 def check_on_open(path: Path, backup_dir: Path | None) -> None:
     """Raise DamagedDatabaseError if the file at `path` fails quick_check, is empty (what a
     power cut during a copy, a full disk or a sync tool leaves), or is missing while its backup
@@ -108,7 +114,7 @@ def check_on_open(path: Path, backup_dir: Path | None) -> None:
         if list_backups(backup_dir):
             _refuse(path, backup_dir, MISSING)
         return
-    if path.is_file() and path.stat().st_size == 0:
+    if is_empty_file(path):
         _refuse(path, backup_dir, EMPTY)
     raise_if_damaged(path, backup_dir, quick_check_file(path))
 
@@ -133,7 +139,7 @@ def _refuse(path: Path, backup_dir: Path | None, kind: str,
                 "误删或移走了。程序没有新建空数据库。")
         hint += "如果确实要从空数据库重新开始，请先把备份文件夹改名或移走。"
     elif kind == EMPTY:
-        head = (f"无法打开数据库 {path}：文件是空的（0 字节），其中没有任何数据，可能是复制或"
+        head = (f"无法打开数据库 {path}：{EMPTY_FILE}，可能是复制或"
                 "同步时中断、磁盘已满造成的。程序没有改动这个文件，也不会把它当作新数据库。")
         if backup is None:
             hint = ("没有找到完好的备份。如有拷在别处（如 U 盘）的备份，可以用它恢复；"
@@ -363,9 +369,13 @@ def _caches(engine: Engine, report: CheckReport) -> None:
     wrong = 0
     with Session(engine, autoflush=False) as s:
         follows = s.scalar(select(Setting.value).where(Setting.key == RULES_KEY))
-        if follows != RULES_REVISION:  # not damage: the next opening recomputes them
+        if not isinstance(follows, int) or follows < RULES_REVISION:  # not damage
             report.notes.append(f"列表缓存按旧版办理规则计算，下次打开时会按第{RULES_REVISION}版"
                                 "规则重新计算，未逐件核对")
+            return
+        if follows > RULES_REVISION:
+            report.notes.append(f"列表缓存由更新版本的程序按第{follows}版办理规则计算，"
+                                "本程序未逐件核对")
             return
         deadlines = load_settings(s).deadlines
         ids = list(s.scalars(select(Proposal.id).order_by(Proposal.id)))

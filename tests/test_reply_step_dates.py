@@ -70,6 +70,17 @@ def test_a_reply_typed_in_after_the_fact_is_not_drafted_today(db: Database) -> N
         assert (reply.drafted_on, reply.signed_on) == (D(2025, 6, 8), D(2025, 6, 8))
 
 
+def test_a_step_typed_before_the_round_began_is_refused_as_typed(db: Database) -> None:
+    pid = plain_proposal(db)  # 交办 2025-03-18
+    with db.transaction() as s:  # a draft saved now: its 起草日期 is today
+        handling.save_reply(s, load_proposal(s, pid), **BODY)
+    said = _refused(db, pid, lambda s, p: handling.save_reply(s, p, signed_on=D(2025, 3, 1)))
+    assert said == "签发日期（2025年3月1日）不能早于交办日期（2025年3月18日）"
+    with db.session() as s:
+        [reply] = load_proposal(s, pid).replies
+        assert (reply.drafted_on, reply.signed_on) == (TODAY, None)
+
+
 def _answered_and_reopened(db: Database) -> int:
     pid = plain_proposal(db)
     with db.transaction() as s:

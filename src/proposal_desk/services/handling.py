@@ -594,14 +594,16 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
     later = [dates[c] for c, _ in REPLY_DATES[1:]
              if dates[c] and dates[c] != getattr(reply, c, None)]
     drafted = dates["drafted_on"]
+    start = round_start(p, round_)
     if (reply is not None and drafted and drafted == reply.drafted_on and later
-            and min(later) < drafted):
+            and min(later) < drafted and (start[0] is None or min(later) >= start[0])):
         # the 起草日期 kept (the program stamps it on the first save) yields to a step typed
-        # in after the fact: a letter is drafted no later than it is reviewed or signed
+        # in after the fact: a letter is drafted no later than it is reviewed or signed. Not
+        # to a step before the round began: that step is refused, named as it was typed
         fields["drafted_on"] = dates["drafted_on"] = min(later)
     if not from_record:
         check_reply_dates(dates, {col: getattr(reply, col, None) for col, _ in REPLY_DATES},
-                          round_, round_start(p, round_))
+                          round_, start)
     if sent_on:
         _check_sent_date(sent_on, getattr(reply, "sent_on", None), p.assigned_on, REPLY_SENT,
                          from_record=from_record)

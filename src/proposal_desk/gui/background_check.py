@@ -9,7 +9,9 @@ closes or a backup is restored over the file (`stop_all`). When it finds problem
 told in a non-modal message what is damaged, that the file was not changed, and which backup
 to restore from (设置 › 数据和备份); this opening's 打开时 copy is marked 有问题
 (storage.backup.flag_problems) so it is never offered as the good one and never pushes the
-last good copy out of the rotation.
+last good copy out of the rotation. An opening that made no copy (the file unchanged since the
+newest backup) marks that newest backup instead: it is a copy of this very file, damage and
+all, and its own check (quick_check and attachments) passes damage only integrity_check finds.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Found:
     report: CheckReport
     good: BackupInfo | None  # the newest good backup, when there are problems
     flagged: BackupInfo | None  # this opening's copy, marked as having problems
+    same_copy: BackupInfo | None = None  # no copy made: the newest backup, the same file, marked
 
 
 class _Bridge(QObject):
@@ -66,6 +69,8 @@ class BackgroundCheck:
         self.path = path
         self.backup_dir = db.backup_dir
         self.opening_copy = db.backup_made
+        # Decided now, as near the opening as can be: a save after it changes the file.
+        self.same_copy = self._unchanged_newest_backup() if db.backup_made is None else None
         self.stopped = threading.Event()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -132,16 +137,37 @@ class BackgroundCheck:
             with contextlib.suppress(RuntimeError):  # the application is going away
                 self._bridge.done.emit(found)
 
-    def _after_problems(self) -> tuple[BackupInfo | None, BackupInfo | None]:
+    def _unchanged_newest_backup(self) -> BackupInfo | None:
+        """The newest backup when the file was not written since it was made (so the opening
+        made no copy): a copy of this very file."""
+        from proposal_desk.storage.backup import changed_since_last_backup, list_backups
+
+        if self.backup_dir is None:
+            return None
+        try:
+            if changed_since_last_backup(self.path, self.backup_dir):
+                return None
+            backups = list_backups(self.backup_dir)
+        except OSError:
+            log.info("could not compare the file with its newest backup", exc_info=True)
+            return None
+        return backups[0] if backups else None
+
+    def _after_problems(self) -> tuple[BackupInfo | None, BackupInfo | None,
+                                       BackupInfo | None]:
         from proposal_desk.storage.backup import flag_problems, newest_good_backup
 
-        flagged = None
-        if self.opening_copy is not None and self.opening_copy.path.exists():
-            try:
-                flagged = flag_problems(self.opening_copy)
-            except OSError:
-                log.info("could not mark the opening's backup", exc_info=True)
-        return newest_good_backup(self.backup_dir), flagged
+        marked: list[BackupInfo | None] = []
+        for copy in (self.opening_copy, self.same_copy):
+            info = None
+            if copy is not None and copy.path.exists():
+                try:
+                    info = flag_problems(copy)
+                except OSError:
+                    log.info("could not mark the backup %s", copy.path, exc_info=True)
+            marked.append(info)
+        flagged, same_copy = marked
+        return newest_good_backup(self.backup_dir), flagged, same_copy
 
     # ---- the UI thread -------------------------------------------------------------------
 
@@ -191,6 +217,9 @@ def found_text(found: Found) -> tuple[str, str]:
                        "的备份，可以在“设置 › 数据和备份”中用它恢复。")
     if found.flagged is not None:
         informative += f"\n\n这次打开时做的备份已标为“有问题”：{found.flagged.path.name}"
+    if found.same_copy is not None:
+        informative += ("\n\n数据库文件自最近一份备份以来没有改动，那份备份含有同样的问题，"
+                        f"已标为“有问题”：{found.same_copy.path.name}")
     return text, informative
 
 

@@ -4,6 +4,7 @@ fresh database gives the same rounds (newcomer's try-out F7)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -12,13 +13,15 @@ import pytest
 from sheet_support import cli, dump, plan, run_import, write_sheet
 from sqlalchemy import select
 
+from proposal_desk.core.rules import is_on_time
 from proposal_desk.services import handling
 from proposal_desk.services.queries import load_proposal
 from proposal_desk.sheets import Action, export_ledger
 from proposal_desk.sheets.ledger import RoundRow, parse_rounds, rounds_text
 from proposal_desk.storage.database import Database
+from proposal_desk.storage.facts import facts_of
 from proposal_desk.storage.models import Meeting, Proposal
-from proposal_desk.storage.settings_store import set_value
+from proposal_desk.storage.settings_store import load_settings, set_value
 
 D = dt.date
 BODY = {"text": "我局认真研究办理。"}
@@ -218,3 +221,19 @@ def test_a_sheet_changing_a_registered_proposals_rounds_is_refused(rounds_db: Da
         (row, "历次答复", "历次答复与数据库中的不同：已登记提案的各轮答复请在程序中修改"
                          "（导入只为新提案读入历次答复）")]
     assert dump(rounds_db) == before
+
+
+def test_the_first_answer_is_round_ones_even_when_a_later_round_is_dated_before_it(
+        bureau_db: Database, tmp_path: Path) -> None:
+    path = write_sheet(tmp_path / "台账2025年.xlsx", [
+        ["提案号", "案由", "提案人", "办理方式", "交办日期", "答复日期", "答复类别", "历次答复"],
+        ["1", "关于甲的建议", "张三", "主办", "2025-03-18", "2025-06-01", "B",
+         "第1轮：2025年6月16日答复；C类；委员意见：不满意（2025年7月6日反馈）"]])
+    run_import(bureau_db, path)
+    with bureau_db.session() as s:
+        p = load_proposal(s, s.scalars(select(Proposal.id)).one())
+        # the list's 答复日期, a 退回 request's bound and the on-time rate: one day
+        assert handling.answered_on(p) == p.replied_on == D(2025, 6, 16)
+        due = D(2025, 6, 10)
+        f = dataclasses.replace(facts_of(p), explicit_due=due)
+        assert is_on_time(f, load_settings(s).deadlines) is False

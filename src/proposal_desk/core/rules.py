@@ -6,6 +6,7 @@ Nothing here touches the database or Qt; storage and the GUI hand in `ProposalFa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from proposal_desk.core.dates import add_months, add_working_days, format_cn
@@ -158,9 +159,21 @@ def timing(f: ProposalFacts, rules: Deadlines, today: dt.date) -> Timing:
     return Timing(due, days_left < 0, 0 <= days_left <= rules.due_soon_days, days_left)
 
 
+def first_answer_on(role: Role, replies_sent: Mapping[int, dt.date],
+                    assist_sent: Iterable[dt.date | None]) -> dt.date | None:
+    """The day the proposal was first answered (None: not yet), the one the on-time rate, the
+    list's 答复日期 and a 退回 request go by: a 主办/分办's reply of its first round sent (round
+    → sent_on; a later round follows a sent one, so this is round 1's), a 协办/会办's earliest
+    会办意见 sent. A later round dated before round 1 (a ledger's history, imported with a
+    warning) is not the first answer."""
+    if role.answers_member:
+        return replies_sent[min(replies_sent)] if replies_sent else None
+    return min((day for day in assist_sent if day), default=None)
+
+
 def is_on_time(f: ProposalFacts, rules: Deadlines) -> bool | None:
     """For the on-time rate: was the first answer sent by its due date? None if not answered."""
-    sent = f.replies_sent.get(1) if f.role.answers_member else f.assist_sent_on
+    sent = first_answer_on(f.role, f.replies_sent, (f.assist_sent_on,))
     if sent is None:
         return None
     due = f.explicit_due or rule_due_with_source(f, rules)[0]

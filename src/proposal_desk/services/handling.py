@@ -404,9 +404,9 @@ def reassigned_note_of(p: Proposal) -> str:
 def answered_on(p: Proposal) -> dt.date | None:
     """The day the first reply (主办/分办) or 会办意见 (协办/会办) went out (None: not answered
     yet); what was sent in a role the office has since changed is history (reassigned_note)."""
-    if Role(p.role).answers_member:
-        return min((r.sent_on for r in p.replies if r.sent_on), default=None)
-    return min((o.sent_on for o in p.assist_opinions if o.sent_on), default=None)
+    return rules.first_answer_on(Role(p.role), {r.round: r.sent_on for r in p.replies
+                                                if r.sent_on},
+                                 (o.sent_on for o in p.assist_opinions))
 
 
 def check_return_request(on: dt.date, assigned_on: dt.date | None,

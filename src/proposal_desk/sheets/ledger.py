@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Role, Satisfaction
+from proposal_desk.services import handling
 from proposal_desk.storage.models import Proposal, ProposalMember, ProposalTopic, ProposalUnit
 
 UNIT_FIELDS: dict[str, Role] = {
@@ -160,15 +161,6 @@ def reply_rounds(p: Proposal) -> list[RoundRow]:
     return rows
 
 
-def first_reply_date(p: Proposal) -> dt.date | None:
-    """答复日期: the first reply sent (主办/分办) or the 会办意见 sent (协办/会办)."""
-    if Role(p.role).answers_member:
-        sent = sorted((r.round, r.sent_on) for r in p.replies if r.sent_on)
-        return sent[0][1] if sent else None
-    sent_assist = [o.sent_on for o in p.assist_opinions if o.sent_on]
-    return min(sent_assist) if sent_assist else None
-
-
 def methods_of(p: Proposal) -> tuple[str, ...]:
     """The contact methods on record, each once, in date order."""
     ordered = sorted(p.records, key=lambda c: (c.date, c.id or 0))
@@ -201,7 +193,7 @@ def ledger_values(p: Proposal) -> dict[str, Any]:
         "topics": [t.topic.name for t in p.topics],
         "methods": list(methods_of(p)),
         # the round the row states (ledger_rounds); a 协办/会办's 会办意见
-        "replied": reply.sent_on if (reply and answers) else first_reply_date(p),
+        "replied": reply.sent_on if (reply and answers) else handling.answered_on(p),
         # a reply or member's opinion from before the office made us 协办/会办 is history
         # (handling.reassigned_note), not this role's: not a row's answer, as the import reads it
         "category": reply.category if (reply and answers) else "",

@@ -157,16 +157,12 @@ def caches(d: StoredProposal, deadlines: Deadlines) -> Caches:
     # round one's 不满意 no longer describes the proposal.
     last_round = latest_reply.round if latest_reply else 0
     latest_opinion = next((o for o in d.opinions if o.round == last_round), None)
-    if answers:
-        first = f.replies_sent.get(min(f.replies_sent)) if f.replies_sent else None
-    else:
-        first = f.assist_sent_on
     return Caches(
         status=rules.derive_status(f).value,
         due=rules.effective_due(f, deadlines),
         category=latest_reply.category if latest_reply else "",
         satisfaction=latest_opinion.satisfaction if latest_opinion else "",
-        replied_on=first,
+        replied_on=rules.first_answer_on(f.role, f.replies_sent, (f.assist_sent_on,)),
         proposer_names="、".join(d.proposers),
         lead_unit="、".join(name for name, role in d.units if role == Role.LEAD),
     )

@@ -22,7 +22,6 @@ from proposal_desk.documents import templates
 from proposal_desk.documents.customary import address_closing, address_opening, reply_parts
 from proposal_desk.documents.numbering import (
     empty_body,
-    issued_on,
     sent_without_note,
     unsent_note,
 )
@@ -184,7 +183,7 @@ def letter_contexts(session: Session, p: Proposal, settings: BureauSettings, *,
         "letter", p, kind, settings, title=letter_title(settings, p), body=own.body, on=on,
         contact_name=reply.contact_name, contact_phone=reply.contact_phone,
         signer=reply.signer, doc_number=number, cc=carbon_copies(p, reply.cc, settings),
-        printed_on=issued_on(reply.sent_on))
+        printed_on=reply.sent_on)  # blank until it is recorded sent, never "today"
     base["publicity"] = reply.publicity or "公开"
     base["category"] = reply.category
     base["proposers"] = "、".join(pm.member.name for pm in p.proposers)

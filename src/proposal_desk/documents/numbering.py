@@ -8,14 +8,6 @@ import datetime as dt
 
 from proposal_desk.core.dates import format_cn
 
-
-def issued_on(sent_on: dt.date | None) -> dt.date | None:
-    """印发日期 in the 版记: the day it went out; None (printed blank, to be filled in when it
-    goes out) before it is recorded sent — a copy for the director's signature printed
-    "today印发" for a day it did not go out."""
-    return sent_on
-
-
 UNSENT_PRINT_DATE = "\u3000\u3000年\u3000月\u3000日"  # the 版记's date, to fill in by hand
 
 

@@ -16,7 +16,7 @@ from proposal_desk.core.text import clean_text
 from proposal_desk.documents import templates
 from proposal_desk.documents.customary import opinion_repeats
 from proposal_desk.documents.letters import missing_contact_note, no_prefix_note
-from proposal_desk.documents.numbering import empty_body, issued_on, sent_without_note
+from proposal_desk.documents.numbering import empty_body, sent_without_note
 from proposal_desk.documents.safe import docx_path
 from proposal_desk.documents.shared_context import kind_of, names_with_title, shared_fields
 from proposal_desk.services import handling
@@ -78,7 +78,7 @@ def opinion_context(session: Session, p: Proposal, settings: BureauSettings, *,
         contact_name=opinion.contact_name, contact_phone=opinion.contact_phone,
         # printing never numbers an opinion: sending does (handling.save_assist_opinion)
         signer=opinion.signer, doc_number=opinion.doc_number or "",
-        printed_on=issued_on(opinion.sent_on))
+        printed_on=opinion.sent_on)  # blank until it is recorded sent
     context["lead_unit"] = "、".join(lead_units) or p.lead_unit or "主办单位"
     context["proposers"] = names_with_title([pm.member for pm in p.proposers], kind.member_word)
     context["opinion_word"] = word

@@ -139,8 +139,8 @@ def read_again(db: Database) -> Snapshot:
     except Exception as exc:
         log.warning("the window's first read failed", exc_info=True)
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UserError(f"无法读取数据库中的提案（{first}）。窗口已打开，数据没有改动；"
-                        f"请稍后点“刷新”重试。") from exc
+        raise UserError("无法读取数据库中的提案。窗口已打开，数据没有改动；请稍后点“刷新”重试"
+                        f"（供技术人员参考：{first}）") from exc
 
 
 class StartupLoad:

@@ -1,6 +1,6 @@
-"""One letter per signer or one joint letter: the reply's 合发一封答复函 decides
-(documents.letters.per_signer), the same in the window and for `proposal-desk letter`
-without --each-signer; the command says so when that means one letter per signer."""
+"""One letter per signer or one joint letter: the reply's 合发一封答复函 decides in the window
+(documents.letters.per_signer); `proposal-desk letter` keeps its documented default (one
+letter at -o; --each-signer for one per signer), and says when the reply chose otherwise."""
 
 from __future__ import annotations
 
@@ -24,13 +24,13 @@ def _db(tmp_path: Path, *, joint: bool, proposers: list[str] | None = None) -> l
     return ["--db", str(path)]
 
 
-def test_an_unticked_joint_letter_prints_one_per_signer(tmp_path: Path, capsys) -> None:
+def test_an_unticked_joint_letter_is_said_and_the_command_keeps_its_default(
+        tmp_path: Path, capsys) -> None:
     db = _db(tmp_path, joint=False)
     assert main([*db, "letter", "144012", "-o", str(tmp_path / "l.docx")]) == 0
-    assert (tmp_path / "l_张三.docx").exists() and (tmp_path / "l_李四.docx").exists()
-    assert not (tmp_path / "l.docx").exists()
+    assert (tmp_path / "l.docx").exists() and not (tmp_path / "l_张三.docx").exists()
     err = capsys.readouterr().err
-    assert "提示：" in err and "合发一封答复函" in err and "各生成一封" in err
+    assert "提示：" in err and "合发一封答复函" in err and "请加 --each-signer" in err
 
 
 @pytest.mark.parametrize("flag", [[], ["--each-signer"]])

@@ -159,6 +159,24 @@ def timing(f: ProposalFacts, rules: Deadlines, today: dt.date) -> Timing:
     return Timing(due, days_left < 0, 0 <= days_left <= rules.due_soon_days, days_left)
 
 
+def round_began(round_: int, assigned_on: dt.date | None, opinion_on: dt.date | None,
+                sent_before: dt.date | None) -> tuple[dt.date | None, str]:
+    """The day handling round `round_` began, and its name as the messages say it: 交办 for
+    the first; for a later one the member's opinion on the round before (`opinion_on`, the
+    不满意 that opened it) or, undated, that round's reply (`sent_before`): no reply of the new
+    round is older than the one it follows."""
+    if round_ <= 1:
+        return assigned_on, "交办日期"
+    if opinion_on is not None:
+        return opinion_on, "委员不满意意见的反馈日期"
+    return sent_before, f"第{round_ - 1}轮答复日期"
+
+
+def days_late(sent: dt.date, due: dt.date | None) -> int:
+    """How many days after its due date an answer was sent (0: on time, or no due date)."""
+    return max((sent - due).days, 0) if due is not None else 0
+
+
 def first_answer_on(role: Role, replies_sent: Mapping[int, dt.date],
                     assist_sent: Iterable[dt.date | None]) -> dt.date | None:
     """The day the proposal was first answered (None: not yet), the one the on-time rate, the
@@ -176,8 +194,7 @@ def is_on_time(f: ProposalFacts, rules: Deadlines) -> bool | None:
     sent = first_answer_on(f.role, f.replies_sent, (f.assist_sent_on,))
     if sent is None:
         return None
-    due = f.explicit_due or rule_due_with_source(f, rules)[0]
-    return True if due is None else sent <= due
+    return days_late(sent, f.explicit_due or rule_due_with_source(f, rules)[0]) == 0
 
 
 def has_face_to_face(contacts: tuple[ContactFact, ...]) -> bool:

@@ -239,16 +239,11 @@ REPLY_DATES = (("drafted_on", DRAFTED_ON), ("reviewed_on", REVIEWED_ON),
 
 
 def round_start(p: Proposal, round_: int) -> tuple[dt.date | None, str]:
-    """The day a handling round began, and its name as the messages say it: 交办 for the
-    first; for a later one the 不满意 opinion that opened it (or, undated, the reply it was
-    on: no reply of the new round is older than the one it follows)."""
-    if round_ <= 1:
-        return p.assigned_on, "交办日期"
-    opinion = next((o for o in p.member_opinions if o.round == round_ - 1), None)
-    if opinion is not None and opinion.received_on is not None:
-        return opinion.received_on, "委员不满意意见的反馈日期"
+    """The day a handling round began and its name (core.rules.round_began), from the
+    proposal's records; an import's rows give it the same from a 历次答复 cell."""
+    opinion = next((o.received_on for o in p.member_opinions if o.round == round_ - 1), None)
     sent = next((r.sent_on for r in p.replies if r.round == round_ - 1), None)
-    return sent, f"第{round_ - 1}轮答复日期"
+    return rules.round_began(round_, p.assigned_on, opinion, sent)
 
 
 def check_reply_dates(dates: dict[str, dt.date | None], before: dict[str, dt.date | None],

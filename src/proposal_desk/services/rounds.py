@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from proposal_desk.core import rules
 from proposal_desk.core.dates import format_cn
 from proposal_desk.core.enums import Satisfaction, Status
 from proposal_desk.storage.models import Proposal
@@ -56,5 +57,5 @@ def limit_words(r: LatestRound | None, due: dt.date) -> tuple[str, str]:
     label = f"第{current}轮办理时限" if current > 1 else "办理时限"
     if r.later:
         return label, ""
-    late = (r.sent_on - due).days
-    return label, "已按时答复" if late <= 0 else f"超过时限{late}天答复"
+    late = rules.days_late(r.sent_on, due)
+    return label, f"超过时限{late}天答复" if late else "已按时答复"

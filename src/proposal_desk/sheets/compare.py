@@ -280,9 +280,8 @@ def round_notes(rd: RowData, wanted: dict[str, Any]) -> list[tuple[str, str]]:
     rounds = [*earlier, RoundRow(len(earlier) + 1, wanted.get("replied"))]
     notes = []
     for before, r in itertools.pairwise(rounds):
-        start, start_label = ((before.opinion_date, "委员不满意意见的反馈日期")
-                              if before.opinion_date else
-                              (before.sent_on, f"第{before.round}轮答复日期"))
+        start, start_label = rules.round_began(r.round, None, before.opinion_date,
+                                               before.sent_on)
         note = handling.history_before(r.sent_on, start, start_label,
                                        f"第{r.round}轮答复日期")
         if note:

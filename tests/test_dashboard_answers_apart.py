@@ -36,3 +36,10 @@ def test_rates_line_and_follow_up(db: Any) -> None:
     # the year's own B/C answers are not 回头看 yet; 2024's dashboard has none before it
     assert dashboard.year_figures(rows, 2025).follow_up == []
     assert dashboard.follow_up_text(dashboard.year_figures([], 2024, follow_up=follow)) == ""
+    # two years on, 2024's are no longer 上年 but 往年
+    later = dashboard.year_figures([], 2026, follow_up=follow)
+    years = "、".join(f"{y}年" for y, _ in later.follow_up)
+    assert (2024, last_year) in later.follow_up
+    assert dashboard.follow_up_text(later) == (
+        f"往年（{years}）答复为B、C类、尚未落实的 {sum(n for _, n in later.follow_up)} 件，"
+        "需跟踪落实（回头看）")

@@ -184,8 +184,17 @@ def first_answer_on(role: Role, replies_sent: Mapping[int, dt.date],
     → sent_on; a later round follows a sent one, so this is round 1's), a 协办/会办's earliest
     会办意见 sent. A later round dated before round 1 (a ledger's history, imported with a
     warning) is not the first answer."""
-    if role.answers_member:
-        return replies_sent[min(replies_sent)] if replies_sent else None
+    return first_reply_on(replies_sent) if role.answers_member else first_opinion_on(assist_sent)
+
+
+def first_reply_on(replies_sent: Mapping[int, dt.date]) -> dt.date | None:
+    """The day the first round's reply went out (round → sent_on of the replies sent): a later
+    round follows a sent one, and one dated before round 1 (a ledger's history) is not it."""
+    return replies_sent[min(replies_sent)] if replies_sent else None
+
+
+def first_opinion_on(assist_sent: Iterable[dt.date | None]) -> dt.date | None:
+    """The day the earliest 会办意见 went out (None: none sent)."""
     return min((day for day in assist_sent if day), default=None)
 
 

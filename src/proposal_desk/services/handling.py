@@ -389,18 +389,20 @@ def due_for_role(old: Role | None, new: Role, due_override: dt.date | None) -> d
 
 def reassigned_note_of(p: Proposal) -> str:
     """reassigned_note for a proposal as the window shows it, from what it holds."""
-    return reassigned_note(Role(p.role), old=None,
-                           reply_sent=min((r.sent_on for r in p.replies if r.sent_on),
-                                          default=None),
-                           opinion_sent=min((o.sent_on for o in p.assist_opinions
-                                             if o.sent_on), default=None))
+    return reassigned_note(
+        Role(p.role), old=None, reply_sent=rules.first_reply_on(_replies_sent(p)),
+        opinion_sent=rules.first_opinion_on(o.sent_on for o in p.assist_opinions))
+
+
+def _replies_sent(p: Proposal) -> dict[int, dt.date]:
+    """Round → the day its reply went out, of the replies sent (core.rules' form)."""
+    return {r.round: r.sent_on for r in p.replies if r.sent_on}
 
 
 def answered_on(p: Proposal) -> dt.date | None:
     """The day the first reply (主办/分办) or 会办意见 (协办/会办) went out (None: not answered
     yet); what was sent in a role the office has since changed is history (reassigned_note)."""
-    return rules.first_answer_on(Role(p.role), {r.round: r.sent_on for r in p.replies
-                                                if r.sent_on},
+    return rules.first_answer_on(Role(p.role), _replies_sent(p),
                                  (o.sent_on for o in p.assist_opinions))
 
 
@@ -744,8 +746,8 @@ def add_follow_up(p: Proposal, *, year: int, on: dt.date, progress: str,
     if category not in ("B", "C"):
         raise UserError("只有 B 类、C 类答复的提案需要跟踪落实")
     check_handling_date(on, p.assigned_on, FOLLOW_UP_ON)
-    first = min(r.sent_on for r in sent)
-    if on < first:
+    first = rules.first_reply_on(_replies_sent(p))
+    if first is not None and on < first:
         raise UserError(f"{FOLLOW_UP_ON}不能早于答复日期（{format_cn(first)}）")
     check_follow_up_year(year, p.meeting.year, on)
     follow = FollowUp(year=year, date=on, progress=clean_text(progress), carried_out=carried_out)

@@ -53,3 +53,19 @@ def test_the_link_is_a_link(seeded_db: Any, make_window: Any, qtbot: Any) -> Non
     detail = select_number(qtbot, window, "144026")
     flags = detail.reply.reply.roundsLabel.textInteractionFlags()
     assert flags & Qt.TextInteractionFlag.LinksAccessibleByMouse
+
+
+def test_a_round_not_on_record_is_said_before_a_file_is_asked_for(
+        qtbot: Any, seeded_db: Any, make_window: Any, stand: Stand,
+        monkeypatch: Any) -> None:
+    from proposal_desk.gui import messages
+
+    _with(seeded_db, lambda s, p: handling.save_reply(
+        s, p, category="C", text="第一轮答复正文。", sent_on=dt.date(2025, 6, 17)))
+    warned: list[str] = []
+    monkeypatch.setattr(messages, "warn", lambda _parent, text, *_a, **_k: warned.append(text))
+    window = make_window(seeded_db)
+    select_number(qtbot, window, "144026")
+    assert window.documents.letter(round_no=3) is None
+    assert warned == ["第144026号提案没有第3轮答复（已有：第1轮）"]  # letters.round_reply's
+    assert stand.save_asked == []

@@ -173,19 +173,21 @@ class DocumentActions:
         if not p.replies:
             messages.warn(self.window, "尚未填写答复。请先在“答复”页写好答复正文并保存。")
             return None
+        from proposal_desk.documents.letters import per_signer, round_reply
+        from proposal_desk.storage.errors import UserError
+
+        try:
+            chosen = round_reply(p, round_no)  # the latest when None
+        except UserError as exc:  # no such round: said before a file is asked for
+            messages.warn(self.window, str(exc))
+            return None
+        assert chosen is not None  # p.replies is not empty
         kind = Kind(p.meeting.kind).value
         which = f"第{round_no}轮" if round_no else ""
         path = path or self._ask_docx(p.number, f"{kind}{which}答复函",
                                       title=f"保存{which}答复函")
         if path is None:
             return None
-        chosen = next((r for r in p.replies if r.round == round_no), None) if round_no \
-            else max(p.replies, key=lambda r: r.round)
-        if chosen is None:
-            messages.warn(self.window, f"没有第{round_no}轮答复。")
-            return None
-        from proposal_desk.documents.letters import per_signer
-
         each = per_signer(p, chosen)
         db, pid = self.window.ctx.db, p.id
         notes: list[str] = []

@@ -34,16 +34,21 @@ def _opinion_sent(db: Database, tmp_path: Path) -> None:
         assert find_proposal(s, NUMBER).status == "已办结"
 
 
-def _corrected_list(tmp_path: Path) -> Path:
-    """The office's list again, with our bureau now leading 144004."""
+def _reassigned_list(path: Path, number: str, lead: str, assisting: str) -> Path:
+    """The office's list again, with `number`'s 主办单位 (G) and 协办单位 (H) changed."""
     wb = openpyxl.load_workbook(ASSIGNMENTS)
     for row in wb.active.iter_rows(min_row=3):
-        if row[1].value == NUMBER:
-            row[6].value = "区商务局"
-            row[7].value = "区民政局、区融媒体中心、区大数据中心、区水利局"
-    path = tmp_path / "交办清单（更正）.xlsx"
+        if row[1].value == number:
+            row[6].value = lead
+            row[7].value = assisting
     wb.save(path)
     return path
+
+
+def _corrected_list(tmp_path: Path) -> Path:
+    """The office's list again, with our bureau now leading 144004."""
+    return _reassigned_list(tmp_path / "交办清单（更正）.xlsx", NUMBER, "区商务局",
+                            "区民政局、区融媒体中心、区大数据中心、区水利局")
 
 
 def test_the_corrected_list_makes_us_lead_and_keeps_the_opinion(bureau_db: Database,
@@ -132,14 +137,8 @@ def test_made_assisting_after_the_reply_the_ledger_goes_out_and_back(bureau_db: 
 
 
 def _lead_made_assisting(tmp_path: Path) -> Path:
-    wb = openpyxl.load_workbook(ASSIGNMENTS)
-    for row in wb.active.iter_rows(min_row=3):
-        if row[1].value == "144009":  # 主办, 办理时限 2025年6月17日 in the list
-            row[6].value = "区民政局"
-            row[7].value = "区商务局"
-    path = tmp_path / "交办清单（改协办）.xlsx"
-    wb.save(path)
-    return path
+    # 144009: 主办, 办理时限 2025年6月17日 in the list
+    return _reassigned_list(tmp_path / "交办清单（改协办）.xlsx", "144009", "区民政局", "区商务局")
 
 
 def test_made_assisting_the_proposal_gets_the_assisting_deadline(bureau_db: Database,

@@ -321,7 +321,7 @@ def verify_backup(path: Path, *, content: bool = False) -> str | None:
     `content`: also its foreign keys and every attachment against its SHA-256
     (integrity.check_backup_content, read-only) — for the backup offered as "good", which
     must not be a copy of a database whose attachments were already damaged."""
-    from proposal_desk.storage.migrate import head_revision
+    from proposal_desk.storage.migrate import head_revision, known_revisions
 
     if not path.exists():
         return f"文件 {path} 不存在"
@@ -351,7 +351,7 @@ def verify_backup(path: Path, *, content: bool = False) -> str | None:
         return f"备份 {path.name} 已损坏，无法读取（供技术人员参考：{exc}）"
     if revision is None:
         return f"{path.name} 不是提案办理台的数据库"
-    if revision[0] not in _known_revisions():
+    if revision[0] not in known_revisions():
         return (f"{path.name} 由更新版本的提案办理台写入（结构版本 {revision[0]}，本程序为 "
                 f"{head_revision()}），请使用新版本程序恢复")
     if content:
@@ -363,14 +363,6 @@ def verify_backup(path: Path, *, content: bool = False) -> str | None:
             more = f"等 {len(problems)} 处" if len(problems) > 3 else ""
             return f"备份 {path.name} 中的数据有问题：{shown}{more}"
     return None
-
-
-def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    from proposal_desk.storage.migrate import alembic_config
-
-    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def newest_good_backup(folder: Path | None, limit: int = 5, *,

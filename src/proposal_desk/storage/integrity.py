@@ -255,12 +255,10 @@ def _foreign_keys(conn: Connection, report: CheckReport) -> None:
 
 
 def _schema(engine: Engine, report: CheckReport) -> bool:
-    from alembic.script import ScriptDirectory
-
     from proposal_desk.storage.migrate import (
-        alembic_config,
         current_revision,
         head_revision,
+        known_revisions,
         written_by,
     )
 
@@ -271,11 +269,10 @@ def _schema(engine: Engine, report: CheckReport) -> bool:
     current = current_revision(engine)
     report.revision = current
     head = head_revision()
-    known = {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current == head:
         report.notes.append(f"结构版本 {current}（最新）")
         return True
-    if current in known:
+    if current in known_revisions():
         report.notes.append(f"结构版本 {current}，下次打开时会先备份再升级到 {head}")
         return True
     report.newer = True

@@ -56,6 +56,14 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every revision of the migration scripts: a database at one of them this program can
+    open (upgrading it first), at any other it was written by a newer program."""
+    from alembic.script import ScriptDirectory
+
+    return {r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
@@ -93,13 +101,10 @@ def upgrade_to_head(engine: Engine, backup_dir: Path | None) -> str | None:
     if current == HEAD_REVISION:
         return None
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     cfg = alembic_config()
-    script = ScriptDirectory.from_config(cfg)
     if current is not None:
-        known = {rev.revision for rev in script.walk_revisions()}
-        if current not in known:
+        if current not in known_revisions():
             raise NewerDatabaseError(newer_message(current, written_by(engine)))
     else:
         tables = set(inspect(engine).get_table_names())

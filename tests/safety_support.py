@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,21 @@ def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
                     for t in tables if not t.startswith("search_fts_")}
     finally:
         engine.dispose()
+
+
+def corrupt_table(path: Path, name: str) -> None:
+    """Scribble over one table's (or index's) root page only: the rest of the file stays
+    sound, so a quick read of the other tables still works."""
+    conn = sqlite3.connect(path)
+    try:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                            (name,)).fetchone()[0]
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    with path.open("r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xff" * 64)
 
 
 def corrupt(path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bench_support import bench_module
+from safety_support import corrupt_table
 
 from proposal_desk.gui import plain_snapshot
 from proposal_desk.gui.snapshot import read_snapshot
@@ -47,24 +48,11 @@ def _later_dates(path: Path) -> dict[int, str]:
     return {pid: sent for pid, _round, sent in rows}
 
 
-def _scribble_root(path: Path, name: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                            (name,)).fetchone()[0]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-    finally:
-        conn.close()
-    with path.open("r+b") as fh:
-        fh.seek((root - 1) * size)
-        fh.write(b"\xff" * 64)
-
-
 def test_damage_in_the_later_rounds_index_gets_the_dialog_before_any_data(
         generated: Path, tmp_path: Path) -> None:
     path = _copy(generated, tmp_path)
     assert _later_dates(path)
-    _scribble_root(path, "ix_reply_later_rounds")
+    corrupt_table(path, "ix_reply_later_rounds")
     # The tables checked before the quick read are sound: the read itself runs into it.
     assert file_check.quick_check_file(path, tables=plain_snapshot.TABLES) == []
     with pytest.raises(sqlite3.DatabaseError):

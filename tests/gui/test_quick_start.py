@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from safety_support import corrupt_table
 
 from proposal_desk.gui.app import EXIT_OPEN_FAILED, quick_window, run_gui
 from proposal_desk.gui.database_open import DamagedDatabaseDialog
@@ -81,20 +82,6 @@ def test_the_window_shows_the_data_and_waits_for_the_database(
             window.ctx.db.dispose()
 
 
-def _corrupt_table(path: Path, table: str) -> None:
-    """Scribble over one table's root page only: the tables the quick read uses stay sound."""
-    conn = sqlite3.connect(path)
-    try:
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
-                            (table,)).fetchone()[0]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-    finally:
-        conn.close()
-    with path.open("r+b") as fh:
-        fh.seek((root - 1) * size)
-        fh.write(b"\xff" * 64)
-
-
 @pytest.mark.parametrize("found", ["while shown", "before the read ended"])
 def test_damage_found_by_the_check_of_the_whole_file_gets_the_dialog(
         seeded_db: Any, qapp: Any, data_folder: Path, monkeypatch: pytest.MonkeyPatch,
@@ -137,7 +124,7 @@ def test_damage_found_by_the_check_of_the_whole_file_gets_the_dialog(
         return snap
 
     monkeypatch.setattr(StartupLoad, "quick_snapshot", recording_quick)
-    _corrupt_table(path, "audit_log")
+    corrupt_table(path, "audit_log")  # the tables the quick read uses stay sound
     damaged = path.read_bytes()
     windows_visible: list[bool] = []
 

@@ -7,11 +7,8 @@ starts `storage.integrity.check_file_thoroughly` on a thread of its own with a r
 connection: it never writes, never blocks the UI thread, and is interrupted when the window
 closes or a backup is restored over the file (`stop_all`). When it finds problems the clerk is
 told in a non-modal message what is damaged, that the file was not changed, and which backup
-to restore from (设置 › 数据和备份); this opening's 打开时 copy is marked 有问题
-(storage.backup.flag_problems) so it is never offered as the good one and never pushes the
-last good copy out of the rotation. An opening that made no copy (the file unchanged since the
-newest backup) marks that newest backup instead: it is a copy of this very file, damage and
-all, and its own check (quick_check and attachments) passes damage only integrity_check finds.
+to restore from (设置 › 数据和备份). Which backups hold the damage and are marked 有问题, and
+which one is offered instead, is storage's decision (storage.check_copies).
 """
 
 from __future__ import annotations
@@ -70,7 +67,11 @@ class BackgroundCheck:
         self.backup_dir = db.backup_dir
         self.opening_copy = db.backup_made
         # Decided now, as near the opening as can be: a save after it changes the file.
-        self.same_copy = self._unchanged_newest_backup() if db.backup_made is None else None
+        self.same_copy: BackupInfo | None = None
+        if db.backup_made is None:
+            from proposal_desk.storage.check_copies import same_file_backup
+
+            self.same_copy = same_file_backup(path, self.backup_dir)
         self.stopped = threading.Event()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -113,6 +114,7 @@ class BackgroundCheck:
             conn.interrupt()
 
     def _run(self) -> None:
+        from proposal_desk.storage.check_copies import mark_damaged_copies
         from proposal_desk.storage.integrity import check_file_thoroughly, read_only_engine
 
         try:
@@ -126,7 +128,8 @@ class BackgroundCheck:
             log.info("full check after opening: %s", "ok" if report.ok else report.problems)
             if report.ok:
                 return
-            found = Found(report, *self._after_problems())
+            marked = mark_damaged_copies(self.backup_dir, self.opening_copy, self.same_copy)
+            found = Found(report, marked.good, marked.flagged, marked.same_copy)
         except Exception:
             log.info("the full check after opening did not run to the end", exc_info=True)
             return
@@ -136,38 +139,6 @@ class BackgroundCheck:
         if not self.stopped.is_set():
             with contextlib.suppress(RuntimeError):  # the application is going away
                 self._bridge.done.emit(found)
-
-    def _unchanged_newest_backup(self) -> BackupInfo | None:
-        """The newest backup when the file was not written since it was made (so the opening
-        made no copy): a copy of this very file."""
-        from proposal_desk.storage.backup import changed_since_last_backup, list_backups
-
-        if self.backup_dir is None:
-            return None
-        try:
-            if changed_since_last_backup(self.path, self.backup_dir):
-                return None
-            backups = list_backups(self.backup_dir)
-        except OSError:
-            log.info("could not compare the file with its newest backup", exc_info=True)
-            return None
-        return backups[0] if backups else None
-
-    def _after_problems(self) -> tuple[BackupInfo | None, BackupInfo | None,
-                                       BackupInfo | None]:
-        from proposal_desk.storage.backup import flag_problems, newest_good_backup
-
-        marked: list[BackupInfo | None] = []
-        for copy in (self.opening_copy, self.same_copy):
-            info = None
-            if copy is not None and copy.path.exists():
-                try:
-                    info = flag_problems(copy)
-                except OSError:
-                    log.info("could not mark the backup %s", copy.path, exc_info=True)
-            marked.append(info)
-        flagged, same_copy = marked
-        return newest_good_backup(self.backup_dir), flagged, same_copy
 
     # ---- the UI thread -------------------------------------------------------------------
 

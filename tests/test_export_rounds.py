@@ -82,6 +82,14 @@ def rounds_db(db: Database) -> Database:
     return db
 
 
+def _export(db: Database, folder: Path) -> Path:
+    """The 台账 as 导出 writes it."""
+    out = folder / "台账.xlsx"
+    with db.session() as s:
+        export_ledger(s, out)
+    return out
+
+
 def _rows(path: Path) -> dict[str, dict[str, object]]:
     ws = openpyxl.load_workbook(path).active
     head = [c.value for c in ws[2]]
@@ -91,9 +99,7 @@ def _rows(path: Path) -> dict[str, dict[str, object]]:
 
 def test_a_row_states_the_latest_round_and_carries_the_earlier(rounds_db: Database,
                                                                tmp_path: Path) -> None:
-    out = tmp_path / "台账.xlsx"
-    with rounds_db.session() as s:
-        export_ledger(s, out)
+    out = _export(rounds_db, tmp_path)
     rows = _rows(out)
     r = rows["144072"]
     assert (r["答复日期"], r["答复类别"], r["发文字号"], r["委员意见"], r["意见反馈日期"]) == (
@@ -128,9 +134,7 @@ def test_export_then_import_into_a_fresh_database_gives_the_same_rounds(
 
 def test_the_same_file_into_the_same_database_changes_nothing(rounds_db: Database,
                                                              tmp_path: Path) -> None:
-    out = tmp_path / "台账.xlsx"
-    with rounds_db.session() as s:
-        export_ledger(s, out)
+    out = _export(rounds_db, tmp_path)
     before = dump(rounds_db)
     p = plan(rounds_db, out)
     assert p.ok and {r.action for r in p.rows} == {Action.SAME}
@@ -165,9 +169,7 @@ def test_a_second_round_before_its_unsatisfied_opinion_imports_with_a_warning(
 
 def test_an_old_sheet_without_earlier_rounds_leaves_the_rounds_as_they_are(
         rounds_db: Database, tmp_path: Path) -> None:
-    out = tmp_path / "台账.xlsx"
-    with rounds_db.session() as s:
-        export_ledger(s, out)
+    out = _export(rounds_db, tmp_path)
     wb = openpyxl.load_workbook(out)
     ws = wb.active
     head = [c.value for c in ws[2]]
@@ -190,9 +192,7 @@ def test_the_preview_names_the_meeting_the_rows_name(rounds_db: Database,
                                                      tmp_path: Path) -> None:
     # The export's title names no meeting; its 届次会议 column does, and the import uses it:
     # the preview said "2025年度政协提案（表中未写明会议…）" and then created the column's one.
-    out = tmp_path / "台账.xlsx"
-    with rounds_db.session() as s:
-        export_ledger(s, out)
+    out = _export(rounds_db, tmp_path)
     fresh = Database(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
     try:
         lines = [line for line in plan(fresh, out).context if line.startswith("会议：")]
@@ -204,9 +204,7 @@ def test_the_preview_names_the_meeting_the_rows_name(rounds_db: Database,
 
 def test_a_sheet_changing_a_registered_proposals_rounds_is_refused(rounds_db: Database,
                                                                    tmp_path: Path) -> None:
-    out = tmp_path / "台账.xlsx"
-    with rounds_db.session() as s:
-        export_ledger(s, out)
+    out = _export(rounds_db, tmp_path)
     wb = openpyxl.load_workbook(out)
     ws = wb.active
     head = [c.value for c in ws[2]]

@@ -64,6 +64,11 @@ def ledger_rounds(rounds: Iterable[RoundRow]) -> tuple[RoundRow | None, tuple[Ro
     return drafted, ()
 
 
+# The parts of a 历次答复 line written as "label：value", in their order (rounds_text writes
+# them, _read_part reads them back).
+_LABELLED = (("signer", "签发人"), ("publicity", "公开属性"))
+
+
 def rounds_text(rounds: Iterable[RoundRow]) -> str:
     """The 历次答复 cell: one line per earlier round, in a fixed form parse_rounds reads back —
     第1轮：2025年6月25日答复；C类；周商函〔2025〕4号；签发人：王局长；委员意见：不满意（2025年7月10日反馈）"""
@@ -74,10 +79,8 @@ def rounds_text(rounds: Iterable[RoundRow]) -> str:
             parts.append(f"{r.category}类")
         if r.doc_number:
             parts.append(r.doc_number)
-        if r.signer:
-            parts.append(f"签发人：{r.signer}")
-        if r.publicity:
-            parts.append(f"公开属性：{r.publicity}")
+        parts.extend(f"{label}：{value}" for field, label in _LABELLED
+                     if (value := getattr(r, field)))
         if r.satisfaction:
             when = f"（{format_cn(r.opinion_date)}反馈）" if r.opinion_date else ""
             parts.append(f"委员意见：{r.satisfaction}{when}")
@@ -113,11 +116,11 @@ def _read_part(part: str, values: dict[str, Any], known: set[str]) -> None:
         raise ValueError(f"{where}不是有效日期") from exc
     if part == "未答复" or not part:
         return
-    if part.startswith("签发人"):
-        values["signer"] = part[3:].lstrip(":：")
-    elif part.startswith("公开属性"):
-        values["publicity"] = part[4:].lstrip(":：")
-    elif part.endswith("类"):
+    for field, label in _LABELLED:
+        if part.startswith(label):
+            values[field] = part[len(label):].lstrip(":：")
+            return
+    if part.endswith("类"):
         if part[:-1] not in known:
             raise ValueError(f"{where}不是已设置的答复类别")
         values["category"] = part[:-1]

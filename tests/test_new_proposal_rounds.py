@@ -45,7 +45,7 @@ def test_an_earlier_round_dated_after_today(bureau_db: Database, tmp_path: Path)
     said = _refused(bureau_db, tmp_path, text)
     assert said == [
         ("历次答复", f"第1轮答复日期（{format_cn(later)}）不能晚于今天（{format_cn(today)}）"),
-        ("历次答复", f"第1轮答复日期（{format_cn(later + dt.timedelta(days=5))}）"
+        ("历次答复", f"第1轮意见反馈日期（{format_cn(later + dt.timedelta(days=5))}）"
                     f"不能晚于今天（{format_cn(today)}）")]
 
 

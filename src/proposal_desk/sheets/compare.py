@@ -263,9 +263,9 @@ def _rounds_problems(rd: RowData, p: Stored | None, wanted: dict[str, Any],
         elif r.satisfaction != Satisfaction.UNSATISFIED:
             problems.append(("earlier_rounds", f"历次答复第{r.round}轮的委员意见应为不满意"
                                                f"（其后才有第{r.round + 1}轮答复）"))
-        for day in (r.sent_on, r.opinion_date):
+        for day, key in ((r.sent_on, "replied"), (r.opinion_date, "opinion_date")):
             try:
-                handling.check_not_in_future(day, f"第{r.round}轮{LABELS['replied']}", today)
+                handling.check_not_in_future(day, f"第{r.round}轮{LABELS[key]}", today)
             except UserError as exc:
                 problems.append(("earlier_rounds", str(exc)))
     if not wanted.get("replied"):

@@ -614,11 +614,11 @@ def save_reply(session: Session, p: Proposal, *, from_record: bool = False,
         # typed in after the fact, a reply was drafted no later than its first step on record
         drafted = min((d for d in dates.values() if d), default=dt.date.today())
         # a later round starts from the previous round's letter choices (reply_defaults)
-        start = reply_defaults(p, settings)
+        defaults = reply_defaults(p, settings)
         reply = Reply(round=round_, drafted_on=drafted,
-                      publicity=Publicity.PUBLIC.value, joint_letter=start.joint_letter,
-                      contact_name=start.contact_name, contact_phone=start.contact_phone,
-                      cc=start.cc)
+                      publicity=Publicity.PUBLIC.value, joint_letter=defaults.joint_letter,
+                      contact_name=defaults.contact_name, contact_phone=defaults.contact_phone,
+                      cc=defaults.cc)
         p.replies.append(reply)
     for name, value in fields.items():
         setattr(reply, name, clean_text(value) if isinstance(value, str) else value)

@@ -87,3 +87,25 @@ def test_the_window_words_a_category_refusal_as_the_command_line(
     button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_each_deadline_spin_box_loads_and_saves_its_own_setting(qtbot: Any, seeded_db: Any,
+                                                                make_window: Any) -> None:
+    window = make_window(seeded_db)
+    dialog = window.open_settings()
+    ui = dialog.ui
+    typed = {ui.leadMonthsSpin: 2, ui.assistMonthsSpin: 4, ui.reopenMonthsSpin: 5,
+             ui.returnDaysSpin: 11, ui.firstContactSpin: 13, ui.dueSoonSpin: 9}
+    for spin, value in typed.items():
+        spin.setValue(value)
+    button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    with seeded_db.session() as s:
+        d = load_settings(s).deadlines
+    assert (d.lead_months, d.assist_months, d.reopen_months, d.return_working_days,
+            d.first_contact_working_days, d.due_soon_days) == (2, 4, 5, 11, 13, 9)
+    again = window.open_settings().ui
+    assert [again.leadMonthsSpin.value(), again.assistMonthsSpin.value(),
+            again.reopenMonthsSpin.value(), again.returnDaysSpin.value(),
+            again.firstContactSpin.value(), again.dueSoonSpin.value()] == [2, 4, 5, 11, 13, 9]

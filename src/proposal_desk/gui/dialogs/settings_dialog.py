@@ -112,6 +112,7 @@ class SettingsDialog(QDialog):
     # ---- setup and loading -------------------------------------------------------------
 
     def _spins(self) -> dict[str, Any]:
+        """The deadline settings' spin boxes, by key: ranged, loaded and read through this."""
         ui = self.ui
         return {"deadline.lead_months": ui.leadMonthsSpin,
                 "deadline.assist_months": ui.assistMonthsSpin,
@@ -162,12 +163,8 @@ class SettingsDialog(QDialog):
         ui.staffTable.setRowCount(0)
         for line in staff:
             self._staff_row(line)
-        ui.leadMonthsSpin.setValue(values["deadline.lead_months"])
-        ui.assistMonthsSpin.setValue(values["deadline.assist_months"])
-        ui.reopenMonthsSpin.setValue(values["deadline.reopen_months"])
-        ui.returnDaysSpin.setValue(values["deadline.return_working_days"])
-        ui.firstContactSpin.setValue(values["deadline.first_contact_working_days"])
-        ui.dueSoonSpin.setValue(values["deadline.due_soon_days"])
+        for key, spin in self._spins().items():
+            spin.setValue(values[key])
         for key in DAY_KEYS:
             self._day_edit(key).setText(", ".join(values[key]))
         self._fill_meetings(meetings)
@@ -514,12 +511,7 @@ class SettingsDialog(QDialog):
             "bureau.contact_name": ui.contactNameEdit.text(),
             "bureau.contact_phone": ui.contactPhoneEdit.text(),
             "bureau.cc": ui.ccEdit.text(), "user.name": ui.userEdit.text(),
-            "deadline.lead_months": ui.leadMonthsSpin.value(),
-            "deadline.assist_months": ui.assistMonthsSpin.value(),
-            "deadline.reopen_months": ui.reopenMonthsSpin.value(),
-            "deadline.return_working_days": ui.returnDaysSpin.value(),
-            "deadline.first_contact_working_days": ui.firstContactSpin.value(),
-            "deadline.due_soon_days": ui.dueSoonSpin.value(),
+            **{key: spin.value() for key, spin in self._spins().items()},
             "deadline.holidays": ui.holidaysEdit.text(),
             "deadline.workdays": ui.workdaysEdit.text(),
             "categories": categories,

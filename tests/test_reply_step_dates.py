@@ -156,3 +156,20 @@ def test_assigned_is_not_moved_after_a_replys_signing(db: Database) -> None:
         editing.apply_basic(s, p, info)  # type: ignore[arg-type]
 
     assert _refused(db, pid, move) == "交办日期（2025年3月28日）不能晚于签发日期（2025年3月25日）"
+
+
+def test_a_ledger_date_before_assignment_is_held_only_when_changed(db: Database) -> None:
+    """check_reply_dates holds only the dates a save changes: a ledger's reply sent before
+    交办 (history, imported with a warning) takes its text in the window as it is; moving
+    that date to another day before 交办 is refused."""
+    pid = plain_proposal(db)  # 交办 2025-03-18
+    with db.transaction() as s:
+        handling.save_reply(s, load_proposal(s, pid), from_record=True, category="B",
+                            sent_on=D(2025, 3, 1))
+    with db.transaction() as s:
+        handling.save_reply(s, load_proposal(s, pid), text="我局认真研究办理。")
+    with db.session() as s:
+        reply = load_proposal(s, pid).replies[0]
+        assert (reply.sent_on, reply.text) == (D(2025, 3, 1), "我局认真研究办理。")
+    said = _refused(db, pid, lambda s, p: handling.save_reply(s, p, sent_on=D(2025, 3, 2)))
+    assert said.startswith("答复日期（2025年3月2日）不能早于交办日期")

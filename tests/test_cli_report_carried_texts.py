@@ -67,6 +67,19 @@ def test_marks_only_carried_sentences_with_a_year_or_figure() -> None:
     assert report_texts.stale_sentences(text, 2026) == [
         "2025年，我局认真办理提案。", "今年共承办提案39件，重点提案4件。"]
     assert report_texts.stale_sentences(text, 2025) == []  # its own year
+    # the new year's own year is not stale; a rate is a figure; a line's indent stays before
+    # the mark
+    plans = report_texts.SectionText(
+        report_texts.PLANS, "2026年起，我局将加强跟踪。满意率保持100%。\n  今年办结39件。", 2025)
+    assert report_texts.stale_sentences(plans, 2026) == ["满意率保持100%。", "今年办结39件。"]
+    assert report_texts.marked_text(plans, 2026) == (
+        f"2026年起，我局将加强跟踪。{MARK}满意率保持100%。\n  {MARK}今年办结39件。")
+    long = report_texts.SectionText(
+        report_texts.OPENING, "2025年，我局坚持把提案办理作为密切联系群众、"
+        "改进工作作风的抓手。", 2025)
+    assert report_texts.stale_hint(long, 2026) == (
+        "其中1句写有年份或数字（是2025年的），如“2025年，我局坚持把提案办理作为密切联系群众、…”，"
+        "请核对改写。")
     starter = report_texts.SectionText(report_texts.OPENING, "2026年，我局……", None)
     assert report_texts.marked_text(starter, 2026) == "2026年，我局……"
 

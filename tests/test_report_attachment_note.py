@@ -56,6 +56,7 @@ def test_appendix_rows_do_not_split_and_dates_have_room(db, tmp_path) -> None:
     char = fmt.TABLE_PT * 20
     assert widths["答复日期"] >= (3 + 7 * 0.6 + 4 * 0.25) * char + 2 * fmt.twips(1)
     assert widths["办理方式"] >= 4 * char + 2 * fmt.twips(1)
+    assert widths["提案号"] >= 8 * 0.6 * char + 2 * fmt.twips(1)  # 20260012, an NPC number
     assert widths["案由"] >= 18 * char
     assert sum(widths.values()) <= fmt.PAGE_HEIGHT - fmt.MARGIN_TOP - fmt.MARGIN_BOTTOM
     assert all(row._tr.find(f"{W}trPr/{W}cantSplit") is not None for row in table.rows[1:])

@@ -355,9 +355,10 @@ def build_report() -> Any:
     para(doc, "附件", style="GwFlush", font=fmt.FONT_H1)
     para(doc, "{{ appendix_title }}", style="GwTitle", font=fmt.FONT_TITLE, size=fmt.TITLE_PT)
     para(doc, style="GwFlush")
-    # 224 of the landscape text's 225 mm: 答复日期 takes 2025年6月10日 on one line and the
-    # four-character headings (办理方式, 委员意见) fit theirs; 案由 keeps about 19 characters.
-    table(doc, [("序号", 10, "no"), ("提案号", 16, "number"), ("案由", 74, "title"),
+    # 224 of the landscape text's 225 mm: 答复日期 takes 2025年6月10日 on one line, an
+    # eight-digit NPC number (20260012) fits 提案号's, the four-character headings (办理方式,
+    # 委员意见) fit theirs; 案由 keeps about 17 characters.
+    table(doc, [("序号", 10, "no"), ("提案号", 22, "number"), ("案由", 68, "title"),
                 ("提案人", 23, "proposers"), ("办理方式", 17, "role"),
                 ("承办科室", 22, "section"), ("答复日期", 34, "replied"),
                 ("类别", 10, "category"), ("委员意见", 18, "opinion")], "appendix", "row")

@@ -96,7 +96,8 @@ class DamagedDatabaseDialog(QDialog):
             self.setWindowTitle(f"{APP_NAME} — {title}")
             ui.headingLabel.setText(heading)
             ui.explainLabel.setText(explain)
-        ui.detailsView.setPlainText(str(error))
+        # The dialog says the rest in its own words; the box is for SQLite's findings.
+        ui.detailsView.setPlainText("\n".join(error.findings) or str(error))
         backup = error.backup
         # An empty or missing file holds nothing to keep aside (restore_database writes the
         # backup in its place); a damaged one is kept, byte for byte.

@@ -55,11 +55,12 @@ class DamagedDatabaseError(DatabaseOpenError):
     the newest backup that passes its own check, if any: the GUI offers it."""
 
     def __init__(self, message: str, path: Path, backup: BackupInfo | None,
-                 kind: str = "damaged"):
+                 kind: str = "damaged", findings: tuple[str, ...] = ()):
         super().__init__(message)
         self.path = path
         self.backup = backup
         self.kind = kind
+        self.findings = findings  # SQLite's own lines, for the part shown to technicians
 
 
 DAMAGED, EMPTY, MISSING = "damaged", "empty", "missing"
@@ -149,7 +150,7 @@ def _refuse(path: Path, backup_dir: Path | None, kind: str,
         head = (f"无法打开数据库 {path}：文件已损坏。程序没有改动这个文件，也不会用空数据库"
                 f"替换它。")
         hint += f"（检查结果，供技术人员参考：{detail}）"
-    raise DamagedDatabaseError(head + hint, path, backup, kind)
+    raise DamagedDatabaseError(head + hint, path, backup, kind, tuple(findings or ()))
 
 
 # ---- the full check ---------------------------------------------------------------------

@@ -55,3 +55,17 @@ def test_every_part_the_export_writes_reads_back() -> None:
                        "不满意", D(2025, 7, 1)),
               RoundRow(2, None, "B", "周商函〔2025〕2号", "", "不公开", "", None))
     assert parse_rounds(rounds_text(rounds), ["A", "B", "C", "D"]) == rounds
+    # an unsent round says so in words (an empty part would read back the same, but is no
+    # way to write it)
+    assert rounds_text(rounds).splitlines()[1] == (
+        "第2轮：未答复；B类；周商函〔2025〕2号；公开属性：不公开")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("第1轮：2025年2月30日答复", "第1轮的“2025年2月30日答复”不是有效日期"),
+    ("第1轮：2025年6月16日答复\n第3轮：2025年8月1日答复", "历次答复应从第1轮起按轮次逐行填写"),
+])
+def test_a_bad_date_or_a_missing_round_is_refused(text: str, said: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_rounds(text, ["A", "B", "C", "D"])
+    assert str(caught.value) == said

@@ -128,6 +128,9 @@ def test_made_assisting_after_the_reply_the_ledger_goes_out_and_back(bureau_db: 
         pr = find_proposal(s, "144009")
         assert pr.status == "待签收" and pr.category == "" and pr.satisfaction == ""
         assert len(pr.replies) == 1 and len(pr.member_opinions) == 1
+        assert handling.reassigned_note_of(pr) == (
+            "办理方式改为协办前于2025年4月20日送出的答复保留为办理记录；"
+            "现按协办办理，须向主办单位送协办意见，办理时限按协办计算")
         path = tmp_path / "台账.xlsx"
         export_ledger(s, path)
     again = plan(bureau_db, path)

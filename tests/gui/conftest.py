@@ -152,3 +152,25 @@ def select_number(qtbot: Any, window: Any, number: str) -> Any:
     window.list_pane.select_row(row)
     assert window.detail.current().number == number
     return window.detail
+
+
+def merge_meeting_into(window: Any, prefix: str, target: str) -> Any:
+    """In the settings window's 会议 box, pick the meeting whose name starts with `prefix` and
+    合并到… `target` (the question answered); returns the settings dialog."""
+    dialog = window.open_settings("deadlines")
+    box = dialog.ui.meetingBox
+    box.setCurrentIndex(next(n for n in range(box.count())
+                             if box.itemText(n).startswith(prefix)))
+    ask = dialog.merge_meeting()
+    assert ask is not None
+    ask.setTextValue(target)
+    ask.accept()
+    return dialog
+
+
+def full_check_text(qtbot: Any, window: Any) -> str:
+    """Wait for the whole-file check's message after the opening; its text and details."""
+    qtbot.waitUntil(lambda: getattr(window, "full_check_box", None) is not None,
+                    timeout=20000)
+    box = window.full_check_box
+    return box.text() + box.informativeText()

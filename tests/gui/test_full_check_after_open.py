@@ -19,6 +19,8 @@ from proposal_desk.gui import background_check
 from proposal_desk.storage import backup as bk
 from proposal_desk.storage.database import Database
 
+from .conftest import full_check_text
+
 
 @pytest.fixture(autouse=True)
 def at_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,10 +52,8 @@ def test_a_missing_attachment_is_told_without_blocking_the_window(
     assert opening_copy is not None
     try:
         window = make_window(db)
-        qtbot.waitUntil(lambda: getattr(window, "full_check_box", None) is not None,
-                        timeout=20000)
+        text = full_check_text(qtbot, window)
         box = window.full_check_box
-        text = box.text() + box.informativeText()
         assert "第125018号的附件“125018.pdf”内容缺失" in text
         assert "程序没有改动数据库文件" in text
         assert good.label in text and "数据和备份" in text

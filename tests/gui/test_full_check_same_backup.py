@@ -16,6 +16,8 @@ from proposal_desk.gui import background_check
 from proposal_desk.storage import backup as bk
 from proposal_desk.storage.database import Database
 
+from .conftest import full_check_text
+
 
 @pytest.fixture(autouse=True)
 def at_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,10 +50,8 @@ def test_the_newest_backup_of_the_unchanged_file_is_marked(
     assert db.backup_made is None  # unchanged since `same`: no copy at this opening
     try:
         window = make_window(db)
-        qtbot.waitUntil(lambda: getattr(window, "full_check_box", None) is not None,
-                        timeout=20000)
+        text = full_check_text(qtbot, window)
         box = window.full_check_box
-        text = box.text() + box.informativeText()
         assert "数据库文件内部有损坏" in text
         assert not same.path.exists()
         [flagged] = [b for b in bk.list_backups(folder) if b.flagged]

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from proposal_desk.gui import operations
 from proposal_desk.storage.models import AuditEntry, Meeting, Proposal
 
-from .conftest import SAMPLES, Stand, select_number, wait_loaded
+from .conftest import SAMPLES, Stand, merge_meeting_into, select_number, wait_loaded
 
 
 def _import_ledger(db: Any) -> None:
@@ -55,14 +55,7 @@ def test_meetings_are_merged_and_a_shared_number_is_named(
     import_file(bureau_db, SAMPLES / "ledger_2024.xlsx",
                 ImportOptions(meeting="区政协十四届三次会议"))
     window = make_window(bureau_db)
-    dialog = window.open_settings("deadlines")
-    box = dialog.ui.meetingBox
-    box.setCurrentIndex(next(n for n in range(box.count())
-                             if box.itemText(n).startswith("2024年度")))
-    ask = dialog.merge_meeting()
-    assert ask is not None
-    ask.setTextValue("区政协十四届三次会议")
-    ask.accept()
+    dialog = merge_meeting_into(window, "2024年度", "区政协十四届三次会议")
     assert stand.confirms and "2024年度政协提案" in stand.confirms[-1]
     assert warnings and "都有" in warnings[-1] and "第" in warnings[-1]
     assert sorted(_meeting_names(bureau_db)) == ["2024年度政协提案", "区政协十四届三次会议"]

@@ -10,7 +10,7 @@ from sheet_support import LEDGER, run_import
 from proposal_desk.services import meeting_admin
 from proposal_desk.storage.backup import list_backups
 
-from .conftest import Stand
+from .conftest import Stand, merge_meeting_into
 
 
 def test_a_merge_refused_in_the_window_takes_no_backup(
@@ -24,14 +24,7 @@ def test_a_merge_refused_in_the_window_takes_no_backup(
     monkeypatch.setattr(importer, "_already_in_other_meetings", lambda session, records: [])
     run_import(bureau_db, LEDGER, meeting="区政协十四届三次会议")
     window = make_window(bureau_db)
-    dialog = window.open_settings("deadlines")
-    box = dialog.ui.meetingBox
-    box.setCurrentIndex(next(n for n in range(box.count())
-                             if box.itemText(n).startswith("2024年度")))
-    ask = dialog.merge_meeting()
-    assert ask is not None
-    ask.setTextValue("区政协十四届三次会议")
-    ask.accept()
+    dialog = merge_meeting_into(window, "2024年度", "区政协十四届三次会议")
     assert warnings and "都有" in warnings[-1]
     reasons = [b.reason for b in list_backups(bureau_db.backup_dir)]
     assert meeting_admin.REASON_MERGE not in reasons

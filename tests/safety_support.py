@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import io
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ from proposal_desk.storage.models import Meeting, Proposal
 
 
 def plain_proposal(db: Database, number: str = "144039", role: str = "主办",
-                   title: str = "关于发展首店经济的建议") -> int:
-    """One proposal and nothing else, in 区政协十四届四次会议, assigned 2025-03-18: the
-    ground the handling-date tests build on."""
+                   title: str = "关于发展首店经济的建议", proposers: Sequence[str] = ()) -> int:
+    """One proposal and nothing else (but its `proposers`), in 区政协十四届四次会议, assigned
+    2025-03-18: the ground the handling-date tests build on."""
     with db.transaction() as s:
         meeting = s.scalars(select(Meeting)).first() or Meeting(
             kind="提案", name="区政协十四届四次会议", year=2025)
@@ -27,6 +28,8 @@ def plain_proposal(db: Database, number: str = "144039", role: str = "主办",
                      assigned_on=dt.date(2025, 3, 18))
         s.add(p)
         s.flush()
+        if proposers:
+            handling.set_proposers(s, p, list(proposers))
         return p.id
 
 

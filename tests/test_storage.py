@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from safety_support import plain_proposal
 from sqlalchemy import select
 
 from proposal_desk.services import handling
@@ -19,15 +20,7 @@ pytestmark = pytest.mark.postgres
 
 
 def _add(db: Database, number: str, title: str, role: str = "主办") -> int:
-    with db.transaction() as s:
-        meeting = s.scalars(select(Meeting)).first() or Meeting(
-            kind="提案", name="区政协十四届四次会议", year=2025)
-        p = Proposal(meeting=meeting, number=number, title=title, role=role,
-                     assigned_on=dt.date(2025, 3, 18))
-        s.add(p)
-        s.flush()
-        handling.set_proposers(s, p, ["彭刚超", "高辉刚"])
-        return p.id
+    return plain_proposal(db, number, role, title, proposers=["彭刚超", "高辉刚"])
 
 
 @pytest.mark.sqlite_only
